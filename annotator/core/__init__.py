@@ -1,0 +1,1 @@
+"""Plain data types, errors, progress and paths. Imports nothing else of ours."""

@@ -1,0 +1,36 @@
+"""The few named errors the app raises; each message is written for the person using it."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base of every error a user may see."""
+
+
+class BadInputFile(AnnotatorError):
+    """A PDF that cannot be read: not a PDF, truncated, empty, encrypted, unreadable."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class CaseError(AnnotatorError):
+    """A case file that cannot be opened or written."""
+
+
+class CaseLocked(CaseError):
+    """Another window or process has the case open."""
+
+
+class ExportError(AnnotatorError):
+    """A memo or exhibit that cannot be written."""
+
+
+class LexiconError(AnnotatorError):
+    """A pattern file under models/ that is malformed."""
+
+
+class Cancelled(AnnotatorError):  # noqa: N818 - reads as what happened
+    """Long work stopped because the user asked."""

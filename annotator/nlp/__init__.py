@@ -1,0 +1,1 @@
+"""spaCy detection of gang labels, Red Notices, SAFE and fusion-center references."""

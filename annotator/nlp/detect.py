@@ -1,0 +1,104 @@
+"""Run the detection pipeline over extracted pages and turn its spans into Detections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from annotator.core.model import Category, Detection, PageText
+from annotator.core.paths import models_dir as default_models_dir
+from annotator.nlp import component
+from annotator.nlp.geometry import span_rects
+from annotator.nlp.language import guess_language
+from annotator.nlp.normalize import Folded, fold, join_lines
+
+LANGUAGES = ("en", "es")
+_CONFIG = "pipeline.cfg"
+_SENTENCE_LIMIT = 600
+
+
+def build_pipeline(lang: str, models_dir: Path | None = None) -> Language:
+    """A blank pipeline for `lang` with the sentencizer and the detector, as models/ configures."""
+    directory = models_dir or default_models_dir()
+    config = spacy.util.load_config(directory / _CONFIG)
+    config["nlp"]["lang"] = lang
+    config["components"][component.FACTORY.removesuffix("_v1")]["models_dir"] = str(directory)
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+
+
+class Detector:
+    """One pipeline per language, built on first use; the lexicon is shared data."""
+
+    def __init__(self, models_dir: Path | None = None) -> None:
+        self.models_dir = models_dir or default_models_dir()
+        self._pipelines: dict[str, Language] = {}
+
+    def pipeline(self, lang: str) -> Language:
+        if lang not in self._pipelines:
+            self._pipelines[lang] = build_pipeline(lang, self.models_dir)
+        return self._pipelines[lang]
+
+    @property
+    def lexicon_version(self) -> str:
+        detector = self.pipeline("en").get_pipe(component.FACTORY.removesuffix("_v1"))
+        assert isinstance(detector, component.CaseFileDetector)
+        return detector.version
+
+    def detect_page(
+        self, page: PageText, anchors: set[str] | None = None, wanted: set[str] | None = None
+    ) -> list[Detection]:
+        """Findings on one page.
+
+        `anchors` holds the acronyms already introduced in the document and receives the ones
+        this page introduces; `wanted` receives those a match was turned down for lacking.
+        """
+        page.language = guess_language(page.text)
+        if not page.text.strip():
+            return []
+        folded = fold(page.text)
+        nlp = self.pipeline(page.language)
+        doc = nlp.make_doc(folded.text)
+        doc.user_data["anchors"] = anchors if anchors is not None else set()
+        doc.user_data["wanted"] = wanted if wanted is not None else set()
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return [self._detection(page, folded, span) for span in doc.spans[component.SPAN_KEY]]
+
+    def detect_pages(self, pages: Iterable[PageText]) -> Iterator[tuple[PageText, list[Detection]]]:
+        """Pages of one document, in order, sharing introduced acronyms."""
+        anchors: set[str] = set()
+        for page in pages:
+            yield page, self.detect_page(page, anchors)
+
+    @staticmethod
+    def _detection(page: PageText, folded: Folded, span: spacy.tokens.Span) -> Detection:
+        start, end = folded.to_page(span.start_char, span.end_char)
+        sent = span.sent
+        s_start, s_end = folded.to_page(sent.start_char, sent.end_char)
+        cue = ""
+        if span._.hedge_cue is not None:
+            c_start, c_end = folded.to_page(*span._.hedge_cue)
+            cue = join_lines(page.text[c_start:c_end])
+        return Detection(
+            category=Category(span.label_),
+            subtype=span.kb_id_,
+            text=join_lines(page.text[start:end]),
+            start=start,
+            end=end,
+            rects=span_rects(page, start, end),
+            sentence=_trim(join_lines(page.text[s_start:s_end])),
+            hedged=bool(cue),
+            hedge_cue=cue,
+            language=page.language,
+        )
+
+
+
+
+def _trim(sentence: str) -> str:
+    if len(sentence) <= _SENTENCE_LIMIT:
+        return sentence
+    return sentence[: _SENTENCE_LIMIT - 1].rstrip() + "…"

@@ -1,0 +1,173 @@
+"""The lexicon: pattern files under models/, one per category and language, loaded as data.
+
+A pattern file is JSON: {"category", "language", "version", "rules": [...], "exclude": [...]}.
+Each rule names a `subtype` and gives any of
+  phrases   case- and accent-insensitive phrases ("Mara Salvatrucha", "red notice")
+  cased     phrases whose capitals must match ("SAFE", "BRIC", "Bloods")
+  patterns  spaCy Matcher token patterns over the folded text
+and may restrict its matches with
+  context          words (a trailing * matches a prefix) one of which must stand within
+                   `window` tokens, unless the document has already shown `context_anchor`
+  anchor           a name this rule's matches set for the rest of the document
+  not_preceded_by / not_followed_by   lower-case words that veto a match when adjacent
+  not_in_caps      veto a match inside a run of capitals (a headline: "KEEPING FAMILIES SAFE")
+  languages        the page languages the rule applies to (default: all)
+  emit             false for a rule that only sets its anchor
+A rule with `cues` instead adds a span from a cue word to a nearby `near_words` word or an
+earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across at most
+`window` tokens, all of them `link_words`.
+`exclude` entries (phrases/cased/patterns) mark text where the category must not fire.
+Hedge files (hedges.<lang>.json) list `hedges` and `negations` phrases.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import LexiconError
+from annotator.core.model import Category
+from annotator.nlp.normalize import fold_phrase
+
+_RULE_KEYS = {
+    "subtype", "phrases", "cased", "patterns", "context", "window", "anchor", "context_anchor",
+    "not_preceded_by", "not_followed_by", "cues", "near_words", "near_subtypes", "link_words",
+    "languages", "not_in_caps", "emit", "note",
+}
+
+
+@dataclass(slots=True)
+class Rule:
+    key: str
+    category: Category
+    subtype: str
+    phrases: list[str] = field(default_factory=list)
+    cased: list[str] = field(default_factory=list)
+    patterns: list[list[dict[str, Any]]] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    window: int = 8
+    anchor: str = ""
+    context_anchor: str = ""
+    not_preceded_by: list[str] = field(default_factory=list)
+    not_followed_by: list[str] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)
+    near_words: list[str] = field(default_factory=list)
+    near_subtypes: list[str] = field(default_factory=list)
+    link_words: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    not_in_caps: bool = False
+    emit: bool = True
+
+
+@dataclass(slots=True)
+class Lexicon:
+    version: str
+    rules: list[Rule]
+    excludes: list[Rule]
+    hedges: list[str]
+    negations: list[str]
+    files: list[str]
+
+
+def _variants(phrase: str) -> list[str]:
+    """A phrase with hyphens also written with a space and closed up ("MS-13", "MS 13", "MS13")."""
+    folded = fold_phrase(phrase).strip()
+    out = [folded]
+    if "-" in folded:
+        out += [folded.replace("-", " "), folded.replace("-", "")]
+    return out
+
+
+def _expand(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        for v in _variants(item):
+            seen.setdefault(v, None)
+    return list(seen)
+
+
+def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule:
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)} in rule {key}")
+    return Rule(
+        key=key,
+        category=category,
+        subtype=str(raw.get("subtype", "exclude")),
+        phrases=_expand(raw.get("phrases", [])),
+        cased=_expand(raw.get("cased", [])),
+        patterns=[_fold_pattern(p) for p in raw.get("patterns", [])],
+        context=[fold_phrase(w).lower() for w in raw.get("context", [])],
+        window=int(raw.get("window", 8)),
+        anchor=str(raw.get("anchor", "")),
+        context_anchor=str(raw.get("context_anchor", "")),
+        not_preceded_by=[fold_phrase(w).lower() for w in raw.get("not_preceded_by", [])],
+        not_followed_by=[fold_phrase(w).lower() for w in raw.get("not_followed_by", [])],
+        cues=[fold_phrase(w).lower() for w in raw.get("cues", [])],
+        near_words=[fold_phrase(w).lower() for w in raw.get("near_words", [])],
+        near_subtypes=list(raw.get("near_subtypes", [])),
+        link_words=[fold_phrase(w).lower() for w in raw.get("link_words", [])],
+        languages=list(raw.get("languages", [])),
+        not_in_caps=bool(raw.get("not_in_caps", False)),
+        emit=bool(raw.get("emit", True)),
+    )
+
+
+def _fold_pattern(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fold the literal strings of a Matcher pattern like the text it runs on."""
+
+    def fold_value(value: Any) -> Any:
+        if isinstance(value, str):
+            return fold_phrase(value)
+        if isinstance(value, list):
+            return [fold_value(v) for v in value]
+        if isinstance(value, dict):
+            return {k: (v if k == "REGEX" else fold_value(v)) for k, v in value.items()}
+        return value
+
+    return [{k: (v if k == "OP" else fold_value(v)) for k, v in tok.items()} for tok in pattern]
+
+
+def load_lexicon(models_dir: Path) -> Lexicon:
+    pattern_dir = models_dir / "patterns"
+    files = sorted(pattern_dir.glob("*.json"))
+    if not files:
+        raise LexiconError(f"{pattern_dir}: no pattern files found")
+    digest = hashlib.sha256()
+    rules: list[Rule] = []
+    excludes: list[Rule] = []
+    hedges: list[str] = []
+    negations: list[str] = []
+    manifest = _read(models_dir / "lexicon.json")
+    for path in files:
+        data = _read(path)
+        digest.update(path.name.encode() + path.read_bytes())
+        if path.name.startswith("hedges."):
+            hedges += [fold_phrase(h).lower() for h in data.get("hedges", [])]
+            negations += [fold_phrase(h).lower() for h in data.get("negations", [])]
+            continue
+        try:
+            category = Category(data["category"])
+        except (KeyError, ValueError) as err:
+            raise LexiconError(f"{path}: 'category' must be one of {[c.value for c in Category]}") from err
+        for i, raw in enumerate(data.get("rules", [])):
+            rules.append(_rule(raw, f"{path.stem}#{i}", category, str(path)))
+        for i, raw in enumerate(data.get("exclude", [])):
+            excludes.append(_rule(raw, f"{path.stem}!{i}", category, str(path)))
+    version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
+    return Lexicon(version, rules, excludes, hedges, negations, [f.name for f in files])
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise LexiconError(f"{path}: missing") from err
+    except json.JSONDecodeError as err:
+        raise LexiconError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from err
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a JSON object")
+    return data

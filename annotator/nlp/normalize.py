@@ -1,0 +1,118 @@
+"""The text the matcher sees, and the map from it back to the page's own text.
+
+Matching runs on a folded copy of the page text: accents stripped and case kept (so "Sureños"
+and "Surenos" match alike), dashes unified, every line break turned into a space so that a
+phrase broken over two lines or columns stays one phrase, and a word hyphenated at a line end
+joined again ("Salva-" + "trucha" -> "Salvatrucha", "MS-" + "13" -> "MS-13"). `source[i]` is the
+offset in the page text of folded character i.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"), "-")
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\t\r\n\f\v"), " ")
+_QUOTES = {ord("\u2019"): "'", ord("\u2018"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
+
+# A line-end hyphen keeps its hyphen when the word before it is one of these prefixes
+# ("gang-" + "affiliated"), or when the next line starts with a digit or capital ("MS-" + "13").
+_KEEP_HYPHEN_BEFORE = frozenset(
+    "gang anti ex self non pro co post pre semi multi cross inter intra counter sub "
+    "quasi neo well long full high low".split()
+)
+_LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*\n+[ \t]*(?=\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    text: str
+    source: list[int]
+    """source[i] is the page-text offset of folded character i; one extra entry for the end."""
+
+    def to_page(self, start: int, end: int) -> tuple[int, int]:
+        """Page-text offsets of the folded span [start, end)."""
+        return self.source[start], self.source[end - 1] + 1
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    ch = ch.translate(_DASHES).translate(_SPACES).translate(_QUOTES)
+    if len(ch) == 1 and ch.isascii():
+        return ch
+    decomposed = unicodedata.normalize("NFKD", ch)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return kept or ch
+
+
+def fold_phrase(text: str) -> str:
+    """Fold a lexicon phrase the same way page text is folded."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold(text: str) -> Folded:
+    out: list[str] = []
+    source: list[int] = []
+    joins = _hyphen_joins(text)
+    i = 0
+    n = len(text)
+    while i < n:
+        join = joins.get(i)
+        if join is not None:
+            keep, resume = join
+            if keep:
+                out.append("-")
+                source.append(i)
+            i = resume
+            continue
+        ch = text[i]
+        if ch in "\n\t\r\f\v":
+            folded = " "
+        elif ch.isascii():
+            folded = ch
+        else:
+            folded = fold_char(ch)
+        for c in folded:
+            out.append(c)
+            source.append(i)
+        i += 1
+    source.append(n)
+    return Folded("".join(out), source)
+
+
+def _hyphen_joins(text: str) -> dict[int, tuple[bool, int]]:
+    """Line-end hyphens to join: hyphen offset -> (keep the hyphen?, offset to resume at)."""
+    joins: dict[int, tuple[bool, int]] = {}
+    if "-\n" not in text and "- \n" not in text:
+        return joins
+    for m in _LINE_END_HYPHEN.finditer(text):
+        before = m.group(1)
+        nxt = text[m.end()]
+        keep = (
+            nxt.isdigit()
+            or nxt.isupper()
+            or before.isdigit()
+            or before.lower() in _KEEP_HYPHEN_BEFORE
+        )
+        joins[m.start(1) + len(before)] = (keep, m.end())
+    return joins
+
+
+def join_lines(text: str) -> str:
+    """Page text for display: hyphenated line ends joined, runs of white space made one space."""
+    joins = _hyphen_joins(text)
+    if joins:
+        parts: list[str] = []
+        i = 0
+        for at in sorted(joins):
+            keep, resume = joins[at]
+            parts.append(text[i:at] + ("-" if keep else ""))
+            i = resume
+        parts.append(text[i:])
+        text = "".join(parts)
+    return " ".join(text.split())

@@ -1,0 +1,1 @@
+"""PyMuPDF: open source PDFs read-only, fingerprint them, extract text with word boxes."""

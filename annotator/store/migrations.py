@@ -1,0 +1,76 @@
+"""Numbered schema migrations. Add a function at the end; never edit one that has shipped."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _m1_initial(db: sqlite_utils.Database) -> None:
+    db["case_info"].create({"key": str, "value": str}, pk="key")
+    db["documents"].create(
+        {
+            "id": int, "sha256": str, "path": str, "title": str, "page_count": int,
+            "added_at": str, "lexicon_version": str, "page_labels": str,
+        },
+        pk="id",
+        not_null={"sha256", "path", "title", "page_count"},
+    )
+    db["documents"].create_index(["sha256"], unique=True)
+    db["pages"].create(
+        {
+            "document_id": int, "number": int, "width": float, "height": float, "rotation": int,
+            "text": str, "words": str, "needs_ocr": int, "ocr_done": int, "language": str,
+        },
+        pk=("document_id", "number"),
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["pages"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["findings"].create(
+        {
+            "id": int, "document_id": int, "page": int, "category": str, "subtype": str,
+            "text": str, "start": int, "end": int, "rects": str, "sentence": str, "hedged": int,
+            "hedge_cue": str, "status": str, "note": str, "exhibit": str, "source": str,
+            "lexicon_version": str, "detected": int, "language": str,
+            "created_at": str, "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        defaults={"status": "untagged", "note": "", "exhibit": "", "source": "model", "detected": 1},
+    )
+    db["findings"].create_index(["document_id", "page"])
+    db["audit_log"].create(
+        {"id": int, "finding_id": int, "at": str, "who": str, "field": str, "old": str, "new": str},
+        pk="id",
+    )
+    db["audit_log"].create_index(["finding_id"])
+    db.executescript(
+        """
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """
+    )
+    db["state"].create({"key": str, "value": str}, pk="key")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial]
+"""MIGRATIONS[n - 1] takes a case file from schema version n - 1 to n."""
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database) -> list[int]:
+    """Apply the migrations a case file lacks, each in its own transaction; return their numbers."""
+    applied = []
+    current = schema_version(db)
+    for number, step in enumerate(MIGRATIONS[current:], start=current + 1):
+        with db.atomic():
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+        applied.append(number)
+    return applied
