@@ -174,7 +174,22 @@ def _settle_anchors(detector: Detector, results: list[PageResult]) -> list[PageR
         if result[3] & introduced:
             result = _detect_one(detector, result[0], introduced)
         settled.append(result)
-    return settled
+    return _bridge_pages(detector, settled, introduced)
+
+
+def _bridge_pages(
+    detector: Detector, results: list[PageResult], anchors: set[str]
+) -> list[PageResult]:
+    """Add the references that run over a page break to the page they start on."""
+    for i in range(len(results) - 1):
+        page, detections = results[i][0], results[i][1]
+        for det in detector.detect_bridge(page, results[i + 1][0], anchors):
+            detections[:] = [
+                d for d in detections
+                if not (d.category == det.category and d.start >= det.start and d.end <= det.end)
+            ]
+            detections.append(det)
+    return results
 
 
 def _work(job: tuple[str, int, int, str]) -> list[PageResult]:

@@ -69,12 +69,13 @@ class CaseFileDetector:
             if rule.anchor and not rule.context:
                 anchors.add(rule.anchor)
         spans: list[Span] = []
+        found.sort(key=lambda f: bool(f[0].context))  # unconditional matches first: they give context
         for rule, start, end in found:
             if rule.key in self.exclude_keys:
                 continue
-            if _overlaps(start, end, excluded.get(rule.category, ())):
+            if _vetoed(start, end, excluded.get(rule.category, ())):
                 continue
-            if not self._allowed(doc, rule, start, end, anchors):
+            if not self._allowed(doc, rule, start, end, anchors, spans):
                 continue
             if rule.anchor:
                 anchors.add(rule.anchor)
@@ -96,12 +97,14 @@ class CaseFileDetector:
                 found.append((self.rules[strings[match_id]], start, end))
         return found
 
-    def _allowed(self, doc: Doc, rule: Rule, start: int, end: int, anchors: set[str]) -> bool:
+    def _allowed(
+        self, doc: Doc, rule: Rule, start: int, end: int, anchors: set[str], spans: list[Span]
+    ) -> bool:
         if rule.not_preceded_by and start > 0 and doc[start - 1].lower_ in rule.not_preceded_by:
             return False
         if rule.not_followed_by and end < len(doc) and doc[end].lower_ in rule.not_followed_by:
             return False
-        if rule.not_in_caps and _in_caps_run(doc, start, end):
+        if rule.not_in_caps and _in_caps_run(doc, start, end, rule.context):
             return False
         if not rule.context:
             return True
@@ -112,6 +115,9 @@ class CaseFileDetector:
         around = [t.lower_ for t in doc[lo:start]] + [t.lower_ for t in doc[end:hi]]
         if _has_context(around, rule.context):
             return True
+        category = rule.category.value
+        if any(s.label_ == category and s.end > lo and s.start < hi and s.start != start for s in spans):
+            return True  # in a list of names of the same kind: "18th Street, Florencia 13, MS-13"
         if rule.context_anchor:
             doc.user_data.setdefault("wanted", set()).add(rule.context_anchor)
         return False
@@ -135,7 +141,7 @@ class CaseFileDetector:
                 if best is None:
                     continue
                 start, end = min(tok.i, best[0]), max(tok.i + 1, best[1])
-                if _overlaps(start, end, excluded.get(rule.category, ())):
+                if _vetoed(start, end, excluded.get(rule.category, ())):
                     continue
                 out.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
         return out
@@ -169,8 +175,12 @@ def _has_context(words: list[str], context: list[str]) -> bool:
     return False
 
 
-def _overlaps(start: int, end: int, ranges: Any) -> bool:
-    return any(s < end and start < e for s, e in ranges)
+def _vetoed(start: int, end: int, ranges: Any) -> bool:
+    """An exclusion vetoes a match it overlaps, unless the match holds all of it and more."""
+    for s, e in ranges:
+        if s < end and start < e and not (start <= s and e <= end and end - start > e - s):
+            return True
+    return False
 
 
 def _nearest(doc: Doc, i: int, targets: list[tuple[int, int]], rule: Rule) -> tuple[int, int] | None:
@@ -190,13 +200,17 @@ def _nearest(doc: Doc, i: int, targets: list[tuple[int, int]], rule: Rule) -> tu
     return best
 
 
-def _in_caps_run(doc: Doc, start: int, end: int) -> bool:
-    """True when the words on both sides are capitals too, as in a headline or a heading."""
+def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
+    """True beside another all-capital word that is not a context word, as in a headline
+    ("NOWHERE SAFE"), but not in "ICE SAFE program"."""
 
     def caps(k: int) -> bool:
-        return 0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper
+        if not 0 <= k < len(doc):
+            return False
+        tok = doc[k]
+        return tok.is_alpha and len(tok) > 1 and tok.is_upper and tok.lower_ not in context
 
-    return caps(start - 1) and caps(end) or caps(start - 1) and caps(start - 2) or caps(end) and caps(end + 1)
+    return caps(start - 1) or caps(end)
 
 
 def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -8,14 +8,17 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from annotator.core.model import Category, Detection, PageText
+from annotator.core.model import Category, Detection, PageText, Word
 from annotator.core.paths import models_dir as default_models_dir
-from annotator.nlp import component
+from annotator.nlp import component, tokenizer  # noqa: F401 - registers the tokenizer callback
 from annotator.nlp.geometry import span_rects
 from annotator.nlp.language import guess_language
 from annotator.nlp.normalize import Folded, fold, join_lines
 
 LANGUAGES = ("en", "es")
+MARGIN = 0.07
+"""Lines wholly in the top or bottom 7% of a page are running headers and footers."""
+BRIDGE_WORDS = 30
 _CONFIG = "pipeline.cfg"
 _SENTENCE_LIMIT = 600
 
@@ -73,6 +76,32 @@ class Detector:
         for page in pages:
             yield page, self.detect_page(page, anchors)
 
+    def detect_bridge(
+        self, page: PageText, following: PageText, anchors: set[str] | None = None
+    ) -> list[Detection]:
+        """References that run from the end of `page` onto the next page.
+
+        The last body words of one page and the first of the next (running headers and footers
+        left out) are detected together; a finding that crosses the junction is returned as a
+        finding on `page`, with its rectangles there and its full text.
+        """
+        tail = _body_words(page)[-BRIDGE_WORDS:]
+        head = _body_words(following)[:BRIDGE_WORDS]
+        if not tail or not head or page.text[tail[-1].end - 1 : tail[-1].end] in ".!?;:":
+            return []
+        a, b = tail[0].start, tail[-1].end
+        c, d = head[0].start, head[-1].end
+        cut = b - a
+        bridge = PageText(page.number, page.width, page.height, page.rotation,
+                          page.text[a:b] + "\n" + following.text[c:d], [])
+        found = []
+        for det in self.detect_page(bridge, set(anchors or ()), set()):
+            if det.start < cut and det.end > cut + 1:
+                det.start, det.end = a + det.start, b
+                det.rects = span_rects(page, det.start, det.end)
+                found.append(det)
+        return found
+
     @staticmethod
     def _detection(page: PageText, folded: Folded, span: spacy.tokens.Span) -> Detection:
         start, end = folded.to_page(span.start_char, span.end_char)
@@ -96,6 +125,19 @@ class Detector:
         )
 
 
+
+
+def _body_words(page: PageText) -> list[Word]:
+    """The page's words less its running headers and footers (lines in the top/bottom margin)."""
+    top, bottom = page.height * MARGIN, page.height * (1 - MARGIN)
+    lines: dict[int, list[Word]] = {}
+    for word in page.words:
+        lines.setdefault(word.line, []).append(word)
+    body = [
+        ws for ws in lines.values()
+        if not all(w.rect[3] <= top or w.rect[1] >= bottom for w in ws)
+    ]
+    return [w for ws in body for w in ws]
 
 
 def _trim(sentence: str) -> str:

@@ -18,8 +18,10 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"), 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\t\r\n\f\v"), " ")
 _QUOTES = {ord("\u2019"): "'", ord("\u2018"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
 
-# A line-end hyphen keeps its hyphen when the word before it is one of these prefixes
-# ("gang-" + "affiliated"), or when the next line starts with a digit or capital ("MS-" + "13").
+# A line-end hyphen is kept when the next line starts with a digit or capital ("MS-" + "13").
+# Before a lower-case letter it is dropped for matching ("Salva-" + "trucha"): a hyphenated
+# lexicon phrase also matches its closed-up form, so "gang-" + "affiliated" still matches. For
+# display, the hyphen of these common compound heads is kept ("gang-affiliated").
 _KEEP_HYPHEN_BEFORE = frozenset(
     "gang anti ex self non pro co post pre semi multi cross inter intra counter sub "
     "quasi neo well long full high low".split()
@@ -58,7 +60,7 @@ def fold_phrase(text: str) -> str:
 def fold(text: str) -> Folded:
     out: list[str] = []
     source: list[int] = []
-    joins = _hyphen_joins(text)
+    joins = _hyphen_joins(text, display=False)
     i = 0
     n = len(text)
     while i < n:
@@ -85,7 +87,7 @@ def fold(text: str) -> Folded:
     return Folded("".join(out), source)
 
 
-def _hyphen_joins(text: str) -> dict[int, tuple[bool, int]]:
+def _hyphen_joins(text: str, display: bool) -> dict[int, tuple[bool, int]]:
     """Line-end hyphens to join: hyphen offset -> (keep the hyphen?, offset to resume at)."""
     joins: dict[int, tuple[bool, int]] = {}
     if "-\n" not in text and "- \n" not in text:
@@ -97,7 +99,7 @@ def _hyphen_joins(text: str) -> dict[int, tuple[bool, int]]:
             nxt.isdigit()
             or nxt.isupper()
             or before.isdigit()
-            or before.lower() in _KEEP_HYPHEN_BEFORE
+            or (display and before.lower() in _KEEP_HYPHEN_BEFORE)
         )
         joins[m.start(1) + len(before)] = (keep, m.end())
     return joins
@@ -105,7 +107,7 @@ def _hyphen_joins(text: str) -> dict[int, tuple[bool, int]]:
 
 def join_lines(text: str) -> str:
     """Page text for display: hyphenated line ends joined, runs of white space made one space."""
-    joins = _hyphen_joins(text)
+    joins = _hyphen_joins(text, display=True)
     if joins:
         parts: list[str] = []
         i = 0

@@ -1,0 +1,98 @@
+"""Fixtures shared by every test package: real PDFs made with PyMuPDF, real case files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from annotator.core.paths import sample_dir
+from annotator.ingest import Ingestor
+from annotator.nlp.detect import Detector
+from annotator.store import CaseStore
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FONT = "helv"
+
+
+def write_pdf(
+    path: Path,
+    pages: Sequence[Sequence[str]],
+    *,
+    fontsize: float = 10,
+    leading: float = 14,
+    rotation: int = 0,
+) -> Path:
+    """A real PDF: each page a list of lines, each line laid out exactly as given (no wrapping),
+    so a test decides where a phrase breaks across lines."""
+    pdf = pymupdf.open()
+    for lines in pages:
+        page = pdf.new_page(width=612, height=792)
+        y = 72.0
+        for line in lines:
+            if line:
+                page.insert_text((72, y), line, fontsize=fontsize, fontname=FONT)
+            y += leading
+        if rotation:
+            page.set_rotation(rotation)
+    pdf.save(path)
+    pdf.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def detector() -> Detector:
+    """The real pipeline, built once per test session."""
+    return Detector()
+
+
+@pytest.fixture
+def make_pdf(tmp_path: Path) -> Callable[..., Path]:
+    counter = iter(range(1, 10_000))
+
+    def make(pages: Sequence[Sequence[str]], name: str | None = None, **kwargs: object) -> Path:
+        return write_pdf(tmp_path / (name or f"doc{next(counter)}.pdf"), pages, **kwargs)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[CaseStore]:
+    store = CaseStore(tmp_path / "test.case")
+    store.set_info(respondent="Fictional Respondent", a_number="A 000-000-001")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs() -> list[Path]:
+    pdfs = sorted(sample_dir().glob("*.pdf"))
+    assert pdfs, f"no sample PDFs in {sample_dir()}: run sample_files/make_samples.py"
+    return pdfs
+
+
+@pytest.fixture(scope="session")
+def sample_case_master(tmp_path_factory: pytest.TempPathFactory, sample_pdfs: list[Path],
+                       detector: Detector) -> Path:
+    """The sample case ingested once per session; use `sample_case_path` for a private copy."""
+    path = tmp_path_factory.mktemp("sample") / "sample.case"
+    with CaseStore(path) as store:
+        store.set_info(respondent="Daniel Alexander Rivas Mejía (fictional)", a_number="A 012-345-678")
+        results = Ingestor(store, detector, workers=1).add_files(sample_pdfs)
+        assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    return path
+
+
+@pytest.fixture
+def sample_case_path(sample_case_master: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the ingested sample case that a test may change."""
+    copy = tmp_path / "sample.case"
+    with CaseStore(sample_case_master) as src:
+        src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(sample_case_master, copy)
+    return copy
