@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 Rect = tuple[float, float, float, float]
 """x0, y0, x1, y1 in PDF points, PyMuPDF page space (origin top-left of the unrotated page)."""
@@ -40,9 +41,11 @@ class Source(StrEnum):
     MANUAL = "manual"
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One extracted word: its box, and where it sits in the page's text."""
+class Word(NamedTuple):
+    """One extracted word: its box, and where it sits in the page's text.
+
+    A named tuple, not a dataclass: a page has hundreds and they are made and pickled in bulk.
+    """
 
     rect: Rect
     start: int

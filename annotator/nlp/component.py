@@ -14,19 +14,25 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from bisect import bisect_right
+
+from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.core.paths import models_dir as default_models_dir
-from annotator.nlp.lexicon import Lexicon, Rule, load_lexicon
+from annotator.nlp.lexicon import Lexicon, Rule, load_lexicon, rule_triggers, word_pieces
 
 SPAN_KEY = "casefile"
 FACTORY = "casefile_detector_v1"
 
 if not Span.has_extension("hedge_cue"):
     Span.set_extension("hedge_cue", default=None)
+if not Span.has_extension("sentence_chars"):
+    Span.set_extension("sentence_chars", default=None)
 
 
 @Language.factory(FACTORY, default_config={"models_dir": ""})
@@ -39,17 +45,34 @@ class CaseFileDetector:
         self.lexicon: Lexicon = load_lexicon(models_dir)
         self.rules: dict[str, Rule] = {r.key: r for r in self.lexicon.rules + self.lexicon.excludes}
         self.cue_rules = [r for r in self.lexicon.rules if r.cues]
+        strings = nlp.vocab.strings
+        self._ids = {
+            r.key: (
+                np.array([strings.add(w) for w in r.cues], dtype=np.uint64),
+                np.array([strings.add(w) for w in r.near_words] or [0], dtype=np.uint64),
+                {strings.add(w) for w in r.link_words},
+            )
+            for r in self.cue_rules
+        }
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.by_pattern = Matcher(nlp.vocab)
+        # One Matcher per pattern rule, run only on pages holding one of the rule's trigger words:
+        # token patterns cost time on every token, phrases do not.
+        self.by_pattern: list[tuple[Rule, Matcher, frozenset[str] | None]] = []
         for rule in self.rules.values():
             if rule.phrases:
                 self.by_lower.add(rule.key, [nlp.make_doc(p) for p in rule.phrases])
             if rule.cased:
                 self.by_orth.add(rule.key, [nlp.make_doc(p) for p in rule.cased])
             if rule.patterns:
-                self.by_pattern.add(rule.key, rule.patterns)
+                matcher = Matcher(nlp.vocab)
+                matcher.add(rule.key, rule.patterns)
+                pattern_only = Rule(rule.key, rule.category, rule.subtype, patterns=rule.patterns)
+                found = rule_triggers(pattern_only)
+                triggers = frozenset(found) if found is not None else None
+                self.by_pattern.append((rule, matcher, triggers))
         self.exclude_keys = {r.key for r in self.lexicon.excludes}
+        self.by_pattern.sort(key=lambda item: item[0].key in self.exclude_keys)
         self.hedge_re = _cue_regex(self.lexicon.hedges + self.lexicon.negations)
 
     @property
@@ -59,6 +82,7 @@ class CaseFileDetector:
     def __call__(self, doc: Doc) -> Doc:
         anchors: set[str] = doc.user_data.setdefault("anchors", set())
         found = self._raw_matches(doc)
+        self._sent_starts = [int(i) for i in np.flatnonzero(doc.to_array(SENT_START) == 1)] or [0]
         excluded: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for rule, start, end in found:
             if rule.key in self.exclude_keys:
@@ -81,21 +105,49 @@ class CaseFileDetector:
                 anchors.add(rule.anchor)
             if not rule.emit:
                 continue
+            if rule.extend_left:
+                named = _extend_left(doc, start)
+                if named == start:
+                    continue  # "the Intelligence Center" names no center
+                start = named
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
-        spans += self._cue_spans(doc, spans, excluded)
-        kept = _merge_adjacent(doc, filter_spans(spans))
+        for _ in range(2):  # twice, so a list of labels chains: "pandillero, colaborador o aspirante"
+            spans += self._cue_spans(doc, spans, excluded)
+        kept = filter_spans(_merge_adjacent(doc, spans))
         for span in kept:
-            span._.hedge_cue = self._hedge(span)
+            s_start, s_end = self._sentence(doc, span.start)
+            sent = doc[s_start:s_end]
+            span._.sentence_chars = (sent.start_char, sent.end_char)
+            span._.hedge_cue = self._hedge(sent)
         doc.spans[SPAN_KEY] = kept
         return doc
 
     def _raw_matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
+        """Phrase matches, then the token patterns whose trigger words the page holds; exclusion
+        patterns only for categories that have a candidate to veto."""
         strings = doc.vocab.strings
+        pieces = word_pieces(doc.text)
         found = []
-        for matcher in (self.by_lower, self.by_orth, self.by_pattern):
+        for matcher in (self.by_lower, self.by_orth):
             for match_id, start, end in matcher(doc):
                 found.append((self.rules[strings[match_id]], start, end))
+        for rule, matcher, triggers in self.by_pattern:
+            if triggers is not None and triggers.isdisjoint(pieces):
+                continue
+            if rule.key in self.exclude_keys and not any(
+                f[0].category == rule.category and f[0].key not in self.exclude_keys for f in found
+            ):
+                continue
+            for _, start, end in matcher(doc):
+                found.append((rule, start, end))
         return found
+
+    def _sentence(self, doc: Doc, i: int) -> tuple[int, int]:
+        """Token bounds of the sentence holding token i (spaCy's span.sent scans the doc)."""
+        k = bisect_right(self._sent_starts, i) - 1
+        start = self._sent_starts[max(k, 0)]
+        end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(doc)
+        return start, end
 
     def _allowed(
         self, doc: Doc, rule: Rule, start: int, end: int, anchors: set[str], spans: list[Span]
@@ -110,8 +162,8 @@ class CaseFileDetector:
             return True
         if rule.context_anchor and rule.context_anchor in anchors:
             return True
-        sent = doc[start].sent
-        lo, hi = max(sent.start, start - rule.window), min(sent.end, end + rule.window)
+        s_start, s_end = self._sentence(doc, start)
+        lo, hi = max(s_start, start - rule.window), min(s_end, end + rule.window)
         around = [t.lower_ for t in doc[lo:start]] + [t.lower_ for t in doc[end:hi]]
         if _has_context(around, rule.context):
             return True
@@ -126,28 +178,30 @@ class CaseFileDetector:
         self, doc: Doc, spans: list[Span], excluded: dict[str, list[tuple[int, int]]]
     ) -> list[Span]:
         out: list[Span] = []
+        lower = doc.to_array(LOWER)
         for rule in self.cue_rules:
+            cue_ids, near_ids, link_ids = self._ids[rule.key]
+            cues = np.flatnonzero(np.isin(lower, cue_ids))
+            if not len(cues):
+                continue
             targets = [
                 (s.start, s.end) for s in spans
                 if s.label_ == rule.category.value and s.kb_id_ in rule.near_subtypes
             ]
-            targets += [(t.i, t.i + 1) for t in doc if t.lower_ in rule.near_words]
+            targets += [(int(i), int(i) + 1) for i in np.flatnonzero(np.isin(lower, near_ids))]
             if not targets:
                 continue
-            for tok in doc:
-                if tok.lower_ not in rule.cues:
-                    continue
-                best = _nearest(doc, tok.i, targets, rule)
+            for i in cues:
+                best = _nearest(lower, int(i), targets, rule.window, link_ids)
                 if best is None:
                     continue
-                start, end = min(tok.i, best[0]), max(tok.i + 1, best[1])
+                start, end = min(int(i), best[0]), max(int(i) + 1, best[1])
                 if _vetoed(start, end, excluded.get(rule.category, ())):
                     continue
                 out.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
         return out
 
-    def _hedge(self, span: Span) -> tuple[int, int] | None:
-        sent = span.sent
+    def _hedge(self, sent: Span) -> tuple[int, int] | None:
         m = self.hedge_re.search(sent.text.lower()) if self.hedge_re else None
         if m is None:
             return None
@@ -183,11 +237,12 @@ def _vetoed(start: int, end: int, ranges: Any) -> bool:
     return False
 
 
-def _nearest(doc: Doc, i: int, targets: list[tuple[int, int]], rule: Rule) -> tuple[int, int] | None:
+def _nearest(
+    lower: Any, i: int, targets: list[tuple[int, int]], window: int, links: set[int]
+) -> tuple[int, int] | None:
     """The closest target joined to token i by at most `window` link words."""
     best: tuple[int, int] | None = None
-    best_gap = rule.window + 1
-    links = rule.link_words
+    best_gap = window + 1
     for s, e in targets:
         if s <= i < e:
             continue
@@ -195,9 +250,28 @@ def _nearest(doc: Doc, i: int, targets: list[tuple[int, int]], rule: Rule) -> tu
         gap = hi - lo
         if gap < 0 or gap >= best_gap:
             continue
-        if all(doc[k].lower_ in links for k in range(lo, hi)):
+        if all(int(lower[k]) in links for k in range(lo, hi)):
             best, best_gap = (s, e), gap
     return best
+
+
+_NAME_STOP = frozenset(
+    "the a an at of by from in to and for per with its their our this that his her".split()
+)
+_NAME_MAX = 6
+
+
+def _extend_left(doc: Doc, start: int) -> int:
+    """Take in the capitalised words before a match: "Boston" + "Regional Intelligence Center"."""
+    i = start
+    while i > 0 and start - i < _NAME_MAX:
+        tok = doc[i - 1]
+        if tok.lower_ in _NAME_STOP or not (tok.is_title or tok.text in ("&", "St.", "-")):
+            break
+        i -= 1
+    while i < start and not doc[i].is_title:
+        i += 1
+    return i
 
 
 def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
@@ -214,12 +288,12 @@ def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
 
 
 def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Join same-category spans that touch ("MS-13" + "gang member") into one finding."""
-    spans = sorted(spans, key=lambda s: s.start)
+    """Join same-category spans that touch or overlap ("verified gang" + "gang member") into one
+    finding; spans of different categories are left for filter_spans to choose between."""
     out: list[Span] = []
-    for span in spans:
+    for span in sorted(spans, key=lambda s: (s.label, s.start)):
         prev = out[-1] if out else None
-        if prev is not None and prev.label == span.label and span.start - prev.end <= 0:
+        if prev is not None and prev.label == span.label and span.start <= prev.end:
             subtype = "membership_label" if "membership_label" in (prev.kb_id_, span.kb_id_) else prev.kb_id_
             out[-1] = Span(doc, prev.start, max(prev.end, span.end), label=prev.label, kb_id=subtype)
         else:

@@ -13,6 +13,7 @@ from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp import component, tokenizer  # noqa: F401 - registers the tokenizer callback
 from annotator.nlp.geometry import span_rects
 from annotator.nlp.language import guess_language
+from annotator.nlp.lexicon import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 
 LANGUAGES = ("en", "es")
@@ -38,6 +39,7 @@ class Detector:
     def __init__(self, models_dir: Path | None = None) -> None:
         self.models_dir = models_dir or default_models_dir()
         self._pipelines: dict[str, Language] = {}
+        self.lexicon = load_lexicon(self.models_dir)
 
     def pipeline(self, lang: str) -> Language:
         if lang not in self._pipelines:
@@ -46,9 +48,7 @@ class Detector:
 
     @property
     def lexicon_version(self) -> str:
-        detector = self.pipeline("en").get_pipe(component.FACTORY.removesuffix("_v1"))
-        assert isinstance(detector, component.CaseFileDetector)
-        return detector.version
+        return self.lexicon.version
 
     def detect_page(
         self, page: PageText, anchors: set[str] | None = None, wanted: set[str] | None = None
@@ -62,6 +62,8 @@ class Detector:
         if not page.text.strip():
             return []
         folded = fold(page.text)
+        if not self.lexicon.might_match(folded.text):
+            return []
         nlp = self.pipeline(page.language)
         doc = nlp.make_doc(folded.text)
         doc.user_data["anchors"] = anchors if anchors is not None else set()
@@ -105,8 +107,7 @@ class Detector:
     @staticmethod
     def _detection(page: PageText, folded: Folded, span: spacy.tokens.Span) -> Detection:
         start, end = folded.to_page(span.start_char, span.end_char)
-        sent = span.sent
-        s_start, s_end = folded.to_page(sent.start_char, sent.end_char)
+        s_start, s_end = folded.to_page(*span._.sentence_chars)
         cue = ""
         if span._.hedge_cue is not None:
             c_start, c_end = folded.to_page(*span._.hedge_cue)

@@ -13,6 +13,8 @@ and may restrict its matches with
   not_in_caps      veto a match inside a run of capitals (a headline: "KEEPING FAMILIES SAFE")
   languages        the page languages the rule applies to (default: all)
   emit             false for a rule that only sets its anchor
+  extend_left      take in the capitalised words before the match, which must be at least one
+                   ("Boston" + "Regional Intelligence Center")
 A rule with `cues` instead adds a span from a cue word to a nearby `near_words` word or an
 earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across at most
 `window` tokens, all of them `link_words`.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +38,7 @@ from annotator.nlp.normalize import fold_phrase
 _RULE_KEYS = {
     "subtype", "phrases", "cased", "patterns", "context", "window", "anchor", "context_anchor",
     "not_preceded_by", "not_followed_by", "cues", "near_words", "near_subtypes", "link_words",
-    "languages", "not_in_caps", "emit", "note",
+    "languages", "not_in_caps", "emit", "extend_left", "note",
 }
 
 
@@ -60,6 +63,7 @@ class Rule:
     languages: list[str] = field(default_factory=list)
     not_in_caps: bool = False
     emit: bool = True
+    extend_left: bool = False
 
 
 @dataclass(slots=True)
@@ -70,6 +74,89 @@ class Lexicon:
     hedges: list[str]
     negations: list[str]
     files: list[str]
+    triggers: frozenset[str] = frozenset()
+    """Words at least one of which any match needs: a page with none of them is skipped."""
+    always: bool = False
+    """True when some rule has no literal word to trigger on, so every page must be read."""
+
+    def might_match(self, folded_text: str) -> bool:
+        return self.always or not self.triggers.isdisjoint(word_pieces(folded_text))
+
+
+def word_pieces(text: str) -> set[str]:
+    """The lower-case letter and digit runs of a text, as triggers are written."""
+    return set(_PIECE.findall(text.lower()))
+
+
+_PIECE = re.compile(r"[a-z0-9]+")
+_FUNCTION_WORDS = frozenset(
+    "the a an of and or to in on with for by at as is de la el los las del y o e en con por para "
+    "al un una su sus que".split()
+)
+# Ordinary words a page may well contain: a phrase's trigger is another of its words if it has one.
+_COMMON = frozenset(
+    "notice notices center centre centers centres street state report reports program programs "
+    "file files data list lists member members police regional information intelligence national "
+    "new county city department office unit task force system case cases criminal security "
+    "enforcement removal removals record records country countries partner partners source "
+    "request requests team teams service joint central northern southern eastern western threat "
+    "operations analysis exchange organization identified identification involved involvement "
+    "linked connected connection connections former leader leaders label labels labeled "
+    "transnational match pilot referral referrals agreement agreements initiative workshop hit "
+    "packet packets fugitive fugitives alert arrest internacional nacional informacion informe "
+    "acuerdo programa seguridad base bases registro registros black brown blue green white "
+    "purple silver orange spanish mexican asian associate associates associated affiliate "
+    "affiliates affiliated affiliation designation designations allegation allegations suspect "
+    "suspects tracking roster validation validated recruit recruits statewide coordination "
+    "prevention crime sharing assessment interagency consortium operations".split()
+)
+
+
+def _trigger(text: str) -> str | None:
+    """The least common word piece of a phrase or token: all of a match's pieces are in the page."""
+    pieces = [p for p in _PIECE.findall(text.lower()) if p not in _FUNCTION_WORDS]
+    if not pieces:
+        return None
+    return max(pieces, key=lambda p: (p not in _COMMON, len(p) > 1, len(p)))
+
+
+def _literals(spec: dict[str, Any]) -> list[str] | None:
+    """The literal words a Matcher token spec accepts, or None when it accepts open classes."""
+    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict) and isinstance(value.get("IN"), list):
+            return [str(v) for v in value["IN"]]
+    return None
+
+
+def rule_triggers(rule: Rule) -> set[str] | None:
+    """Trigger words for a rule; None when it could match without any literal word."""
+    found: set[str] = set()
+    for phrase in rule.phrases + rule.cased:
+        piece = _trigger(phrase)
+        if piece is None:
+            return None
+        found.add(piece)
+    for pattern in rule.patterns:
+        best: list[str] | None = None
+        for spec in pattern:
+            if spec.get("OP") in ("?", "*") or str(spec.get("OP", "")).startswith("{0"):
+                continue
+            words = _literals(spec)
+            pieces = [_trigger(w) for w in words] if words else None
+            if not pieces or None in pieces:
+                continue
+            candidate = [p for p in pieces if p]
+            if best is None or sum(p in _COMMON for p in candidate) < sum(p in _COMMON for p in best):
+                best = candidate
+        if best is None:
+            return None
+        found.update(best)
+    if rule.cues:
+        found.update(p for p in (_trigger(w) for w in rule.near_words) if p)
+    return found
 
 
 def _variants(phrase: str) -> list[str]:
@@ -113,6 +200,7 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         languages=list(raw.get("languages", [])),
         not_in_caps=bool(raw.get("not_in_caps", False)),
         emit=bool(raw.get("emit", True)),
+        extend_left=bool(raw.get("extend_left", False)),
     )
 
 
@@ -158,7 +246,18 @@ def load_lexicon(models_dir: Path) -> Lexicon:
         for i, raw in enumerate(data.get("exclude", [])):
             excludes.append(_rule(raw, f"{path.stem}!{i}", category, str(path)))
     version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
-    return Lexicon(version, rules, excludes, hedges, negations, [f.name for f in files])
+    triggers: set[str] = set()
+    always = False
+    for rule in rules:
+        found = rule_triggers(rule)
+        if found is None:
+            always = True
+        else:
+            triggers |= found
+    return Lexicon(
+        version, rules, excludes, hedges, negations, [f.name for f in files],
+        frozenset(triggers), always,
+    )
 
 
 def _read(path: Path) -> dict[str, Any]:

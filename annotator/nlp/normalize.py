@@ -32,11 +32,14 @@ _LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*\n+[ \t]*(?=\w)")
 @dataclass(frozen=True, slots=True)
 class Folded:
     text: str
-    source: list[int]
-    """source[i] is the page-text offset of folded character i; one extra entry for the end."""
+    source: list[int] | None
+    """source[i] is the page-text offset of folded character i (one extra entry for the end);
+    None when folding kept every offset."""
 
     def to_page(self, start: int, end: int) -> tuple[int, int]:
         """Page-text offsets of the folded span [start, end)."""
+        if self.source is None:
+            return start, end
         return self.source[start], self.source[end - 1] + 1
 
 
@@ -57,7 +60,17 @@ def fold_phrase(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
+_WHITESPACE = {ord(c): " " for c in "\n\t\r\f\v"}
+
+
 def fold(text: str) -> Folded:
+    if "-\n" not in text and "- \n" not in text:
+        table = dict(_WHITESPACE)
+        for ch in set(text):
+            if not ch.isascii():
+                table[ord(ch)] = fold_char(ch)
+        if all(len(v) == 1 for v in table.values()):
+            return Folded(text.translate(table), None)  # same length: offsets unchanged
     out: list[str] = []
     source: list[int] = []
     joins = _hyphen_joins(text, display=False)

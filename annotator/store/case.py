@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -175,7 +176,7 @@ class CaseStore:
             {
                 "document_id": document_id, "number": p.number, "width": p.width,
                 "height": p.height, "rotation": p.rotation, "text": p.text,
-                "words": _words_json(p.words), "needs_ocr": int(p.needs_ocr),
+                "words": _words_blob(p.words), "needs_ocr": int(p.needs_ocr),
                 "ocr_done": int(p.ocr_done), "language": p.language,
             }
             for p in pages
@@ -233,38 +234,40 @@ class CaseStore:
         for f in existing:
             by_page.setdefault((f.page, f.category.value), []).append(f)
         matched: set[int] = set()
-        counts = {"new": 0, "kept": 0, "stale": 0, "removed": 0}
         stamp = now()
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for page_no, det in detections:
+            old = _match(by_page.get((page_no, det.category.value), []), det, matched)
+            values = _detection_row(det, lexicon_version)
+            if old is not None:
+                matched.add(old.id)
+                updates.append({**values, "id": old.id, "detected": 1, "updated_at": stamp})
+            else:
+                inserts.append({
+                    **values, "document_id": document_id, "page": page_no,
+                    "status": Status.UNTAGGED.value, "note": "", "exhibit": "",
+                    "source": Source.MODEL.value, "detected": 1,
+                    "created_at": stamp, "updated_at": stamp,
+                })
+        unmatched = [f for f in existing if f.id not in matched]
+        removed = [f.id for f in unmatched if f.status is Status.UNTAGGED and not f.note and not f.exhibit]
+        stale = [f.id for f in unmatched if f.id not in set(removed)]
         with self.db.atomic():
-            table = self.db["findings"]
-            for page_no, det in detections:
-                old = _match(by_page.get((page_no, det.category.value), []), det, matched)
-                values = _detection_row(det, lexicon_version)
-                if old is not None:
-                    matched.add(old.id)
-                    table.update(old.id, {**values, "detected": 1, "updated_at": stamp})
-                    counts["kept"] += 1
-                else:
-                    table.insert(
-                        {
-                            **values, "document_id": document_id, "page": page_no,
-                            "status": Status.UNTAGGED.value, "note": "", "exhibit": "",
-                            "source": Source.MODEL.value, "detected": 1,
-                            "created_at": stamp, "updated_at": stamp,
-                        }
-                    )
-                    counts["new"] += 1
-            for f in existing:
-                if f.id in matched:
-                    continue
-                if f.status is Status.UNTAGGED and not f.note and not f.exhibit:
-                    table.delete(f.id)
-                    counts["removed"] += 1
-                else:
-                    table.update(f.id, {"detected": 0, "updated_at": stamp})
-                    counts["stale"] += 1
+            if inserts:
+                self.db["findings"].insert_all(inserts, batch_size=500)
+            if updates:
+                columns = [c for c in updates[0] if c != "id"]
+                self.db.conn.executemany(
+                    f"UPDATE findings SET {', '.join(f'[{c}] = :{c}' for c in columns)} WHERE id = :id",
+                    updates,
+                )
+            self.db.conn.executemany("DELETE FROM findings WHERE id = ?", [(i,) for i in removed])
+            self.db.conn.executemany(
+                "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?", [(stamp, i) for i in stale]
+            )
             self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
-        return counts
+        return {"new": len(inserts), "kept": len(updates), "stale": len(stale), "removed": len(removed)}
 
     def add_manual_finding(
         self, document_id: int, page: int, category: Category, text: str, start: int, end: int,
@@ -397,16 +400,30 @@ def _finding(row: dict[str, Any]) -> Finding:
     )
 
 
-def _words_json(words: list[Word]) -> str:
-    return json.dumps(
-        [[round(w.rect[0], 2), round(w.rect[1], 2), round(w.rect[2], 2), round(w.rect[3], 2),
-          w.start, w.end, w.line] for w in words],
-        separators=(",", ":"),
-    )
+_WORD_FIELDS = 7
+
+
+def _words_blob(words: list[Word]) -> bytes:
+    """Word boxes packed as float32 (x0, y0, x1, y1, start, end, line): compact and fast."""
+    flat = array("f")
+    for w in words:
+        flat.extend((*w.rect, w.start, w.end, w.line))
+    return flat.tobytes()
+
+
+def _words_from_blob(blob: bytes | None) -> list[Word]:
+    if not blob:
+        return []
+    flat = array("f")
+    flat.frombytes(blob)
+    return [
+        Word((flat[i], flat[i + 1], flat[i + 2], flat[i + 3]), int(flat[i + 4]), int(flat[i + 5]), int(flat[i + 6]))
+        for i in range(0, len(flat), _WORD_FIELDS)
+    ]
 
 
 def _page(row: dict[str, Any]) -> PageText:
-    words = [Word((a, b, c, d), s, e, ln) for a, b, c, d, s, e, ln in json.loads(row["words"] or "[]")]
+    words = _words_from_blob(row["words"])
     return PageText(
         number=row["number"], width=row["width"], height=row["height"], rotation=row["rotation"],
         text=row["text"] or "", words=words, needs_ocr=bool(row["needs_ocr"]),

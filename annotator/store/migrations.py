@@ -21,7 +21,7 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["pages"].create(
         {
             "document_id": int, "number": int, "width": float, "height": float, "rotation": int,
-            "text": str, "words": str, "needs_ocr": int, "ocr_done": int, "language": str,
+            "text": str, "words": bytes, "needs_ocr": int, "ocr_done": int, "language": str,
         },
         pk=("document_id", "number"),
         foreign_keys=[("document_id", "documents", "id")],
