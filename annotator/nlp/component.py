@@ -27,6 +27,8 @@ from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp.lexicon import Lexicon, Rule, load_lexicon, rule_triggers, word_pieces
 
 SPAN_KEY = "casefile"
+ALIAS = "alias:"
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 FACTORY = "casefile_detector_v1"
 
 if not Span.has_extension("hedge_cue"):
@@ -107,13 +109,14 @@ class CaseFileDetector:
                 continue
             if rule.extend_left:
                 named = _extend_left(doc, start)
-                if named == start:
+                if named == start and rule.extend_left == "required":
                     continue  # "the Intelligence Center" names no center
                 start = named
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
         for _ in range(2):  # twice, so a list of labels chains: "pandillero, colaborador o aspirante"
             spans += self._cue_spans(doc, spans, excluded)
         kept = filter_spans(_merge_adjacent(doc, spans))
+        kept = self._aliases(doc, kept, anchors)
         for span in kept:
             s_start, s_end = self._sentence(doc, span.start)
             sent = doc[s_start:s_end]
@@ -121,6 +124,33 @@ class CaseFileDetector:
             span._.hedge_cue = self._hedge(sent)
         doc.spans[SPAN_KEY] = kept
         return doc
+
+    def _aliases(self, doc: Doc, spans: list[Span], anchors: set[str]) -> list[Span]:
+        """Learn "Name (ACR)" and mark ACR wherever it recurs in the document.
+
+        Authors introduce an acronym once and then use it alone: "the Colorado Information
+        Analysis Center (CIAC) ... CIAC analysts". The alias is kept with the document's anchors
+        as "alias:ACR:category:subtype", so later pages (and a settling pass over earlier ones)
+        know it too.
+        """
+        for span in spans:
+            e = span.end
+            if e < len(doc) and doc[e].text in ('"', "'", "”", "’"):
+                e += 1  # 'the clica "Hollywood Locos Salvatrucha" (HLS)'
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+                acronym = doc[e + 1].text
+                if _is_acronym_of(acronym, span):
+                    anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
+        known = {a.split(":")[1]: a.split(":")[2:] for a in anchors if a.startswith(ALIAS)}
+        if not known:
+            return spans
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        extra = [
+            Span(doc, t.i, t.i + 1, label=known[t.text][0], kb_id=known[t.text][1])
+            for t in doc
+            if t.text in known and t.i not in covered
+        ]
+        return filter_spans(_merge_adjacent(doc, spans + extra)) if extra else spans
 
     def _raw_matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
         """Phrase matches, then the token patterns whose trigger words the page holds; exclusion
@@ -255,6 +285,16 @@ def _nearest(
     return best
 
 
+def _is_acronym_of(acronym: str, span: Span) -> bool:
+    """"BRIC" for "Boston Regional Intelligence Center", "TdA" for "Tren de Aragua": an
+    acronym whose letters are all initials of the name's words (so not "(GUATEMALA)")."""
+    if not _ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
+        return False
+    initials = {t.text[0].lower() for t in span if t.text[:1].isalpha()}
+    letters = {c.lower() for c in acronym if c.isalpha()}
+    return letters <= initials
+
+
 _NAME_STOP = frozenset(
     "the a an at of by from in to and for per with its their our this that his her".split()
 )
@@ -283,6 +323,10 @@ def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
             return False
         tok = doc[k]
         return tok.is_alpha and len(tok) > 1 and tok.is_upper and tok.lower_ not in context
+
+    around = [t for t in doc[max(0, start - 12) : end + 12] if t.is_alpha and len(t) > 1]
+    if len(around) >= 12 and sum(t.is_upper for t in around) >= 0.8 * len(around):
+        return False  # a narrative typed in capitals, as on many I-213s, is not a headline
 
     return caps(start - 1) or caps(end)
 

@@ -13,8 +13,8 @@ and may restrict its matches with
   not_in_caps      veto a match inside a run of capitals (a headline: "KEEPING FAMILIES SAFE")
   languages        the page languages the rule applies to (default: all)
   emit             false for a rule that only sets its anchor
-  extend_left      take in the capitalised words before the match, which must be at least one
-                   ("Boston" + "Regional Intelligence Center")
+  extend_left      take in the capitalised words before the match: true or "required" (there
+                   must be one: "Boston" + "Regional Intelligence Center") or "optional"
 A rule with `cues` instead adds a span from a cue word to a nearby `near_words` word or an
 earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across at most
 `window` tokens, all of them `link_words`.
@@ -63,7 +63,9 @@ class Rule:
     languages: list[str] = field(default_factory=list)
     not_in_caps: bool = False
     emit: bool = True
-    extend_left: bool = False
+    extend_left: str = ""
+    """"required": take in the capitalised words before the match, which must be at least one;
+    "optional": take them in when there are any ("Fulton Locos" + "Salvatrucha")."""
 
 
 @dataclass(slots=True)
@@ -200,8 +202,18 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         languages=list(raw.get("languages", [])),
         not_in_caps=bool(raw.get("not_in_caps", False)),
         emit=bool(raw.get("emit", True)),
-        extend_left=bool(raw.get("extend_left", False)),
+        extend_left=_extend_mode(raw.get("extend_left", "")),
     )
+
+
+def _extend_mode(value: Any) -> str:
+    if value is True:
+        return "required"
+    if value in ("", False, None):
+        return ""
+    if value in ("required", "optional"):
+        return str(value)
+    raise LexiconError(f"extend_left must be true, 'required' or 'optional', not {value!r}")
 
 
 def _fold_pattern(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -27,6 +27,10 @@ _KEEP_HYPHEN_BEFORE = frozenset(
     "quasi neo well long full high low".split()
 )
 _LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*\n+[ \t]*(?=\w)")
+_SPACED_HYPHEN = re.compile(r"\b([A-Z]{1,4})-[ \t]+(?=\d)")
+"""OCR's "MS- 13": a short capital word, a hyphen, a space, digits."""
+_SUPERSCRIPTS = dict.fromkeys(map(ord, "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"), " ")
+"""Footnote marks glued to a word ("pandilla 18.²") read as a space."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +51,7 @@ class Folded:
 def fold_char(ch: str) -> str:
     if ch.isascii():
         return ch
-    ch = ch.translate(_DASHES).translate(_SPACES).translate(_QUOTES)
+    ch = ch.translate(_DASHES).translate(_SPACES).translate(_QUOTES).translate(_SUPERSCRIPTS)
     if len(ch) == 1 and ch.isascii():
         return ch
     decomposed = unicodedata.normalize("NFKD", ch)
@@ -64,7 +68,7 @@ _WHITESPACE = {ord(c): " " for c in "\n\t\r\f\v"}
 
 
 def fold(text: str) -> Folded:
-    if "-\n" not in text and "- \n" not in text:
+    if "-\n" not in text and "- \n" not in text and not _SPACED_HYPHEN.search(text):
         table = dict(_WHITESPACE)
         for ch in set(text):
             if not ch.isascii():
@@ -103,6 +107,8 @@ def fold(text: str) -> Folded:
 def _hyphen_joins(text: str, display: bool) -> dict[int, tuple[bool, int]]:
     """Line-end hyphens to join: hyphen offset -> (keep the hyphen?, offset to resume at)."""
     joins: dict[int, tuple[bool, int]] = {}
+    for m in _SPACED_HYPHEN.finditer(text):
+        joins[m.end(1)] = (True, m.end())
     if "-\n" not in text and "- \n" not in text:
         return joins
     for m in _LINE_END_HYPHEN.finditer(text):
