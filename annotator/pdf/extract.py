@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pymupdf
@@ -19,8 +19,10 @@ from annotator.core.model import PageText, Word
 
 # Ligatures expanded (no TEXT_PRESERVE_LIGATURES) so "ﬁ" reads as "fi"; no dehyphenation, which
 # would merge two lines' pieces into one box.
-_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
+TEXT_FLAGS = pymupdf.TEXT_MEDIABOX_CLIP
 _MIN_TEXT_CHARS = 20
+_SPARSE_TEXT_CHARS = 200
+_SCAN_COVERAGE = 0.7
 _GARBLED = 0.3
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -39,13 +41,15 @@ def open_pdf(path: str | os.PathLike[str]) -> pymupdf.Document:
     """Open a PDF for reading, or raise BadInputFile saying what is wrong with it."""
     name = str(path)
     p = Path(path)
-    if not p.exists():
-        raise BadInputFile(name, "no such file")
-    if p.is_dir():
-        raise BadInputFile(name, "is a folder, not a PDF file")
     try:
+        if not p.exists():
+            raise BadInputFile(name, "no such file")
+        if p.is_dir():
+            raise BadInputFile(name, "is a folder, not a PDF file")
         with open(p, "rb") as fh:
             head = fh.read(1024)
+            fh.seek(max(0, p.stat().st_size - 2048))
+            tail = fh.read()
     except OSError as err:
         raise BadInputFile(name, f"cannot be read ({err.strerror or err})") from err
     if not head:
@@ -56,23 +60,49 @@ def open_pdf(path: str | os.PathLike[str]) -> pymupdf.Document:
         pdf = pymupdf.open(p, filetype="pdf")
     except Exception as err:  # MuPDF raises its own error types for damaged files
         raise BadInputFile(name, f"is damaged and cannot be opened ({err})") from err
-    if pdf.needs_pass:
-        pdf.close()
-        raise BadInputFile(name, "is password-protected; save an unlocked copy and add that")
-    if pdf.page_count == 0:
-        pdf.close()
-        raise BadInputFile(name, "has no pages (the file may be truncated)")
     try:
-        pdf.load_page(pdf.page_count - 1)
-    except Exception as err:
+        _check_readable(pdf, name, tail)
+    except BaseException:
         pdf.close()
-        raise BadInputFile(name, f"is truncated or damaged ({err})") from err
+        raise
     return pdf
+
+
+def _check_readable(pdf: pymupdf.Document, name: str, tail: bytes) -> None:
+    if pdf.needs_pass:
+        raise BadInputFile(name, "is password-protected; save an unlocked copy and add that")
+    try:
+        count = pdf.page_count
+        if count:
+            pdf.load_page(count - 1)
+    except Exception as err:
+        raise BadInputFile(name, f"is truncated or damaged ({err})") from err
+    if count == 0:
+        raise BadInputFile(name, "has no pages (the file may be truncated)")
+    # MuPDF quietly repairs damaged files; a repaired file that also lacks its end-of-file
+    # marker was cut short, and pages or text may be missing. (Repaired files that end
+    # properly, e.g. with a bad cross-reference table, are common in FOIA releases and fine.)
+    if pdf.is_repaired and b"%%EOF" not in tail:
+        raise BadInputFile(name, "is truncated (the end of the file is missing); pages may be lost")
+
+
+RawWord = tuple[float, float, float, float, str, int, int, int]
+"""One entry of PyMuPDF's get_text("words"): box, word, block, line, word number."""
 
 
 def extract_page(page: pymupdf.Page) -> PageText:
     """The page's text and word boxes; boxes in unrotated PyMuPDF page space."""
-    raw = page.get_text("words", flags=_FLAGS)
+    text, words = build_text(page.get_text("words", flags=TEXT_FLAGS))
+    return page_text(page, text, words, needs_ocr=_needs_ocr(page, text))
+
+
+def build_text(raw: Iterable[RawWord]) -> tuple[str, list[Word]]:
+    """Join words into the page's text, each word keeping its offsets and visual line.
+
+    Text layers and OCR results both go through here, so offsets and line grouping follow
+    the same rules whichever way a page was read.
+    """
+    raw = reading_order(list(raw))
     parts: list[str] = []
     words: list[Word] = []
     pos = 0
@@ -94,7 +124,64 @@ def extract_page(page: pymupdf.Page) -> PageText:
         words.append(Word((x0, y0, x1, y1), pos, pos + len(token), line))
         pos += len(token)
         prev_key = key
-    text = "".join(parts)
+    return "".join(parts), words
+
+
+_MIN_COLUMN_LINES = 4
+
+
+def reading_order(raw: list[RawWord]) -> list[RawWord]:
+    """Put two columns drawn row by row back in column order.
+
+    Most PDFs draw one column after the other, and MuPDF's order is right. Some draw each row
+    across both columns; then a phrase that wraps within a column ("Northern California
+    Regional / Intelligence Center") would read across the gutter. Lines are regrouped only when
+    a gutter is found and the drawn order crosses it back and forth; lines that span the gutter
+    (a title, a full-width paragraph) split the page into bands read one after the other.
+    """
+    lines: dict[tuple[int, int], list[RawWord]] = {}
+    for w in raw:
+        lines.setdefault((w[5], w[6]), []).append(w)
+    if len(lines) < 2 * _MIN_COLUMN_LINES:
+        return raw
+    boxes = [
+        (min(w[0] for w in ws), min(w[1] for w in ws), max(w[2] for w in ws), ws)
+        for ws in lines.values()
+    ]
+    left_edge = min(b[0] for b in boxes)
+    right_edge = max(b[2] for b in boxes)
+    starts = [b[0] for b in boxes if b[0] > left_edge + 0.3 * (right_edge - left_edge)]
+    if len(starts) < _MIN_COLUMN_LINES:
+        return raw
+    gutter = min(starts) - 1
+    side = ["L" if b[2] <= gutter + 1 else "R" if b[0] >= gutter else "X" for b in boxes]
+    if side.count("L") < _MIN_COLUMN_LINES or side.count("R") < _MIN_COLUMN_LINES:
+        return raw
+    sequence = [c for c in side if c != "X"]
+    if sum(a != b for a, b in zip(sequence, sequence[1:], strict=False)) <= 2:
+        return raw  # already drawn column by column
+    ordered: list[RawWord] = []
+    band: dict[str, list[tuple[float, list[RawWord]]]] = {"L": [], "R": []}
+
+    def flush() -> None:
+        for column in ("L", "R"):
+            for _, ws in sorted(band[column], key=lambda item: item[0]):
+                ordered.extend(ws)
+            band[column].clear()
+
+    for (_, y0, _, ws), column in sorted(zip(boxes, side, strict=True), key=lambda item: item[0][1]):
+        if column == "X":
+            flush()
+            ordered.extend(ws)
+        else:
+            band[column].append((y0, ws))
+    flush()
+    return ordered
+
+
+def page_text(
+    page: pymupdf.Page, text: str, words: list[Word], *, needs_ocr: bool, ocr_done: bool = False
+) -> PageText:
     rect = page.rect
     return PageText(
         number=page.number + 1,
@@ -103,15 +190,37 @@ def extract_page(page: pymupdf.Page) -> PageText:
         rotation=page.rotation,
         text=text,
         words=words,
-        needs_ocr=_needs_ocr(page, text),
+        needs_ocr=needs_ocr,
+        ocr_done=ocr_done,
     )
 
 
 def _needs_ocr(page: pymupdf.Page, text: str) -> bool:
+    """No usable text layer: garbled, or (almost) empty on a page with images.
+
+    A scan carrying a short digital stamp (a Bates number, a FOIA banner) still needs OCR: a
+    page mostly covered by images and with little text is read again.
+    """
     visible = len(text.strip())
     if visible and text.count("\ufffd") / visible > _GARBLED:
         return True
-    return visible < _MIN_TEXT_CHARS and bool(page.get_images(full=False))
+    if visible >= _SPARSE_TEXT_CHARS or not page.get_images(full=False):
+        return False
+    return visible < _MIN_TEXT_CHARS or _image_coverage(page) >= _SCAN_COVERAGE
+
+
+def _image_coverage(page: pymupdf.Page) -> float:
+    """Share of the page's area under images (overlapping images add up; capped at 1)."""
+    bounds = page.rect * page.derotation_matrix  # image boxes are in unrotated page space
+    area = abs(bounds)
+    if not area:
+        return 0.0
+    covered = 0.0
+    for info in page.get_image_info():
+        box = pymupdf.Rect(info["bbox"]) & bounds
+        if not box.is_empty:
+            covered += abs(box)
+    return min(covered / area, 1.0)
 
 
 def iter_pages(

@@ -1,0 +1,341 @@
+"""Every category and subtype, in English and Spanish, through a real PDF and the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.model import Category
+
+# (language, category, subtype, sentence, text the finding must hold)
+CASES = [
+    # gang_label
+    (
+        "en",
+        "gang_label",
+        "gang_name",
+        "Officers said the tattoo shows loyalty to Mara Salvatrucha in the area.",
+        "Mara Salvatrucha",
+    ),
+    (
+        "en",
+        "gang_label",
+        "gang_name",
+        "He was seen with the 18th Street gang in the park on Friday.",
+        "18th Street gang",
+    ),
+    (
+        "en",
+        "gang_label",
+        "membership_label",
+        "The report calls him a gang member without any evidence.",
+        "gang member",
+    ),
+    (
+        "en",
+        "gang_label",
+        "membership_label",
+        "The officer wrote that he is affiliated with the MS-13 in his town.",
+        "affiliated with the MS-13",
+    ),
+    (
+        "en",
+        "gang_label",
+        "gang_database",
+        "His name was entered in CalGang by the department in 2019.",
+        "CalGang",
+    ),
+    (
+        "en",
+        "gang_label",
+        "gang_database",
+        "He has appeared in the Gang Assessment Database since 2019.",
+        "Gang Assessment Database",
+    ),
+    (
+        "es",
+        "gang_label",
+        "gang_name",
+        "Según el informe, la Mara Salvatrucha controla la colonia desde el año pasado.",
+        "Mara Salvatrucha",
+    ),
+    (
+        "es",
+        "gang_label",
+        "gang_name",
+        "Los agentes dicen que la Barrio 18 controla el mercado de la zona.",
+        "Barrio 18",
+    ),
+    (
+        "es",
+        "gang_label",
+        "membership_label",
+        "El joven es miembro activo de la MS-13 según la policía de la zona.",
+        "miembro activo de la MS-13",
+    ),
+    (
+        "es",
+        "gang_label",
+        "membership_label",
+        "La policía lo señala como pandillero de la colonia y de la zona.",
+        "pandillero",
+    ),
+    (
+        "es",
+        "gang_label",
+        "gang_database",
+        "Su nombre aparece en la base de datos de pandillas de la policía nacional.",
+        "base de datos de pandillas",
+    ),
+    # red_notice
+    (
+        "en",
+        "red_notice",
+        "red_notice",
+        "An INTERPOL Red Notice was issued by El Salvador in 2021.",
+        "INTERPOL Red Notice",
+    ),
+    (
+        "en",
+        "red_notice",
+        "diffusion",
+        "INTERPOL circulated a diffusion to member countries for his arrest.",
+        "diffusion",
+    ),
+    (
+        "en",
+        "red_notice",
+        "diffusion",
+        "The National Central Bureau sent a red diffusion about him in May.",
+        "red diffusion",
+    ),
+    (
+        "en",
+        "red_notice",
+        "other_notice",
+        "INTERPOL published a yellow notice for the missing child last year.",
+        "yellow notice",
+    ),
+    (
+        "es",
+        "red_notice",
+        "red_notice",
+        "La Policía emitió una notificación roja de Interpol contra el señor en el caso.",
+        "notificación roja",
+    ),
+    (
+        "es",
+        "red_notice",
+        "diffusion",
+        "Se emitió una difusión roja para su captura por el delito de extorsión.",
+        "difusión roja",
+    ),
+    (
+        "es",
+        "red_notice",
+        "diffusion",
+        "La OCN de Interpol envió una difusión a los países miembros para su captura.",
+        "difusión",
+    ),
+    (
+        "es",
+        "red_notice",
+        "other_notice",
+        "Interpol publicó una notificación amarilla por la desaparición del menor.",
+        "notificación amarilla",
+    ),
+    # safe
+    (
+        "en",
+        "safe",
+        "safe_program",
+        "The file came through the Security Alliance for Fugitive Enforcement program.",
+        "Security Alliance for Fugitive Enforcement",
+    ),
+    (
+        "en",
+        "safe",
+        "safe_program",
+        "ICE received the record under the SAFE program from El Salvador.",
+        "SAFE program",
+    ),
+    (
+        "en",
+        "safe",
+        "safe_program",
+        "The record was shared by ICE through SAFE in 2020 for the fugitive.",
+        "SAFE",
+    ),
+    (
+        "en",
+        "safe",
+        "foreign_data",
+        "The Criminal History Information Sharing program provided the record.",
+        "Criminal History Information Sharing",
+    ),
+    (
+        "es",
+        "safe",
+        "safe_program",
+        "La Alianza de Seguridad para la Aplicación de la Ley contra Fugitivos envió el informe.",
+        "Alianza de Seguridad para la Aplicación de la Ley contra Fugitivos",
+    ),
+    (
+        "es",
+        "safe",
+        "safe_program",
+        "El informe fue enviado por medio del programa SAFE a los Estados Unidos de América.",
+        "programa SAFE",
+    ),
+    (
+        "es",
+        "safe",
+        "safe_program",
+        "La PNC remitió el informe a ICE mediante SAFE para su deportación.",
+        "SAFE",
+    ),
+    (
+        "es",
+        "safe",
+        "foreign_data",
+        "El Centro Antipandillas Transnacional envió la ficha a la embajada de los Estados Unidos.",
+        "Centro Antipandillas Transnacional",
+    ),
+    # fusion_center
+    (
+        "en",
+        "fusion_center",
+        "fusion_center",
+        "The fusion center shared the bulletin with local police.",
+        "fusion center",
+    ),
+    (
+        "en",
+        "fusion_center",
+        "named_center",
+        "The Boston Regional Intelligence Center listed him in a bulletin.",
+        "Boston Regional Intelligence Center",
+    ),
+    (
+        "en",
+        "fusion_center",
+        "acronym",
+        "NCRIC circulated the entry to the task force last year.",
+        "NCRIC",
+    ),
+    (
+        "en",
+        "fusion_center",
+        "acronym",
+        "The BRIC database entry was shared with ICE in 2018.",
+        "BRIC",
+    ),
+    (
+        "es",
+        "fusion_center",
+        "fusion_center",
+        "El centro de fusión compartió el boletín con la policía local.",
+        "centro de fusión",
+    ),
+    (
+        "es",
+        "fusion_center",
+        "named_center",
+        "El Centro Regional de Inteligencia de Boston lo incluyó en la lista.",
+        "Centro Regional de Inteligencia de Boston",
+    ),
+    (
+        "es",
+        "fusion_center",
+        "acronym",
+        "El NCRIC compartió la información con la policía local de la zona.",
+        "NCRIC",
+    ),
+    (
+        "es",
+        "fusion_center",
+        "acronym",
+        "El BRIC compartió la información con la policía de Boston en la zona.",
+        "BRIC",
+    ),
+]
+
+
+def _id(case: tuple[str, str, str, str, str]) -> str:
+    lang, category, subtype, _, expected = case
+    return f"{lang}-{category}-{subtype}-{expected}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "category", "subtype", "sentence", "expected"), CASES, ids=[_id(c) for c in CASES]
+)
+def test_category_and_subtype(scan, lang, category, subtype, sentence, expected):
+    result = scan([[sentence]])
+    page, detections = result.pages[0]
+    assert page.language == lang
+    hits = [d for d in detections if d.category == Category(category) and d.subtype == subtype]
+    assert hits, f"no {category}/{subtype} in {sentence!r}; found {detections}"
+    assert any(expected in d.text for d in hits), [d.text for d in hits]
+    hit = next(d for d in hits if expected in d.text)
+    assert hit.language == lang
+    assert page.text[hit.start : hit.end] == hit.text
+    assert hit.sentence == sentence
+    assert len(hit.rects) == 1
+    assert expected in result.text_under(1, hit.rects[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_category_has_english_and_spanish_cases(lang):
+    """The table above keeps both languages for every category and subtype it names."""
+    wanted = {(c, s) for _, c, s, _, _ in CASES}
+    have = {(c, s) for lg, c, s, _, _ in CASES if lg == lang}
+    missing = wanted - have
+    assert not missing, f"{lang} lacks cases for {sorted(missing)}"
+    assert {c for c, _ in have} == {c.value for c in Category}
+
+
+def test_acronym_introduced_earlier_counts_on_later_pages(scan):
+    later = "The entry from SAFE lists him as wanted in his home country."
+    alone = scan([[later]])
+    assert not alone.of("safe"), "bare SAFE with no context must stay silent"
+    introduced = scan(
+        [
+            ["Records arrived from the Security Alliance for Fugitive Enforcement (SAFE)."],
+            [later],
+        ]
+    )
+    on_page_two = [d for d in introduced.pages[1][1] if d.category is Category.SAFE]
+    assert [(d.subtype, d.text) for d in on_page_two] == [("safe_program", "SAFE")]
+
+
+def test_bric_is_gated_but_counts_after_the_center_is_named(scan):
+    later = "BRIC holds his name too, the memo says."
+    assert not scan([[later]]).of("fusion_center")
+    named = scan([["The Boston Regional Intelligence Center (BRIC) made the entry."], [later]])
+    page_two = [d for d in named.pages[1][1] if d.category is Category.FUSION_CENTER]
+    assert [(d.subtype, d.text) for d in page_two] == [("acronym", "BRIC")]
+
+
+def test_diffusion_counts_after_interpol_is_named_earlier(scan):
+    later = "The diffusion was cancelled two years later."
+    assert not scan([[later]]).of("red_notice")
+    named = scan([["The request came through INTERPOL Washington in 2019."], [later]])
+    page_two = [d for d in named.pages[1][1] if d.category is Category.RED_NOTICE]
+    assert [(d.subtype, d.text) for d in page_two] == [("diffusion", "diffusion")]
+
+
+def test_several_categories_on_one_page_each_found_once(scan):
+    result = scan(
+        [
+            [
+                "According to the fusion center, the respondent is a gang member.",
+                "El Salvador sent an INTERPOL Red Notice and a SAFE report about him.",
+            ]
+        ]
+    )
+    found = sorted((d.category.value, d.text) for d in result.detections)
+    assert found == [
+        ("fusion_center", "fusion center"),
+        ("gang_label", "gang member"),
+        ("red_notice", "INTERPOL Red Notice"),
+        ("safe", "SAFE report"),
+    ]

@@ -1,0 +1,171 @@
+"""The matcher's folded text, the lexicon as data under models/, and the registered component."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import spacy
+
+from annotator.core.errors import LexiconError
+from annotator.core.model import Category
+from annotator.core.paths import models_dir
+from annotator.nlp import component
+from annotator.nlp.detect import Detector, build_pipeline
+from annotator.nlp.language import guess_language
+from annotator.nlp.lexicon import load_lexicon
+from annotator.nlp.normalize import fold, join_lines
+
+# -- folding -----------------------------------------------------------------------------------
+
+
+def test_fold_strips_accents_keeps_case_and_maps_back():
+    text = "Los Sureños\u2014y la Policía"
+    folded = fold(text)
+    assert folded.text == "Los Surenos-y la Policia"
+    start = folded.text.index("Surenos")
+    assert folded.to_page(start, start + len("Surenos")) == (4, 11)
+    assert text[4:11] == "Sureños"
+
+
+@pytest.mark.parametrize(
+    ("text", "folded", "span", "page_span"),
+    [
+        (
+            "member of Mara Salva-\ntrucha today",
+            "member of Mara Salvatrucha today",
+            "Mara Salvatrucha",
+            "Mara Salva-\ntrucha",
+        ),
+        ("a member of the MS-\n13 clique", "a member of the MS-13 clique", "MS-13", "MS-\n13"),
+        ("INTERPOL Red\nNotice", "INTERPOL Red Notice", "Red Notice", "Red\nNotice"),
+        (
+            "left column\n\nright column",
+            "left column  right column",
+            "column  right",
+            "column\n\nright",
+        ),
+    ],
+)
+def test_fold_joins_line_breaks_and_hyphenated_line_ends(text, folded, span, page_span):
+    result = fold(text)
+    assert result.text == folded
+    start = result.text.index(span)
+    a, b = result.to_page(start, start + len(span))
+    assert text[a:b] == page_span
+
+
+def test_join_lines_for_display_keeps_compound_hyphens():
+    assert join_lines("Mara Salva-\ntrucha") == "Mara Salvatrucha"
+    assert join_lines("MS-\n13") == "MS-13"
+    assert join_lines("a gang-\naffiliated youth") == "a gang-affiliated youth"
+    assert join_lines("two\n\n  lines") == "two lines"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The officer said that he was a member of the gang and that he had been seen.", "en"),
+        ("El agente dijo que el joven es miembro de la pandilla y que fue visto en la zona.", "es"),
+        ("", "en"),
+    ],
+)
+def test_guess_language(text, lang):
+    assert guess_language(text) == lang
+
+
+# -- the lexicon is data -----------------------------------------------------------------------
+
+
+def test_pattern_files_one_per_category_and_language():
+    names = {p.name for p in (models_dir() / "patterns").glob("*.json")}
+    for category in Category:
+        for lang in ("en", "es"):
+            assert f"{category.value}.{lang}.json" in names
+    for path in (models_dir() / "patterns").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data.get("version"), f"{path.name} has no version"
+        if not path.name.startswith("hedges."):
+            assert data["category"] == path.name.split(".")[0]
+            assert data["language"] == path.name.split(".")[1]
+
+
+def test_lexicon_loads_every_category_and_a_version():
+    lexicon = load_lexicon(models_dir())
+    assert {r.category for r in lexicon.rules} == set(Category)
+    assert lexicon.version.startswith(
+        json.loads((models_dir() / "lexicon.json").read_text())["version"]
+    )
+    assert lexicon.hedges and lexicon.negations
+
+
+@pytest.fixture
+def models_copy(tmp_path):
+    copy = tmp_path / "models"
+    shutil.copytree(models_dir(), copy)
+    return copy
+
+
+def test_lexicon_version_changes_when_a_pattern_file_changes(models_copy):
+    before = load_lexicon(models_copy).version
+    path = models_copy / "patterns" / "safe.en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["rules"][0]["phrases"].append("Fugitive Alliance")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    after = load_lexicon(models_copy).version
+    assert after != before
+    assert after.split("+")[0] == before.split("+")[0]
+
+
+def test_malformed_pattern_file_names_the_file(models_copy):
+    path = models_copy / "patterns" / "safe.en.json"
+    path.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"safe\.en\.json.*not valid JSON"):
+        load_lexicon(models_copy)
+
+
+def test_unknown_rule_key_is_refused(models_copy):
+    path = models_copy / "patterns" / "safe.en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["rules"][0]["phrasez"] = ["typo"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(LexiconError, match="phrasez"):
+        load_lexicon(models_copy)
+
+
+def test_a_clinic_can_add_a_phrase_without_touching_code(models_copy, make_pdf):
+    from annotator.pdf.extract import iter_pages, open_pdf
+
+    path = models_copy / "patterns" / "fusion_center.en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["rules"][0]["phrases"].append("Gotham Watch Desk")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    pdf = open_pdf(make_pdf([["The Gotham Watch Desk entered his name."]]))
+    pages = list(iter_pages(pdf))
+    pdf.close()
+    ((_, found),) = Detector(models_copy).detect_pages(pages)
+    assert [(d.category.value, d.text) for d in found] == [("fusion_center", "Gotham Watch Desk")]
+
+
+# -- the component -----------------------------------------------------------------------------
+
+
+def test_detector_is_a_registered_component_on_blank_pipelines():
+    assert component.FACTORY in spacy.registry.factories
+    for lang in ("en", "es"):
+        nlp = build_pipeline(lang)
+        assert nlp.lang == lang
+        assert nlp.pipe_names == ["sentencizer", "casefile_detector"]
+        assert nlp.get_pipe_meta("casefile_detector").factory == component.FACTORY
+        assert not any(hasattr(proc, "model") for _, proc in nlp.pipeline), "no trained weights"
+
+
+def test_component_puts_spans_with_category_and_subtype(detector):
+    nlp = detector.pipeline("en")
+    doc = nlp("The respondent is listed in CalGang and a fusion center bulletin.")
+    spans = [(s.text, s.label_, s.kb_id_) for s in doc.spans[component.SPAN_KEY]]
+    assert spans == [
+        ("CalGang", "gang_label", "gang_database"),
+        ("fusion center", "fusion_center", "fusion_center"),
+    ]
