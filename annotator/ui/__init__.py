@@ -1,0 +1,1 @@
+"""The desktop face of the app: the only package that imports PySide6."""

@@ -1,0 +1,115 @@
+"""The one table of actions: it builds the menus, the toolbar and every keyboard shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    id: str
+    title: str
+    shortcuts: tuple[str, ...]
+    callback: str
+    """Name of the window method the action calls."""
+    menu: str
+    toolbar: str = ""
+    """Short label when the action is also on the toolbar."""
+    review: bool = False
+    """A single-key action: it works where findings are reviewed, never while typing."""
+
+
+# fmt: off
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new_case", "&New case…", ("Ctrl+N",), "new_case", "File"),
+    ActionSpec("open_case", "&Open case…", ("Ctrl+Shift+O",), "open_case_dialog", "File"),
+    ActionSpec("add_documents", "&Add documents…", ("Ctrl+O",), "add_documents_dialog", "File",
+               "Add PDFs"),
+    ActionSpec("export_memo", "&Export rebuttal memo…", ("Ctrl+E",), "export_memo", "File",
+               "Export memo"),
+    ActionSpec("case_details", "Case &details…", (), "edit_case_details", "File"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File"),
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "Undo"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "Edit", "Redo"),
+    ActionSpec("search", "&Search the case…", ("Ctrl+F",), "focus_search", "Edit"),
+    ActionSpec("reviewer", "Reviewer &name…", (), "change_reviewer", "Edit"),
+    ActionSpec("previous", "&Previous finding", ("K", "P"), "previous_finding", "Review",
+               "▲ Prev", True),
+    ActionSpec("next", "&Next finding", ("J", "N"), "next_finding", "Review", "Next ▼", True),
+    ActionSpec("unverified", "Tag &unverified and next", ("U",), "tag_unverified", "Review",
+               "Unverified", True),
+    ActionSpec("rebutted", "Tag &rebutted and next", ("R",), "tag_rebutted", "Review",
+               "Rebutted", True),
+    ActionSpec("dismissed", "Tag &dismissed and next", ("D",), "tag_dismissed", "Review",
+               "Dismissed", True),
+    ActionSpec("untagged", "Clear the &tag and next", ("Backspace",), "tag_untagged", "Review",
+               review=True),
+    ActionSpec("note", "Edit the n&ote", ("Return", "Enter"), "edit_note", "Review", review=True),
+    ActionSpec("delete_manual", "Delete a finding added by hand", ("Delete",), "delete_manual",
+               "Review", review=True),
+    ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "zoom_out", "View", "−"),
+    ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom_in", "View", "+"),
+    ActionSpec("fit_width", "&Fit width", ("Ctrl+0",), "fit_width", "View", "Fit width"),
+    ActionSpec("go_to_page", "&Go to page…", ("Ctrl+G",), "go_to_page_dialog", "View"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "Help"),
+)
+# fmt: on
+
+MENUS = ("File", "Edit", "Review", "View", "Help")
+
+
+def build_actions(window: QMainWindow, toolbar: QToolBar) -> dict[str, QAction]:
+    """Create every action on `window`, put it in its menu and maybe the toolbar."""
+    menus: dict[str, QMenu] = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
+    actions: dict[str, QAction] = {}
+    group = ""
+    for spec in ACTIONS:
+        action = QAction(spec.title, window)
+        action.setObjectName(spec.id)
+        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setShortcutContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+            if spec.review
+            else Qt.ShortcutContext.WindowShortcut
+        )
+        keys = ", ".join(spec.shortcuts)
+        plain = spec.title.replace("&", "").rstrip("…")
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        if spec.toolbar:
+            action.setIconText(spec.toolbar)
+        action.triggered.connect(_caller(window, spec.callback))
+        menus[spec.menu].addAction(action)
+        if spec.toolbar:
+            if group and group != spec.menu:
+                toolbar.addSeparator()
+            toolbar.addAction(action)
+            group = spec.menu
+        actions[spec.id] = action
+    return actions
+
+
+def review_actions(actions: dict[str, QAction]) -> list[QAction]:
+    """Add these to each widget where the single-key review keys should work."""
+    return [actions[spec.id] for spec in ACTIONS if spec.review]
+
+
+def _caller(window: QMainWindow, name: str) -> Callable[[], object]:
+    return lambda: getattr(window, name)()
+
+
+def shortcuts_html() -> str:
+    rows = []
+    for menu in MENUS:
+        rows.append(f"<tr><th colspan=2 align=left><br>{menu}</th></tr>")
+        for spec in ACTIONS:
+            if spec.menu == menu and spec.shortcuts:
+                keys = " / ".join(f"<code>{k}</code>" for k in spec.shortcuts)
+                rows.append(
+                    f"<tr><td>{spec.title.replace('&', '').rstrip('…')}</td><td>{keys}</td></tr>"
+                )
+    return "<table cellspacing=4>" + "".join(rows) + "</table>"

@@ -1,0 +1,83 @@
+"""`annotator [CASE | PDF... | --demo]`: start the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core.paths import resources_dir, sample_dir
+from annotator.ui.crash import install_excepthook, setup_logging
+from annotator.ui.settings import default_case_dir, unique_case_path
+from annotator.ui.window import APP_TITLE, MainWindow
+
+DEMO_RESPONDENT = "Daniel Alexander Rivas Mejía (fictional)"
+DEMO_A_NUMBER = "A 012-345-678"
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="annotator", description="Open the desktop app.")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="CASE|PDF",
+        help="a case file to open, or PDFs to start a new case with",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a fresh case built from the fictional sample documents",
+    )
+    return parser.parse_args(argv)
+
+
+def stylesheet() -> str:
+    path = resources_dir() / "annotator.qss"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_TITLE)
+    app.setOrganizationName("Case-File Annotator")
+    app.setStyle("Fusion")
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def start(window: MainWindow, args: argparse.Namespace) -> None:
+    """Open what the command line asked for, once the window is up."""
+    pdfs = [f for f in args.files if f.lower().endswith(".pdf")]
+    cases = [f for f in args.files if not f.lower().endswith(".pdf")]
+    if args.demo:
+        folder = Path(tempfile.mkdtemp(prefix="annotator-demo-"))
+        if window.open_case(folder / "demo.case"):
+            assert window.session is not None
+            window.session.case.set_info(respondent=DEMO_RESPONDENT, a_number=DEMO_A_NUMBER)
+            window._update_title()
+            window.add_documents([str(p) for p in sorted(sample_dir().glob("*.pdf"))])
+    elif cases:
+        window.open_case(cases[0])
+        if pdfs:
+            window.add_documents(pdfs)
+    elif pdfs:
+        stem = Path(pdfs[0]).stem if len(pdfs) == 1 else "New case"
+        if window.open_case(unique_case_path(default_case_dir(), stem)):
+            window.add_documents(pdfs)
+
+
+def run(argv: list[str]) -> int:
+    args = parse(argv)
+    setup_logging()
+    app = make_app()
+    window = MainWindow()
+    install_excepthook(lambda message: QMessageBox.warning(window, APP_TITLE, message))
+    window.show()
+    QTimer.singleShot(0, lambda: start(window, args))
+    return int(app.exec())

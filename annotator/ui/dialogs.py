@@ -1,0 +1,49 @@
+"""Every modal question the window asks, in one replaceable object (tests pass a fake)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.parent, title, message)
+
+    def info(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value.strip() if ok else None
+
+    def open_pdfs(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent, "Add documents", "", "PDF files (*.pdf)"
+        )
+        return list(files)
+
+    def open_case(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "Open case", "", "Case files (*.case);;All files (*)"
+        )
+        return path or None
+
+    def save_case(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, "New case", suggested, "Case files (*.case)"
+        )
+        if path and not path.endswith(".case"):
+            path += ".case"
+        return path or None
+
+    def save_memo(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent,
+            "Export rebuttal memo",
+            suggested,
+            "Word document (*.docx);;Markdown (*.md);;PDF (*.pdf)",
+        )
+        return path or None

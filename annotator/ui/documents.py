@@ -1,0 +1,91 @@
+"""The documents list: stored documents from the session, plus PDFs still being ingested."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from annotator.ui.session import CaseSession
+from annotator.ui.theme import SHORT_CATEGORY
+
+DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class DocumentsModel(QAbstractListModel):
+    def __init__(self, session: CaseSession) -> None:
+        super().__init__()
+        self.session = session
+        self.pending: dict[str, tuple[str, int, int, int]] = {}
+        """path -> (title, page count, pages done, pages total) for PDFs being ingested."""
+        self._rows: list[tuple[str, Any]] = []
+        self._counts: dict[int, Counter[str]] = {}
+        session.documents_changed.connect(self.refresh)
+        session.findings_reset.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        stored = {d.path for d in self.session.documents()}
+        self._rows = [("doc", d) for d in self.session.documents()]
+        self._rows += [("pending", p) for p in self.pending if p not in stored]
+        self._counts = {}
+        for f in self.session.findings():
+            self._counts.setdefault(f.document_id, Counter())[f.category.value] += 1
+        self.endResetModel()
+
+    def set_pending(self, path: str, title: str, pages: int, done: int = 0) -> None:
+        known = path in self.pending
+        self.pending[path] = (title, pages, done, pages)
+        if not known:
+            self.refresh()
+            return
+        for row, (kind, value) in enumerate(self._rows):
+            if kind == "pending" and value == path:
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+    def drop_pending(self, path: str) -> None:
+        if self.pending.pop(path, None) is not None:
+            self.refresh()
+
+    def row_of(self, document_id: int) -> int:
+        return next(
+            (r for r, (k, v) in enumerate(self._rows) if k == "doc" and v.id == document_id), -1
+        )
+
+    def row_of_path(self, path: str) -> int:
+        return next((r for r, (k, v) in enumerate(self._rows) if k == "pending" and v == path), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        kind, value = self._rows[index.row()]
+        if kind == "pending":
+            title, pages, done, total = self.pending[value]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{title}\n{pages} pages · reading {int(100 * done / max(total, 1))}%…"
+            return value if role == PATH_ROLE else None
+        counts = self._counts.get(value.id, Counter())
+        if role == Qt.ItemDataRole.DisplayRole:
+            total = sum(counts.values())
+            ocr = f" · {value.pages_needing_ocr} pp. need OCR" if value.pages_needing_ocr else ""
+            return f"{value.title}\n{value.page_count} pages · {total} findings{ocr}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            per = "<br>".join(f"{SHORT_CATEGORY[c]}: {n}" for c, n in _by_category(counts))
+            return f"<b>{value.title}</b><br>{value.path}<br>{per}"
+        if role == DOCUMENT_ROLE:
+            return value.id
+        if role == PATH_ROLE:
+            return value.path
+        return None
+
+
+def _by_category(counts: Counter[str]) -> list[tuple[Any, int]]:
+    from annotator.core.model import Category
+
+    return [(c, counts.get(c.value, 0)) for c in Category]

@@ -1,0 +1,194 @@
+"""FindingsModel: the one adapter from the session's findings to a Qt item model.
+
+Two levels: groups (by category, status or document, each with its count) and their findings.
+Filters and grouping live here so that J/K walks exactly what the panel shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+
+from annotator.core.model import Category, Finding, Status
+from annotator.ui.session import CaseSession
+from annotator.ui.theme import CATEGORY_COLOURS, SHORT_CATEGORY, STATUS_COLOURS, STATUS_TITLES
+
+Index = QModelIndex | QPersistentModelIndex
+GROUPS = ("category", "status", "document")
+COLUMNS = ("Finding", "Where", "Status")
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class FindingsModel(QAbstractItemModel):
+    def __init__(self, session: CaseSession) -> None:
+        super().__init__()
+        self.session = session
+        self.group_by = "category"
+        self.filters: dict[str, str | int | None] = {
+            "category": None,
+            "status": None,
+            "document": None,
+        }
+        self._groups: list[tuple[str, list[int]]] = []
+        self._row_of: dict[int, tuple[int, int]] = {}
+        session.findings_reset.connect(self.rebuild)
+        session.finding_changed.connect(self._on_changed)
+        self.rebuild()
+
+    # -- filtering and grouping -----------------------------------------------------------------
+
+    def set_filter(self, key: str, value: str | int | None) -> None:
+        self.filters[key] = value
+        self.rebuild()
+
+    def set_group_by(self, key: str) -> None:
+        self.group_by = key
+        self.rebuild()
+
+    def accepts(self, f: Finding, ignore: str = "") -> bool:
+        tests: dict[str, Callable[[Finding], Any]] = {
+            "category": lambda f: f.category.value,
+            "status": lambda f: f.status.value,
+            "document": lambda f: f.document_id,
+        }
+        return all(
+            value is None or key == ignore or tests[key](f) == value
+            for key, value in self.filters.items()
+        )
+
+    def rebuild(self) -> None:
+        self.beginResetModel()
+        findings = [f for f in self.session.findings() if self.accepts(f)]
+        findings.sort(key=lambda f: (f.document_id, f.page, f.start, f.id))
+        groups: dict[Any, list[int]] = {key: [] for key, _ in self._group_keys()}
+        for f in findings:
+            groups.setdefault(self._key(f), []).append(f.id)
+        titles = dict(self._group_keys())
+        self._groups = [(titles.get(k, str(k)), ids) for k, ids in groups.items() if ids]
+        self._row_of = {
+            fid: (g, r) for g, (_, ids) in enumerate(self._groups) for r, fid in enumerate(ids)
+        }
+        self.endResetModel()
+
+    def _group_keys(self) -> list[tuple[Any, str]]:
+        if self.group_by == "status":
+            return [(s, STATUS_TITLES[s]) for s in Status]
+        if self.group_by == "document":
+            return [(d.id, d.title) for d in self.session.documents()]
+        return [(c, c.title) for c in Category]
+
+    def _key(self, f: Finding) -> Any:
+        return {"status": f.status, "document": f.document_id}.get(self.group_by, f.category)
+
+    def _on_changed(self, finding_id: int) -> None:
+        if self.filters["status"] is not None or self.group_by == "status":
+            self.rebuild()
+            return
+        where = self._row_of.get(finding_id)
+        if where is not None:
+            g, r = where
+            self.dataChanged.emit(
+                self.index(r, 0, self.index(g, 0)), self.index(r, 2, self.index(g, 0))
+            )
+
+    def ordered(self) -> list[int]:
+        """Every visible finding id, in panel order: what next/previous walks."""
+        return [fid for _, ids in self._groups for fid in ids]
+
+    def counts(self, key: str) -> dict[Any, int]:
+        """How many findings each value of `key` has under the other filters."""
+        out: dict[Any, int] = {}
+        for f in self.session.findings():
+            if self.accepts(f, ignore=key):
+                value = {"category": f.category.value, "status": f.status.value}.get(
+                    key, f.document_id
+                )
+                out[value] = out.get(value, 0) + 1
+        return out
+
+    # -- Qt model -------------------------------------------------------------------------------
+
+    def index_of(self, finding_id: int) -> QModelIndex:
+        where = self._row_of.get(finding_id)
+        if where is None:
+            return QModelIndex()
+        return self.index(where[1], 0, self.index(where[0], 0))
+
+    def finding_at(self, index: Index) -> Finding | None:
+        fid = index.data(FINDING_ROLE) if index.isValid() else None
+        return self.session.finding(fid) if fid is not None else None
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(index, role)
+        fid = self._groups[index.internalId() - 1][1][index.row()]
+        if role == FINDING_ROLE:
+            return fid
+        finding = self.session.finding(fid)
+        return _finding_data(self.session, finding, index.column(), role) if finding else None
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        title, ids = self._groups[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{title}  ({len(ids)})" if index.column() == 0 else None
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def _finding_data(session: CaseSession, f: Finding, column: int, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        if column == 0:
+            return " ".join(f.text.split())
+        if column == 1:
+            document = session.document(f.document_id)
+            return f"{_short(document.title) if document else '?'} · p.{f.page}"
+        return STATUS_TITLES[f.status]
+    if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+        return QBrush(STATUS_COLOURS[f.status])
+    if role == Qt.ItemDataRole.ForegroundRole and f.status is Status.DISMISSED:
+        return QBrush(STATUS_COLOURS[Status.DISMISSED])
+    if role == Qt.ItemDataRole.DecorationRole and column == 0:
+        return CATEGORY_COLOURS[f.category]
+    if role == Qt.ItemDataRole.ToolTipRole:
+        manual = " (added by hand)" if f.subtype == "manual" else ""
+        return f"{SHORT_CATEGORY[f.category]}{manual}: {f.sentence or f.text}"
+    return None
+
+
+def _short(title: str, limit: int = 18) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
