@@ -219,16 +219,21 @@ class CaseStore:
     # -- findings -----------------------------------------------------------------------------
 
     def merge_detections(
-        self, document_id: int, detections: Iterable[tuple[int, Detection]], lexicon_version: str
+        self, document_id: int, detections: Iterable[tuple[int, Detection]], lexicon_version: str,
+        pages: range | None = None,
     ) -> dict[str, int]:
         """Store a (re-)scan's findings for a document, keeping every tag, note and exhibit.
 
         A detection that overlaps a stored detected finding of the same category on the same page
         updates it in place. Stored findings no longer detected are deleted when untouched, and
         kept with detected = 0 when the attorney tagged or annotated them. Manual findings stay.
+        With `pages`, only that range of pages is merged (the detections must all lie in it), so
+        a large document can be stored in short transactions; the document's lexicon version is
+        set when the range reaches its last page.
         """
         existing = [
             f for f in self.findings(document_id=document_id, include_manual=False)
+            if pages is None or f.page in pages
         ]
         by_page: dict[tuple[int, str], list[Finding]] = {}
         for f in existing:
@@ -266,7 +271,8 @@ class CaseStore:
             self.db.conn.executemany(
                 "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?", [(stamp, i) for i in stale]
             )
-            self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
+            if pages is None or pages.stop > self.document(document_id).page_count:
+                self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
         return {"new": len(inserts), "kept": len(updates), "stale": len(stale), "removed": len(removed)}
 
     def add_manual_finding(
