@@ -231,10 +231,7 @@ class CaseStore:
         a large document can be stored in short transactions; the document's lexicon version is
         set when the range reaches its last page.
         """
-        existing = [
-            f for f in self.findings(document_id=document_id, include_manual=False)
-            if pages is None or f.page in pages
-        ]
+        existing = self.findings(document_id=document_id, include_manual=False, pages=pages)
         by_page: dict[tuple[int, str], list[Finding]] = {}
         for f in existing:
             by_page.setdefault((f.page, f.category.value), []).append(f)
@@ -312,9 +309,13 @@ class CaseStore:
 
     def findings(
         self, *, document_id: int | None = None, category: str | None = None,
-        status: str | None = None, include_manual: bool = True,
+        status: str | None = None, include_manual: bool = True, pages: range | None = None,
     ) -> list[Finding]:
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
+        if pages is not None:
+            where.append("page >= ? AND page < ?")
+            args += [pages.start, pages.stop]
         if document_id is not None:
             where.append("document_id = ?")
             args.append(document_id)
