@@ -1,0 +1,139 @@
+"""Annotated exhibits: a copy of each PDF with a standard highlight per finding.
+
+Highlights are ordinary PDF annotations, so Acrobat, Preview and Okular show them with their
+popup text (category, status, note). The source PDF is read, never written.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from annotator.core.errors import ExportError
+from annotator.core.model import Category, Document, Finding, Status
+from annotator.export.files import atomic_write, check_target
+from annotator.export.model import STATUS_TITLES
+from annotator.pdf.extract import open_pdf, sha256_file
+from annotator.store import CaseStore
+
+SUFFIX = ".annotated.pdf"
+COLORS = {
+    Category.GANG_LABEL: (1.0, 0.82, 0.16),
+    Category.RED_NOTICE: (1.0, 0.52, 0.52),
+    Category.SAFE: (0.52, 0.78, 1.0),
+    Category.FUSION_CENTER: (0.56, 0.89, 0.52),
+}
+
+
+@dataclass(slots=True)
+class Exhibit:
+    document: Document
+    path: Path
+    findings: list[Finding]
+    """The findings highlighted: every non-dismissed one that has a place on the page."""
+    unplaced: int = 0
+    """Non-dismissed findings with no rectangle to highlight (none for detected findings)."""
+
+
+def export_exhibits(
+    case: CaseStore, folder: str | os.PathLike[str], *, force: bool = False
+) -> list[Exhibit]:
+    """Write `<stem>.annotated.pdf` for every document of the case into `folder`."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder}: is a file, not a folder for the exhibits")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ExportError(
+            f"{folder}: cannot create the exhibits folder ({err.strerror or err})"
+        ) from err
+    plan = _plan(case, folder)
+    for exhibit in plan:
+        check_target(exhibit.path, force=force)
+    for exhibit in plan:
+        atomic_write(exhibit.path, functools.partial(_annotate, exhibit), force=force)
+    return plan
+
+
+def exhibit_name(document: Document, taken: set[str]) -> str:
+    stem = Path(document.path).stem or f"document-{document.id}"
+    name = stem + SUFFIX
+    if name in taken:
+        name = f"{stem}-{document.id}{SUFFIX}"
+    taken.add(name)
+    return name
+
+
+def _plan(case: CaseStore, folder: Path) -> list[Exhibit]:
+    documents = case.documents()
+    sources = {Path(d.path).resolve() for d in documents}
+    taken: set[str] = set()
+    plan = []
+    for document in documents:
+        _check_source(document)
+        target = folder / exhibit_name(document, taken)
+        if target.resolve() in sources:
+            raise ExportError(f"{target}: is a source document of the case; choose another folder")
+        listed = [
+            f for f in case.findings(document_id=document.id) if f.status is not Status.DISMISSED
+        ]
+        placed = [f for f in listed if f.rects]
+        plan.append(Exhibit(document, target, placed, len(listed) - len(placed)))
+    return plan
+
+
+def _check_source(document: Document) -> None:
+    path = Path(document.path)
+    if not path.is_file():
+        raise ExportError(
+            f"{path}: source PDF not found; add it to the case again from its new place"
+        )
+    try:
+        digest = sha256_file(path)
+    except OSError as err:
+        raise ExportError(f"{path}: source PDF cannot be read ({err.strerror or err})") from err
+    if digest != document.sha256:
+        raise ExportError(f"{path}: has changed since it was added to the case (SHA-256 differs)")
+
+
+def _annotate(exhibit: Exhibit, temp: Path) -> None:
+    pdf = open_pdf(exhibit.document.path)
+    try:
+        for finding in exhibit.findings:
+            _highlight(pdf, finding)
+        pdf.save(str(temp), garbage=1, deflate=True)
+    finally:
+        pdf.close()
+
+
+def _highlight(pdf: pymupdf.Document, finding: Finding) -> None:
+    page = pdf[finding.page - 1]
+    quads = [pymupdf.Rect(r).quad for r in finding.rects]
+    annot = page.add_highlight_annot(quads=quads)
+    annot.set_colors(stroke=COLORS[finding.category])
+    annot.set_info(
+        title=finding.category.title,
+        subject=f"Case-File Annotator finding #{finding.id}",
+        content=popup_text(finding),
+    )
+    annot.update()
+    pdf.xref_set_key(annot.xref, "NM", pymupdf.get_pdf_str(f"cfa-finding-{finding.id}"))
+
+
+def popup_text(finding: Finding) -> str:
+    lines = [
+        f"{finding.category.title}: “{finding.text}”",
+        f"Status: {STATUS_TITLES[finding.status]}",
+    ]
+    if finding.note:
+        lines.append(f"Note: {finding.note}")
+    if finding.exhibit:
+        lines.append(f"Rebutting exhibit: {finding.exhibit}")
+    if not finding.detected:
+        lines.append("No longer detected by the current lexicon; kept because it was tagged.")
+    return "\n".join(lines)

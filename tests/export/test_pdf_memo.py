@@ -1,0 +1,103 @@
+"""The PDF memo, laid out by PyMuPDF's Story, read back with PyMuPDF: the same text as the DOCX."""
+
+from __future__ import annotations
+
+import docx
+import pymupdf
+import pytest
+from export_support import REVIEWER, SPECIAL_NOTE, Tagged
+
+from annotator.cli import main
+from annotator.core.model import Category
+from annotator.export.ligatures import expand_cmap
+from annotator.store import CaseStore
+
+
+@pytest.fixture(scope="module")
+def exports(tagged_shared: Tagged, tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("pdf")
+    for name in ("memo.pdf", "memo.docx"):
+        argv = ["export", str(tagged_shared.path), "--memo", str(folder / name)]
+        assert main([*argv, "--reviewer", REVIEWER]) == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def pdf_text(exports) -> str:
+    with pymupdf.open(exports / "memo.pdf") as pdf:
+        return " ".join(" ".join(page.get_text().split()) for page in pdf)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_pdf_has_the_sections_in_order_as_bookmarks(exports, pdf_text: str):
+    with pymupdf.open(exports / "memo.pdf") as pdf:
+        top = [title for level, title, _ in pdf.get_toc() if level == 1]
+    expected = ["Purpose", "Legal framework", "Summary of findings"]
+    expected += [c.title for c in Category] + ["Not yet reviewed"]
+    assert top[: len(expected)] == expected
+    assert top[-1].startswith("Appendix")
+    assert pdf_text.startswith("Rebuttal Memorandum Respondent: Daniel Alexander Rivas Mejía")
+
+
+def test_tagged_findings_read_the_same_as_in_the_docx(exports, pdf_text: str, tagged_shared):
+    document = docx.Document(str(exports / "memo.docx"))
+    with CaseStore(tagged_shared.path) as case:
+        for finding in tagged_shared.shown:
+            title = case.document(finding.document_id).title
+            label = case.document(finding.document_id).page_labels[finding.page - 1]
+            assert _flat(f"Source: {title}, p. {label} (PDF p. {finding.page})") in pdf_text
+    quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
+    details = [p.text for p in document.paragraphs if p.style.name == "Finding Detail"]
+    assert quotes and details
+    for line in quotes + details:
+        assert _flat(line) in pdf_text
+
+
+def test_special_characters_survive_html_escaping(pdf_text: str):
+    assert _flat(SPECIAL_NOTE) in pdf_text
+
+
+def test_text_copies_as_plain_letters_not_ligatures(pdf_text: str):
+    assert "Unverified" in pdf_text and "Case-file finding" in pdf_text
+    assert not [c for c in pdf_text if 0xFB00 <= ord(c) <= 0xFB06]
+
+
+def test_every_page_has_the_confidentiality_line_and_a_page_number(exports):
+    with pymupdf.open(exports / "memo.pdf") as pdf:
+        assert pdf.page_count > 3
+        for page in pdf:
+            text = page.get_text()
+            assert "PRIVILEGED AND CONFIDENTIAL" in text
+            assert f"Page {page.number + 1} of {pdf.page_count}" in text
+        toc = [title for _, title, _ in pdf.get_toc()]
+        metadata = pdf.metadata
+    assert "Summary of findings" in toc and "Not yet reviewed" in toc
+    assert metadata["author"] == REVIEWER
+
+
+def test_cmap_rewrite_expands_ligature_ranges_and_chars():
+    cmap = (
+        "begincmap\n2 beginbfrange\n<0001> <0003> <0041>\n<006d> <006f> <fb01>\nendbfrange\n"
+        "1 beginbfchar\n<0070> <fb00>\nendbfchar\nendcmap\n"
+    )
+    fixed = expand_cmap(cmap)
+    assert "1 beginbfrange\n<0001> <0003> <0041>\nendbfrange" in fixed
+    assert "<0070> <00660066>" in fixed
+    assert "<006d> <00660069>" in fixed and "<006e> <0066006c>" in fixed
+    assert "<006f> <006600660069>" in fixed
+    assert "fb0" not in fixed.lower()
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(exports):
+    from annotator.export.pdf_render import _KEEP_BELOW, BODY
+
+    with pymupdf.open(exports / "memo.pdf") as pdf:
+        toc = pdf.get_toc()
+        assert len({(level, title) for level, title, _ in toc}) == len(toc)
+        for _, title, number in toc:
+            hits = pdf[number - 1].search_for(title[:25])
+            assert hits, title
+            assert min(r.y1 for r in hits) <= BODY.y1 - _KEEP_BELOW + 2, (title, number)
