@@ -55,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     tag.add_argument("--note", help="note or rebuttal text")
     tag.add_argument("--exhibit", help="the exhibit that rebuts it")
     tag.add_argument("--who", default="", help="reviewer's name for the audit log")
+
+    export = sub.add_parser("export", help="write the rebuttal memo and annotated exhibit PDFs")
+    export.add_argument("case")
+    export.add_argument("--memo", metavar="OUT", help="the memo: OUT.docx, OUT.md or OUT.pdf")
+    export.add_argument("--exhibits", metavar="DIR", help="folder for highlighted copies of the PDFs")
+    export.add_argument("--force", action="store_true", help="overwrite files that already exist")
+    export.add_argument("--reviewer", help="name for 'Prepared by' (default: the case's reviewer)")
     return parser
 
 
@@ -70,12 +77,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _findings(args)
         if args.command == "tag":
             return _tag(args)
+        if args.command == "export":
+            return _export(args)
     except AnnotatorError as err:
         _error(str(err))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         _error("interrupted")
         return 130
+    except Exception as err:  # the last resort: one line, never a traceback
+        _error(f"unexpected error: {type(err).__name__}: {err} (please report this)")
+        return 1
     return EXIT_USAGE
 
 
@@ -113,11 +125,18 @@ def _scan(args: argparse.Namespace) -> int:
         with _open_case(case_path, lock=True) as case:
             if args.respondent or args.a_number:
                 case.set_info(respondent=args.respondent, a_number=args.a_number)
-            ingestor = Ingestor(case)
+            ingestor = Ingestor(case, ocr=args.ocr)
             bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.json else None
+            ocr_hint = ""
             for path in args.pdfs:
                 try:
                     result = ingestor.add_file(path, bar.update if bar else None)
+                except OSError as err:
+                    if bar:
+                        bar.clear()
+                    _error(f"{path}: cannot be read ({err.strerror or err})")
+                    failed = True
+                    continue
                 except AnnotatorError as err:
                     if bar:
                         bar.clear()
@@ -127,6 +146,11 @@ def _scan(args: argparse.Namespace) -> int:
                 if bar:
                     bar.clear()
                 assert result.document is not None
+                for problem in result.ocr_problems:
+                    _error(f"{path}: {problem}; the page was not searched")
+                if result.ocr_unavailable and not ocr_hint:
+                    ocr_hint = result.ocr_unavailable
+                    _error(f"scanned pages cannot be searched: {ocr_hint}")
                 if args.json:
                     for f in case.findings(document_id=result.document.id):
                         _print_json(_finding_json(f, path))
@@ -155,7 +179,16 @@ def _findings(args: argparse.Namespace) -> int:
                       f"{f.category.value:<13} {f.status.value:<10} {f.text[:50]}{flag}")
         if not args.json:
             print(f"{len(rows)} finding(s)")
+            _print_unsearched(case, list(docs.values()))
     return EXIT_OK
+
+
+def _print_unsearched(case: Any, documents: list[Any]) -> None:
+    """Scanned pages OCR has not read: a reference there would not be in the list above."""
+    for doc in documents:
+        if doc.pages_needing_ocr:
+            pages = [p.number for p in case.pages(doc.id) if p.needs_ocr and not p.ocr_done]
+            print(f"not searched (no text layer, OCR needed): {doc.title}, {_page_list(pages)}")
 
 
 def _tag(args: argparse.Namespace) -> int:
@@ -168,6 +201,30 @@ def _tag(args: argparse.Namespace) -> int:
         if args.exhibit is not None:
             f = case.set_exhibit(args.id, args.exhibit, args.who)
         print(f"finding {f.id}: {f.status.value}" + (f" — {f.note}" if f.note else ""))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from annotator.export import MEMO_FORMATS, export_exhibits, export_memo
+
+    if not args.memo and not args.exhibits:
+        _error("export: give --memo OUT.docx|OUT.md|OUT.pdf, --exhibits DIR, or both")
+        return EXIT_USAGE
+    if args.memo and Path(args.memo).suffix.lower() not in MEMO_FORMATS:
+        _error(f"{args.memo}: the memo must end in .docx, .md or .pdf")
+        return EXIT_USAGE
+    _require_case(args.case)
+    with _open_case(args.case) as case:
+        if args.memo:
+            memo = export_memo(case, args.memo, reviewer=args.reviewer, force=args.force)
+            print(f"wrote {args.memo}")
+            waiting = len(memo.unreviewed.findings)
+            if waiting:
+                _error(f"warning: {waiting} finding{'s' if waiting != 1 else ''} not yet reviewed; "
+                       "they are listed under 'Not yet reviewed'")
+        if args.exhibits:
+            for exhibit in export_exhibits(case, args.exhibits, force=args.force):
+                print(f"wrote {exhibit.path} ({len(exhibit.findings)} highlights)")
     return EXIT_OK
 
 
@@ -196,8 +253,23 @@ def _print_summary(result: Any) -> None:
     print(f"{doc.title}{note}")
     print(f"  {doc.page_count} page(s); findings: "
           + ", ".join(f"{c.value} {counts.get(c.value, 0)}" for c in Category))
+    if result.pages_ocr_read:
+        print(f"  {result.pages_ocr_read} scanned page(s) read by OCR")
     if result.pages_needing_ocr:
-        print(f"  {result.pages_needing_ocr} page(s) have no text layer and were not searched (OCR needed)")
+        print(f"  {result.pages_needing_ocr} page(s) have no text layer and were not searched "
+              f"(OCR needed): {_page_list(result.unsearched_pages)}")
+
+
+def _page_list(numbers: Sequence[int]) -> str:
+    """1, 2, 3, 5 -> "pages 1-3, 5"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+    return ("page " if len(numbers) == 1 else "pages ") + text
 
 
 class _ProgressBar:

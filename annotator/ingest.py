@@ -1,30 +1,38 @@
-"""Add PDFs to a case: fingerprint, extract, detect, store — and re-scan with a newer lexicon.
+"""Add PDFs to a case: fingerprint, extract, OCR, detect, store — and re-scan with a newer lexicon.
 
 Heavy work (PyMuPDF extraction and spaCy detection) runs in worker processes when a document is
 large enough to pay for them; each worker opens its own copy of the PDF, read-only, because
-PyMuPDF objects must not cross threads or processes. The case store is written only here, in
-the calling thread.
+PyMuPDF objects must not cross threads or processes. OCR runs in worker processes on all cores
+whenever more than one page needs it, and each OCR'd page is stored as soon as it is read, so no
+page is OCR'd twice, even after a cancel or a crash. The case store is written only here, in the
+calling thread.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, BadInputFile
 from annotator.core.model import Detection, Document, PageText
 from annotator.core.progress import ProgressCallback, report
+from annotator.nlp.component import ALIAS
 from annotator.nlp.detect import Detector
 from annotator.pdf.extract import document_title, iter_pages, open_pdf, sha256_file
 from annotator.pdf.labels import page_label
+from annotator.pdf.ocr import OcrUnavailable, find_engine, ocr_pages
 from annotator.store import CaseStore
 
 CHUNK_PAGES = 40
 PARALLEL_FROM_PAGES = 120
+OCR_MODES = ("auto", "always", "never")
+"""auto: OCR pages with no usable text layer; always: every page; never: none (they stay marked)."""
 
 
 @dataclass(slots=True)
@@ -36,6 +44,13 @@ class IngestResult:
     rescanned: bool = False
     pages: int = 0
     pages_needing_ocr: int = 0
+    unsearched_pages: list[int] = field(default_factory=list)
+    """1-based pages with no text layer that OCR has not read: not searched."""
+    pages_ocr_read: int = 0
+    """Pages OCR'd in this run."""
+    ocr_unavailable: str = ""
+    """Why OCR could not run at all, with how to install Tesseract."""
+    ocr_problems: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -50,10 +65,16 @@ PageResult = tuple[PageText, list[Detection], set[str], set[str]]
 class Ingestor:
     """Runs ingest for one case; keeps one Detector so pipelines are built once."""
 
-    def __init__(self, case: CaseStore, detector: Detector | None = None, workers: int | None = None):
+    def __init__(
+        self, case: CaseStore, detector: Detector | None = None, workers: int | None = None,
+        ocr: str = "auto",
+    ):
+        if ocr not in OCR_MODES:
+            raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
         self.case = case
         self.detector = detector or Detector()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.ocr = ocr
 
     def add_files(
         self, paths: Sequence[str | os.PathLike[str]], progress: ProgressCallback | None = None
@@ -89,15 +110,16 @@ class Ingestor:
             if document.path != str(Path(path).resolve()):
                 self.case.update_document(document.id, path=str(Path(path).resolve()))
             stored = self.case.page_count_stored(document.id)
-            if stored == document.page_count and document.lexicon_version == self.detector.lexicon_version:
-                return self._summarise(result, document.id)
             if stored == document.page_count:
-                self.rescan(document.id, progress)
-                result.rescanned = True
+                stale = document.lexicon_version != self.detector.lexicon_version
+                if self._ocr_stored(path, document, result, progress) or stale:
+                    self.rescan(document.id, progress)
+                    result.rescanned = stale
                 return self._summarise(result, document.id)
         else:
             document = self.case.add_document(sha, str(Path(path).resolve()), title, page_count)
         pages = self._extract_and_detect(path, page_count, progress)
+        pages = self._add_ocr(path, document.id, pages, result, progress)
         self._store(document.id, pages)
         return self._summarise(result, document.id)
 
@@ -124,15 +146,82 @@ class Ingestor:
             futures = pool.map(_work, [(str(path), s, e, models) for s, e in chunks])
             for chunk in futures:
                 results.extend(chunk)
-                report(progress, len(results), page_count, f"{Path(path).name}: page {len(results)}")
+                done = len(results)
+                report(progress, done, page_count, f"{Path(path).name}: page {done}")
         return _settle_anchors(self.detector, results)
+
+    def _wants_ocr(self, page: PageText) -> bool:
+        if page.ocr_done or self.ocr == "never":
+            return False
+        return self.ocr == "always" or page.needs_ocr
+
+    def _ocr_stored(
+        self, path: str | os.PathLike[str], document: Document, result: IngestResult,
+        progress: ProgressCallback | None,
+    ) -> int:
+        """OCR the stored pages of a document that still want it; the number read."""
+        if self.ocr == "never" or (self.ocr == "auto" and not document.pages_needing_ocr):
+            return 0
+        numbers = [p.number for p in self.case.pages(document.id) if self._wants_ocr(p)]
+        if not numbers:
+            return 0
+        # Cleared first, so that a run stopped after storing some OCR text still re-detects.
+        self.case.update_document(document.id, lexicon_version="")
+        read = len(self._ocr(path, document.id, numbers, result, progress))
+        if not read:
+            self.case.update_document(document.id, lexicon_version=document.lexicon_version)
+        return read
+
+    def _add_ocr(
+        self, path: str | os.PathLike[str], document_id: int, results: list[PageResult],
+        result: IngestResult, progress: ProgressCallback | None,
+    ) -> list[PageResult]:
+        """Swap in OCR text for the pages that want it, reusing pages an earlier run read."""
+        read: dict[int, PageText] = {}
+        if self.case.page_count_stored(document_id):
+            read = {p.number: p for p in self.case.pages(document_id) if p.ocr_done}
+        todo = [r[0].number for r in results if r[0].number not in read and self._wants_ocr(r[0])]
+        read.update(self._ocr(path, document_id, todo, result, progress))
+        if not read:
+            return results
+        results = [
+            _detect_one(self.detector, read[r[0].number], set()) if r[0].number in read else r
+            for r in results
+        ]
+        return _settle_anchors(self.detector, results)
+
+    def _ocr(
+        self, path: str | os.PathLike[str], document_id: int, numbers: list[int],
+        result: IngestResult, progress: ProgressCallback | None,
+    ) -> dict[int, PageText]:
+        """OCR these pages on all workers, storing each as it is read."""
+        if not numbers:
+            return {}
+        try:
+            engine = find_engine()
+        except OcrUnavailable as err:
+            result.ocr_unavailable = str(err)
+            return {}
+        read: dict[int, PageText] = {}
+        name = Path(path).name
+        with closing(ocr_pages(path, numbers, engine, self.workers)) as outcomes:
+            for done, outcome in enumerate(outcomes, start=1):
+                if outcome.page is None:
+                    result.ocr_problems.append(f"page {outcome.number}: {outcome.problem}")
+                else:
+                    self.case.save_pages(document_id, [outcome.page])
+                    read[outcome.number] = outcome.page
+                report(progress, done, len(numbers), f"OCR page {outcome.number} of {name}")
+        result.pages_ocr_read += len(read)
+        return read
 
     def _store(
         self, document_id: int, results: list[PageResult], save_pages: bool = True
     ) -> dict[str, int]:
         if save_pages:
             self.case.save_pages(document_id, [r[0] for r in results])
-            self.case.update_document(document_id, page_labels=[page_label(r[0].text) for r in results])
+            labels = [page_label(r[0].text) for r in results]
+            self.case.update_document(document_id, page_labels=labels)
         detections = ((r[0].number, d) for r in results for d in r[1])
         return self.case.merge_detections(document_id, detections, self.detector.lexicon_version)
 
@@ -140,7 +229,12 @@ class Ingestor:
         result.document = self.case.document(document_id)
         result.pages = result.document.page_count
         result.pages_needing_ocr = result.document.pages_needing_ocr
-        result.counts = Counter(f.category.value for f in self.case.findings(document_id=document_id))
+        if result.pages_needing_ocr:
+            result.unsearched_pages = [
+                p.number for p in self.case.pages(document_id) if p.needs_ocr and not p.ocr_done
+            ]
+        findings = self.case.findings(document_id=document_id)
+        result.counts = Counter(f.category.value for f in findings)
         return result
 
 
@@ -169,12 +263,19 @@ def _settle_anchors(detector: Detector, results: list[PageResult]) -> list[PageR
     for want of an anchor the document does introduce elsewhere is detected again with it.
     """
     introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
+    aliases = {a: a.split(":")[1] for a in introduced if a.startswith(ALIAS)}
     settled = []
     for result in results:
-        if result[3] & introduced:
-            result = _detect_one(detector, result[0], introduced)
+        page, _, own, wanted = result
+        unseen = [acr for a, acr in aliases.items() if a not in own and _has_word(page.text, acr)]
+        if wanted & introduced or unseen:
+            result = _detect_one(detector, page, introduced)
         settled.append(result)
     return _bridge_pages(detector, settled, introduced)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _bridge_pages(

@@ -212,7 +212,7 @@ def _needs_ocr(page: pymupdf.Page, text: str) -> bool:
 def _image_coverage(page: pymupdf.Page) -> float:
     """Share of the page's area under images (overlapping images add up; capped at 1)."""
     bounds = page.rect * page.derotation_matrix  # image boxes are in unrotated page space
-    area = abs(bounds)
+    area = float(abs(bounds))
     if not area:
         return 0.0
     covered = 0.0
