@@ -22,12 +22,15 @@ class ActionSpec:
     """Short label when the action is also on the toolbar."""
     review: bool = False
     """A single-key action: it works where findings are reviewed, never while typing."""
+    submenu: bool = False
+    """The action opens a submenu; the callback fills it (it gets the QMenu) before it shows."""
 
 
 # fmt: off
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new_case", "&New case…", ("Ctrl+N",), "new_case", "File"),
     ActionSpec("open_case", "&Open case…", ("Ctrl+Shift+O",), "open_case_dialog", "File"),
+    ActionSpec("open_recent", "Open &recent", (), "fill_recent_menu", "File", submenu=True),
     ActionSpec("add_documents", "&Add documents…", ("Ctrl+O",), "add_documents_dialog", "File",
                "Add PDFs"),
     ActionSpec("export_memo", "&Export rebuttal memo…", ("Ctrl+E",), "export_memo", "File",
@@ -69,6 +72,9 @@ def build_actions(window: QMainWindow, toolbar: QToolBar) -> dict[str, QAction]:
     actions: dict[str, QAction] = {}
     group = ""
     for spec in ACTIONS:
+        if spec.submenu:
+            actions[spec.id] = _submenu(window, menus[spec.menu], spec)
+            continue
         action = QAction(spec.title, window)
         action.setObjectName(spec.id)
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
@@ -91,6 +97,15 @@ def build_actions(window: QMainWindow, toolbar: QToolBar) -> dict[str, QAction]:
             group = spec.menu
         actions[spec.id] = action
     return actions
+
+
+def _submenu(window: QMainWindow, parent: QMenu, spec: ActionSpec) -> QAction:
+    menu = parent.addMenu(spec.title)
+    menu.setObjectName(f"{spec.id}_menu")
+    menu.aboutToShow.connect(lambda: getattr(window, spec.callback)(menu))
+    action = menu.menuAction()
+    action.setObjectName(spec.id)
+    return action
 
 
 def review_actions(actions: dict[str, QAction]) -> list[QAction]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import tempfile
 from pathlib import Path
@@ -48,6 +49,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Case-File Annotator")
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
+    # Everything imported so far lives as long as the app: keep it out of full collections,
+    # which otherwise walk it all and stall the event loop while a long PDF is ingested.
+    gc.freeze()
     return app
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QMenu, QVBoxLayout
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Category, Source, Status
@@ -60,14 +60,19 @@ class Commands(_Base):
         if document is None or document_id == self.document_id:
             return
         self.document_id, self.document_path = document_id, document.path
-        try:
-            self.view.set_pdf(open_pdf(document.path))
-        except AnnotatorError as err:
-            self.view.set_pdf(None)
-            self.dialogs.error(
-                "Cannot show the document",
-                f"{err}\nIts findings are still in the case; put the PDF back to see the pages.",
-            )
+        assert self.checks is not None
+        self.checks.ensure(document_id)  # a small file is checked on the spot
+        if not self.show_file_state():
+            self.view.set_pdf(None)  # never draw highlights on a different PDF
+        else:
+            try:
+                self.view.set_pdf(open_pdf(document.path))
+            except AnnotatorError as err:
+                self.view.set_pdf(None)
+                self.dialogs.error(
+                    "Cannot show the document",
+                    f"{err}\nIts findings are still in the case; locate the PDF to see the pages.",
+                )
         self.documents.setCurrentIndex(
             self.documents_model.index(self.documents_model.row_of(document_id))
         )
@@ -76,6 +81,7 @@ class Commands(_Base):
     def show_pdf_path(self, path: str, pdf: Any = None) -> None:
         """Show a PDF still being ingested, straight from the file."""
         self.document_id, self.document_path = None, path
+        self.show_file_state()
         self.view.set_pdf(pdf if pdf is not None else open_pdf(path))
         self.documents.setCurrentIndex(
             self.documents_model.index(self.documents_model.row_of_path(path))
@@ -132,6 +138,8 @@ class Commands(_Base):
 
     def _ingest_finished(self, path: str, document_id: int, duplicate: bool) -> None:
         self.documents_model.drop_pending(path)
+        if self.checks is not None:
+            self.checks.mark_ok(document_id)  # just read from this very file
         if self.document_path == path:
             self.document_id = document_id
             self.documents.setCurrentIndex(
@@ -168,6 +176,8 @@ class Commands(_Base):
         if finding.document_id != self.document_id:
             self.show_document(finding.document_id)
         self.view.show_finding(finding)
+        if self.pages_stack.currentWidget() is self.stored_text:
+            self.show_stored_page(finding.page)
         self.panel.select(finding_id)
         self.detail.show_finding(finding)
         self._state_timer.start()
@@ -325,6 +335,35 @@ class Commands(_Base):
         path = self.dialogs.open_case()
         if path:
             self.open_case(path)
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """The recent cases, newest first; one no longer on disk is shown greyed out."""
+        menu.clear()
+        for n, path in enumerate(self.settings.recent, 1):
+            where = Path(path)
+            action = menu.addAction(f"&{n % 10}  {where.stem}  —  {where.parent}")
+            action.setData(path)
+            action.setToolTip(path)
+            action.setEnabled(where.is_file())
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if not self.settings.recent:
+            menu.addAction("No recent cases").setEnabled(False)
+            return
+        menu.addSeparator()
+        menu.addAction("Clear the list", self.clear_recent)
+
+    def open_recent(self, path: str) -> None:
+        if not Path(path).is_file():
+            self.dialogs.error("Cannot open the case", f"{path}: is no longer there")
+            self.settings.recent = [p for p in self.settings.recent if p != path]
+            self.settings.save()
+            return
+        if self.session is None or self.session.case.path.resolve() != Path(path).resolve():
+            self.open_case(path)
+
+    def clear_recent(self) -> None:
+        self.settings.recent = []
+        self.settings.save()
 
     def edit_case_details(self) -> None:
         if self.session is None:

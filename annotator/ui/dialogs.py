@@ -25,6 +25,12 @@ class Dialogs:
         )
         return list(files)
 
+    def locate_pdf(self, title: str, name: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, f"Where is “{name}” ({title}) now?", "", "PDF files (*.pdf)"
+        )
+        return path or None
+
     def open_case(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             self.parent, "Open case", "", "Case files (*.case);;All files (*)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,8 +23,11 @@ class DocumentsModel(QAbstractListModel):
         """path -> (title, page count, pages done, pages total) for PDFs being ingested."""
         self._rows: list[tuple[str, Any]] = []
         self._counts: dict[int, Counter[str]] = {}
+        self.file_state: Callable[[int], str] = lambda _id: "ok"
+        """The state of each document's PDF on disk (ok, checking, missing, changed)."""
         session.documents_changed.connect(self.refresh)
         session.findings_reset.connect(self.refresh)
+        session.findings_added.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -74,7 +78,11 @@ class DocumentsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             total = sum(counts.values())
             ocr = f" · {value.pages_needing_ocr} pp. need OCR" if value.pages_needing_ocr else ""
-            return f"{value.title}\n{value.page_count} pages · {total} findings{ocr}"
+            state = self.file_state(value.id)
+            problem = (
+                f"\n⚠ PDF {state}: showing stored text" if state in ("missing", "changed") else ""
+            )
+            return f"{value.title}\n{value.page_count} pages · {total} findings{ocr}{problem}"
         if role == Qt.ItemDataRole.ToolTipRole:
             per = "<br>".join(f"{SHORT_CATEGORY[c]}: {n}" for c, n in _by_category(counts))
             return f"<b>{value.title}</b><br>{value.path}<br>{per}"

@@ -1,7 +1,8 @@
 """FindingsModel: the one adapter from the session's findings to a Qt item model.
 
 Two levels: groups (by category, status or document, each with its count) and their findings.
-Filters and grouping live here so that J/K walks exactly what the panel shows.
+Filters and grouping live here so that J/K walks exactly what the panel shows. A finding's index
+carries its group's token, not the group's row, so rows can be inserted without a reset.
 """
 
 from __future__ import annotations
@@ -33,8 +34,13 @@ class FindingsModel(QAbstractItemModel):
             "document": None,
         }
         self._groups: list[tuple[str, list[int]]] = []
+        self._keys: list[Any] = []
+        self._tokens: dict[Any, int] = {}
+        """Group key -> a number that stays put while groups are inserted (index internalId)."""
+        self._row_of_token: dict[int, int] = {}
         self._row_of: dict[int, tuple[int, int]] = {}
         session.findings_reset.connect(self.rebuild)
+        session.findings_added.connect(self.insert)
         session.finding_changed.connect(self._on_changed)
         self.rebuild()
 
@@ -62,16 +68,64 @@ class FindingsModel(QAbstractItemModel):
     def rebuild(self) -> None:
         self.beginResetModel()
         findings = [f for f in self.session.findings() if self.accepts(f)]
-        findings.sort(key=lambda f: (f.document_id, f.page, f.start, f.id))
+        findings.sort(key=_order)
         groups: dict[Any, list[int]] = {key: [] for key, _ in self._group_keys()}
         for f in findings:
             groups.setdefault(self._key(f), []).append(f.id)
         titles = dict(self._group_keys())
-        self._groups = [(titles.get(k, str(k)), ids) for k, ids in groups.items() if ids]
+        kept = [(k, ids) for k, ids in groups.items() if ids]
+        self._groups = [(titles.get(k, str(k)), ids) for k, ids in kept]
+        self._keys = [k for k, _ in kept]
+        self._tokens = {k: n for n, k in enumerate(self._keys, 1)}
+        self._index_rows()
+        self.endResetModel()
+
+    def insert(self, finding_ids: list[int]) -> None:
+        """New findings (a document just stored) go in as inserted rows, without a reset."""
+        new = [f for fid in finding_ids if (f := self.session.finding(fid)) and self.accepts(f)]
+        new.sort(key=_order)
+        by_key: dict[Any, list[Finding]] = {}
+        for f in new:
+            by_key.setdefault(self._key(f), []).append(f)
+        if not self._appendable(by_key):
+            self.rebuild()
+            return
+        rank = {k: n for n, (k, _) in enumerate(self._group_keys())}
+        titles = dict(self._group_keys())
+        for key, found in by_key.items():
+            ids = [f.id for f in found]
+            if key in self._tokens and self._tokens[key] in self._row_of_token:
+                g = self._row_of_token[self._tokens[key]]
+                group = self._groups[g][1]
+                self.beginInsertRows(self.index(g, 0), len(group), len(group) + len(ids) - 1)
+                group.extend(ids)
+                self.endInsertRows()
+                continue
+            at = sum(rank.get(k, len(rank)) < rank.get(key, len(rank)) for k in self._keys)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._groups.insert(at, (titles.get(key, str(key)), ids))
+            self._keys.insert(at, key)
+            self._tokens.setdefault(key, max(self._tokens.values(), default=0) + 1)
+            self._index_rows()
+            self.endInsertRows()
+        self._index_rows()
+
+    def _appendable(self, by_key: dict[Any, list[Finding]]) -> bool:
+        """Whether each group's new findings all sort after the ones it has."""
+        for key, found in by_key.items():
+            token = self._tokens.get(key)
+            if token is None or token not in self._row_of_token:
+                continue
+            last = self.session.finding(self._groups[self._row_of_token[token]][1][-1])
+            if last is None or _order(last) > _order(found[0]):
+                return False
+        return True
+
+    def _index_rows(self) -> None:
+        self._row_of_token = {self._tokens[k]: g for g, k in enumerate(self._keys)}
         self._row_of = {
             fid: (g, r) for g, (_, ids) in enumerate(self._groups) for r, fid in enumerate(ids)
         }
-        self.endResetModel()
 
     def _group_keys(self) -> list[tuple[Any, str]]:
         if self.group_by == "status":
@@ -126,12 +180,12 @@ class FindingsModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column, self._tokens[self._keys[parent.row()]])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        return self.createIndex(self._row_of_token[index.internalId()], 0, 0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
@@ -153,7 +207,7 @@ class FindingsModel(QAbstractItemModel):
             return None
         if index.internalId() == 0:
             return self._group_data(index, role)
-        fid = self._groups[index.internalId() - 1][1][index.row()]
+        fid = self._groups[self._row_of_token[index.internalId()]][1][index.row()]
         if role == FINDING_ROLE:
             return fid
         finding = self.session.finding(fid)
@@ -188,6 +242,10 @@ def _finding_data(session: CaseSession, f: Finding, column: int, role: int) -> A
         manual = " (added by hand)" if f.subtype == "manual" else ""
         return f"{SHORT_CATEGORY[f.category]}{manual}: {f.sentence or f.text}"
     return None
+
+
+def _order(f: Finding) -> tuple[int, int, int, int]:
+    return (f.document_id, f.page, f.start, f.id)
 
 
 def _short(title: str, limit: int = 18) -> str:

@@ -8,9 +8,10 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -61,18 +62,21 @@ class FindingsPanel(QWidget):
             )
         self.model.modelReset.connect(self._after_reset)
         self.model.dataChanged.connect(self._refresh_counts)
+        self.model.rowsInserted.connect(self._after_insert)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self._after_reset()
 
     def _layout(self) -> None:
-        bar = QHBoxLayout()
+        # Two rows of two: four combos in one row cut their labels ("All statuses (86)") short.
+        bar = QGridLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for box in (self.group, self.category, self.status, self.document):
+        for n, box in enumerate((self.group, self.category, self.status, self.document)):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            box.setMinimumContentsLength(6)
-            bar.addWidget(box, 1)
+            box.setMinimumContentsLength(16)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            bar.addWidget(box, n // 2, n % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addLayout(bar)
@@ -107,6 +111,12 @@ class FindingsPanel(QWidget):
 
     def _after_reset(self) -> None:
         self.tree.expandAll()
+        self._refresh_counts()
+
+    def _after_insert(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():
+            for row in range(first, last + 1):
+                self.tree.expand(self.model.index(row, 0))
         self._refresh_counts()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

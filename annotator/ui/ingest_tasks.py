@@ -1,21 +1,69 @@
 """Qt-free work for the worker processes: hash, extract + detect a chunk, settle anchors.
 
 The GUI process never loads spaCy; it only stores what these functions return. Each worker
-opens its own PDF; nothing PyMuPDF crosses a process boundary.
+opens its own PDF; nothing PyMuPDF crosses a process boundary. Pages travel with their word
+boxes packed into bytes: a 1,000-page PDF has some 600,000 words, and as Python objects held
+in the window's process they make each full garbage collection stall the event loop for
+hundreds of milliseconds. The window unpacks a few pages at a time, just to store them.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.model import PageText
+from annotator.core.model import Detection, PageText, Word
 from annotator.pdf.extract import sha256_file
 
 if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run ingest code
     from annotator.ingest import PageResult
 
 CHUNK_PAGES = 25
+_WORD_FIELDS = 7
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PackedPage:
+    """A page whose words are one bytes object (float64: x0, y0, x1, y1, start, end, line)."""
+
+    page: PageText
+    """The page without its words."""
+    words: bytes
+
+    @property
+    def number(self) -> int:
+        return self.page.number
+
+    @classmethod
+    def pack(cls, page: PageText) -> PackedPage:
+        flat = array("d")
+        for w in page.words:
+            flat.extend((*w.rect, w.start, w.end, w.line))
+        return cls(dataclasses.replace(page, words=[]), flat.tobytes())
+
+    def unpack(self) -> PageText:
+        flat = array("d")
+        flat.frombytes(self.words)
+        words = [
+            Word(
+                (flat[i], flat[i + 1], flat[i + 2], flat[i + 3]),
+                int(flat[i + 4]),
+                int(flat[i + 5]),
+                int(flat[i + 6]),
+            )
+            for i in range(0, len(flat), _WORD_FIELDS)
+        ]
+        return dataclasses.replace(self.page, words=words)
+
+
+Result = tuple[PackedPage, list[Detection], set[str], set[str]]
+"""A page (packed), its detections, the anchors it introduced, the anchors it would have used."""
+
+
+def _packed(results: list[PageResult]) -> list[Result]:
+    return [(PackedPage.pack(page), *rest) for page, *rest in results]  # type: ignore[misc]
 
 
 def chunks(page_count: int, size: int = CHUNK_PAGES) -> list[tuple[int, int]]:
@@ -32,21 +80,21 @@ def lexicon_version(models: str) -> str:
     return _worker_detector(models).lexicon_version
 
 
-def detect_chunk(path: str, start: int, stop: int, models: str) -> list[PageResult]:
+def detect_chunk(path: str, start: int, stop: int, models: str) -> list[Result]:
     from annotator.ingest import _work
 
-    return _work((path, start, stop, models))
+    return _packed(_work((path, start, stop, models)))
 
 
-def redetect(pages: list[PageText], introduced: set[str], models: str) -> list[PageResult]:
+def redetect(pages: list[PackedPage], introduced: set[str], models: str) -> list[Result]:
     """Detect again the pages that turned down an acronym the document does introduce."""
     from annotator.ingest import _detect_one, _worker_detector
 
     detector = _worker_detector(models)
-    return [_detect_one(detector, page, introduced) for page in pages]
+    return _packed([_detect_one(detector, page.unpack(), introduced) for page in pages])
 
 
-def needs_settling(results: list[PageResult]) -> tuple[set[str], list[int]]:
+def needs_settling(results: list[Result]) -> tuple[set[str], list[int]]:
     """The anchors the document introduces, and the result indexes to detect again with them."""
     introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
     return introduced, [i for i, r in enumerate(results) if r[3] & introduced]

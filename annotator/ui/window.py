@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -30,9 +31,11 @@ from annotator.ui.dialogs import Dialogs
 from annotator.ui.documents import DOCUMENT_ROLE, PATH_ROLE, DocumentsModel
 from annotator.ui.findings_panel import FindingsPanel
 from annotator.ui.ingest_runner import IngestRunner
+from annotator.ui.integrity import CHANGED, MISSING, OK, FileChecks
 from annotator.ui.pageview.view import PageView
 from annotator.ui.session import CaseSession
 from annotator.ui.settings import Settings
+from annotator.ui.stored_text import FileNotice, StoredTextView
 
 log = logging.getLogger(__name__)
 APP_TITLE = "Case-File Annotator"
@@ -51,6 +54,7 @@ class MainWindow(Commands, QMainWindow):
         self.workers = workers
         self.session: CaseSession | None = None
         self.runner: IngestRunner | None = None
+        self.checks: FileChecks | None = None
         self.current: int | None = None
         self.document_id: int | None = None
         self.document_path: str | None = None
@@ -139,7 +143,7 @@ class MainWindow(Commands, QMainWindow):
         right.addWidget(self.detail)
         right.setSizes([480, 440])
         main = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
-        for widget in (left, self.view, right):
+        for widget in (left, self._centre(), right):
             main.addWidget(widget)
         main.setStretchFactor(1, 1)
         main.setSizes([230, 720, 490])
@@ -148,14 +152,32 @@ class MainWindow(Commands, QMainWindow):
         for widget in (self.view, self.panel.tree, self.documents):
             widget.addActions(review_actions(self.actions_))
         self.view.findings_for = lambda page: (
-            session.page_findings(self.document_id, page) if self.document_id is not None else []
+            session.page_findings(self.document_id, page) if self._file_ok() else []
         )
         self.view.text_for = lambda page: (
             session.page(self.document_id, page) if self.document_id is not None else None
         )
         session.finding_changed.connect(lambda _fid: self.view.viewport().update())
+        session.findings_reset.connect(self._forget_gone_finding)
         session.findings_reset.connect(self.view.viewport().update)
+        session.findings_added.connect(lambda _ids: self.view.viewport().update())
         session.focus_requested.connect(self.select_finding)
+
+    def _centre(self) -> QWidget:
+        """The page view, or the stored text when the PDF is not the one added; a notice above."""
+        self.notice = FileNotice()
+        self.notice.locate_requested.connect(self.locate_document)
+        self.stored_text = StoredTextView()
+        self.pages_stack = QStackedWidget(objectName="pages_stack")
+        self.pages_stack.addWidget(self.view)
+        self.pages_stack.addWidget(self.stored_text)
+        centre = QWidget(objectName="centre")
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.pages_stack, 1)
+        return centre
 
     # -- the case -------------------------------------------------------------------------------
 
@@ -176,6 +198,10 @@ class MainWindow(Commands, QMainWindow):
         self.session.undo_stack.cleanChanged.connect(lambda _c: self._enable())
         self.session.undo_stack.indexChanged.connect(lambda _i: self._enable())
         self._build_case_ui(self.session)
+        self.checks = FileChecks(self)
+        self.checks.checked.connect(self._file_checked)
+        self.documents_model.file_state = self.checks.state_of
+        self.checks.check(self.session.documents())
         self.settings.add_recent(path)
         self._update_title()
         self.restore_state()
@@ -191,6 +217,9 @@ class MainWindow(Commands, QMainWindow):
         if self.runner is not None:
             self.runner.shutdown()
             self.runner = None
+        if self.checks is not None:
+            self.checks.shutdown()
+            self.checks = None
         self.view.set_pdf(None)
         self.session.close()
         self.session = None
@@ -217,6 +246,7 @@ class MainWindow(Commands, QMainWindow):
             if key not in (
                 "new_case",
                 "open_case",
+                "open_recent",
                 "quit",
                 "shortcuts",
                 "reviewer",
@@ -255,6 +285,90 @@ class MainWindow(Commands, QMainWindow):
             self.session.set_state("last_finding", str(self.current or ""))
         except Exception:  # the case may be gone from under us; state is a convenience
             log.exception("cannot save the view state")
+
+    # -- is the PDF on disk the one added? ------------------------------------------------------
+
+    def _file_ok(self) -> bool:
+        return (
+            self.document_id is not None
+            and self.checks is not None
+            and self.checks.state_of(self.document_id) == OK
+        )
+
+    def show_file_state(self, page: int = 1) -> bool:
+        """Notice and stored text for the shown document's file; True if its pages can show."""
+        assert self.session is not None and self.checks is not None
+        document = self.session.document(self.document_id) if self.document_id else None
+        state = self.checks.state_of(document.id) if document else OK
+        if document is not None:
+            where = Path(document.path)
+            self.notice.show_state(state, where.name, str(where.parent))
+        else:
+            self.notice.hide()
+        bad = state in (MISSING, CHANGED)
+        self.pages_stack.setCurrentWidget(self.stored_text if bad else self.view)
+        if bad:
+            self.show_stored_page(page)
+        return not bad
+
+    def show_stored_page(self, page: int) -> None:
+        assert self.session is not None and self.document_id is not None
+        self.stored_text.show_page(
+            self.session.page(self.document_id, page),
+            page,
+            self.session.page_findings(self.document_id, page),
+        )
+
+    def _file_checked(self, document_id: int, state: str) -> None:
+        assert self.session is not None
+        self.documents_model.refresh()
+        document = self.session.document(document_id)
+        if state in (MISSING, CHANGED) and document is not None:
+            self.statusBar().showMessage(
+                f"{Path(document.path).name}: the PDF is {state}; its pages show the stored text",
+                8000,
+            )
+        if document_id != self.document_id:
+            return
+        if state == OK and self.view.renderer.pdf is None:  # located again: show its pages
+            self.document_id = None
+            self.show_document(document_id)
+        elif state in (MISSING, CHANGED):
+            self.view.set_pdf(None)
+            finding = self.session.finding(self.current) if self.current else None
+            self.show_file_state(finding.page if finding else 1)
+        else:
+            self.show_file_state()
+        self.view.viewport().update()
+
+    def locate_document(self) -> None:
+        """Ask where the shown document's PDF is now; accept it only if its hash matches."""
+        if self.session is None or self.checks is None or self.document_id is None:
+            return
+        document = self.session.document(self.document_id)
+        if document is None:
+            return
+        path = self.dialogs.locate_pdf(document.title, Path(document.path).name)
+        if not path:
+            return
+        if not self.checks.matches(document.id, path):
+            self.dialogs.error(
+                "Not the same file",
+                f"{path}: is not the file added as “{document.title}” (its SHA-256 fingerprint "
+                "differs), so its pages would not match the findings. Nothing was changed.",
+            )
+            return
+        self.session.case.update_document(document.id, path=str(Path(path).resolve()))
+        self.session.refresh_document(document.id)
+        self.checks.mark_ok(document.id, force=True)
+        self.statusBar().showMessage(f"Found “{document.title}” at {path}", 6000)
+
+    def _forget_gone_finding(self) -> None:
+        """Undo or redo took the current finding away: show nothing rather than a ghost."""
+        gone = self.current is not None and self.session is not None
+        if gone and self.session.finding(self.current) is None:  # type: ignore[union-attr, arg-type]
+            self.current = None
+            self.detail.show_finding(None)
 
     def _page_changed(self, page: int) -> None:
         total = len(self.view.pages)

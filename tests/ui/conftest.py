@@ -27,6 +27,8 @@ class FakeDialogs:
         self.pdfs: list[str] = []
         self.case_path: str | None = None
         self.memo_path: str | None = None
+        self.located: list[str] = []
+        """Answers to "where is this PDF now?", in order."""
 
     def error(self, title: str, message: str) -> None:
         self.errors.append(f"{title}: {message}")
@@ -48,6 +50,9 @@ class FakeDialogs:
 
     def save_memo(self, suggested: str) -> str | None:
         return self.memo_path
+
+    def locate_pdf(self, title: str, name: str) -> str | None:
+        return self.located.pop(0) if self.located else None
 
 
 @pytest.fixture(scope="session")
