@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +24,9 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError, BadInputFile
 from annotator.core.model import Detection, Document, PageText
 from annotator.core.progress import ProgressCallback, report
-from annotator.nlp.component import ALIAS
 from annotator.nlp.detect import Detector
+from annotator.nlp.lexicon import ALIAS
+from annotator.nlp.normalize import fold
 from annotator.pdf.extract import document_title, iter_pages, open_pdf, sha256_file
 from annotator.pdf.labels import page_label
 from annotator.pdf.ocr import OcrUnavailable, find_engine, ocr_pages
@@ -31,6 +34,7 @@ from annotator.store import CaseStore
 
 CHUNK_PAGES = 40
 PARALLEL_FROM_PAGES = 120
+DETECT_BATCH = 10
 OCR_MODES = ("auto", "always", "never")
 """auto: OCR pages with no usable text layer; always: every page; never: none (they stay marked)."""
 
@@ -140,15 +144,45 @@ class Ingestor:
             finally:
                 pdf.close()
             return _detect_document(self.detector, pages, progress)
-        results: list[PageResult] = []
-        models = str(self.detector.models_dir)
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(chunks))) as pool:
-            futures = pool.map(_work, [(str(path), s, e, models) for s, e in chunks])
-            for chunk in futures:
-                results.extend(chunk)
-                done = len(results)
-                report(progress, done, page_count, f"{Path(path).name}: page {done}")
-        return _settle_anchors(self.detector, results)
+        return self._pipelined(path, page_count, progress)
+
+    def _pipelined(
+        self, path: str | os.PathLike[str], page_count: int, progress: ProgressCallback | None
+    ) -> list[PageResult]:
+        """A large document: this process extracts every page while one worker process, started
+        at once, loads spaCy and detects the pages that hold one of the lexicon's trigger words.
+
+        spaCy's start-up (about 2 s) overlaps extraction instead of preceding it, this process
+        never loads it, and pages that cannot match never cross to the worker.
+        """
+        detector = self.detector
+        models = str(detector.models_dir)
+        # fork shares what this process has loaded, but is safe only with no other threads
+        # running (a GUI has some); spawn starts afresh.
+        method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+        context = multiprocessing.get_context(method)
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            pool.submit(_warm, models)  # start loading spaCy now
+            jobs: list[Future[list[PageResult]]] = []
+            pages: list[PageText] = []
+            batch: list[PageText] = []
+            pdf = open_pdf(path)
+            try:
+                for page in iter_pages(pdf):
+                    pages.append(page)
+                    if detector.lexicon.might_match(fold(page.text).text):
+                        batch.append(page)
+                    if len(batch) >= DETECT_BATCH:
+                        jobs.append(pool.submit(_detect_pages, models, batch, set()))
+                        batch = []
+                    report(progress, len(pages), page_count, f"{Path(path).name}: page {len(pages)}")
+            finally:
+                pdf.close()
+            if batch:
+                jobs.append(pool.submit(_detect_pages, models, batch, set()))
+            found = {r[0].number: r for job in jobs for r in job.result()}
+            results = [found.get(p.number) or (p, [], set(), set()) for p in pages]
+            return _settle_in(pool, models, detector, results)
 
     def _wants_ocr(self, page: PageText) -> bool:
         if page.ocr_done or self.ocr == "never":
@@ -291,6 +325,63 @@ def _bridge_pages(
             ]
             detections.append(det)
     return results
+
+
+def _settle_in(
+    pool: ProcessPoolExecutor, models: str, detector: Detector, results: list[PageResult]
+) -> list[PageResult]:
+    """_settle_anchors, with the detection done by the pool's worker: only the pages to detect
+    again and the page breaks where a reference may run over are sent to it."""
+    introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
+    aliases = [a.split(":")[1] for a in introduced if a.startswith(ALIAS)]
+    redo = [
+        r[0] for r in results
+        if r[3] & introduced or any(a not in r[2] and _has_word(r[0].text, a) for a in aliases)
+    ]
+    pairs = [
+        (results[i][0], results[i + 1][0]) for i in range(len(results) - 1)
+        if detector.lexicon.might_match(fold(_junction(results[i][0], results[i + 1][0])).text)
+    ]
+    redone, bridges = pool.submit(_settle_job, models, redo, pairs, introduced).result()
+    by_number = {r[0].number: r for r in redone}
+    settled = [by_number.get(r[0].number, r) for r in results]
+    index = {r[0].number: i for i, r in enumerate(settled)}
+    for number, found in bridges:
+        detections = settled[index[number]][1]
+        for det in found:
+            detections[:] = [
+                d for d in detections
+                if not (d.category == det.category and d.start >= det.start and d.end <= det.end)
+            ]
+            detections.append(det)
+    return settled
+
+
+def _junction(page: PageText, following: PageText, words: int = 30) -> str:
+    tail = page.text.split()[-words:]
+    head = following.text.split()[:words]
+    return " ".join(tail + head)
+
+
+def _warm(models: str) -> None:
+    """Worker process: load spaCy and build the English pipeline before any page arrives."""
+    _worker_detector(models).pipeline("en")
+
+
+def _detect_pages(models: str, pages: list[PageText], known: set[str]) -> list[PageResult]:
+    """Worker process: detect pages on their own."""
+    detector = _worker_detector(models)
+    return [_detect_one(detector, page, known) for page in pages]
+
+
+def _settle_job(
+    models: str, redo: list[PageText], pairs: list[tuple[PageText, PageText]], introduced: set[str]
+) -> tuple[list[PageResult], list[tuple[int, list[Detection]]]]:
+    """Worker process: detect pages again with the document's anchors, and the page breaks."""
+    detector = _worker_detector(models)
+    redone = [_detect_one(detector, page, introduced) for page in redo]
+    bridges = [(a.number, detector.detect_bridge(a, b, introduced)) for a, b in pairs]
+    return redone, [(n, found) for n, found in bridges if found]
 
 
 def _work(job: tuple[str, int, int, str]) -> list[PageResult]:

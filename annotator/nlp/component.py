@@ -24,10 +24,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.core.paths import models_dir as default_models_dir
-from annotator.nlp.lexicon import Lexicon, Rule, load_lexicon, rule_triggers, word_pieces
+from annotator.nlp.lexicon import ALIAS, Lexicon, Rule, load_lexicon, rule_triggers, word_pieces
 
 SPAN_KEY = "casefile"
-ALIAS = "alias:"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 FACTORY = "casefile_detector_v1"
 

@@ -35,6 +35,9 @@ from annotator.core.errors import LexiconError
 from annotator.core.model import Category
 from annotator.nlp.normalize import fold_phrase
 
+ALIAS = "alias:"
+"""Anchors named "alias:ACR:category:subtype" carry an acronym a document introduced."""
+
 _RULE_KEYS = {
     "subtype", "phrases", "cased", "patterns", "context", "window", "anchor", "context_anchor",
     "not_preceded_by", "not_followed_by", "cues", "near_words", "near_subtypes", "link_words",
@@ -86,8 +89,10 @@ class Lexicon:
 
 
 def word_pieces(text: str) -> set[str]:
-    """The lower-case letter and digit runs of a text, as triggers are written."""
-    return set(_PIECE.findall(text.lower()))
+    """The lower-case letter and digit runs of a text and their adjacent pairs, as triggers are
+    written."""
+    pieces = _PIECE.findall(text.lower())
+    return {*pieces, *(f"{a} {b}" for a, b in zip(pieces, pieces[1:], strict=False))}
 
 
 _PIECE = re.compile(r"[a-z0-9]+")
@@ -110,16 +115,31 @@ _COMMON = frozenset(
     "purple silver orange spanish mexican asian associate associates associated affiliate "
     "affiliates affiliated affiliation designation designations allegation allegations suspect "
     "suspects tracking roster validation validated recruit recruits statewide coordination "
-    "prevention crime sharing assessment interagency consortium operations".split()
+    "prevention crime sharing assessment interagency consortium operations capital region history "
+    "program systems cards card valley metro north south east west midwest southwest northeast "
+    "southeast northwest alabama alaska arizona arkansas california colorado connecticut delaware "
+    "florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
+    "massachusetts michigan minnesota mississippi missouri montana nebraska nevada hampshire "
+    "jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee "
+    "texas utah vermont virginia washington wisconsin wyoming puerto rico boston chicago houston "
+    "dallas austin diego angeles francisco sacramento louis detroit orange worth el paso "
+    "salvador guatemala honduras".split()
 )
 
 
 def _trigger(text: str) -> str | None:
-    """The least common word piece of a phrase or token: all of a match's pieces are in the page."""
-    pieces = [p for p in _PIECE.findall(text.lower()) if p not in _FUNCTION_WORDS]
-    if not pieces:
+    """What a page must hold for this phrase to match: its least common word piece, or, when all
+    its words are ordinary ones ("Criminal History Information Sharing"), a pair of adjacent
+    pieces ("criminal history"). Every piece and pair of a match is in the page's text."""
+    pieces = _PIECE.findall(text.lower())
+    content = [p for p in pieces if p not in _FUNCTION_WORDS]
+    if not content:
         return None
-    return max(pieces, key=lambda p: (p not in _COMMON, len(p) > 1, len(p)))
+    rare = [p for p in content if p not in _COMMON]
+    if rare or len(pieces) < 2:
+        return max(content, key=lambda p: (p not in _COMMON, len(p) > 1, len(p)))
+    pairs = [f"{a} {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
+    return max(pairs, key=len)
 
 
 def _literals(spec: dict[str, Any]) -> list[str] | None:
