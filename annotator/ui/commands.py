@@ -162,6 +162,35 @@ class Commands(_Base):
             )
         self._ingest_idle()
 
+    def _ocr_progress(self, document_id: int, done: int, total: int) -> None:
+        self.documents_model.set_ocr(document_id, (done, total))
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"OCR page {done} of {total}")
+
+    def _ocr_finished(self, document_id: int, read: int, cancelled: bool) -> None:
+        self.documents_model.set_ocr(document_id, None)
+        document = self.session.document(document_id) if self.session is not None else None
+        if document is not None:
+            left = document.pages_needing_ocr
+            how = "OCR cancelled" if cancelled else "OCR done"
+            rest = f"; {left} pages not searched" if left else ""
+            self.statusBar().showMessage(
+                f"{document.title}: {how}, {read} pages read{rest}", 8000
+            )
+        if document_id == self.document_id:
+            self.view.viewport().update()
+        self._ingest_idle()
+
+    def _ocr_unavailable(self, message: str) -> None:
+        """Once, without a modal dialog: scanned pages stay marked "not searched" in the list."""
+        text = message[:1].upper() + message[1:]
+        self.ocr_notice.setText(f"⚠ Scanned pages are not searched: {text}")
+        self.ocr_notice.setToolTip(message)
+        self.ocr_notice.setVisible(True)
+
     def _ingest_idle(self) -> None:
         if self.runner is None or not self.runner.busy:
             self.progress.setVisible(False)

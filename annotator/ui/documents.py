@@ -23,6 +23,8 @@ class DocumentsModel(QAbstractListModel):
         """path -> (title, page count, pages done, pages total) for PDFs being ingested."""
         self._rows: list[tuple[str, Any]] = []
         self._counts: dict[int, Counter[str]] = {}
+        self.ocr: dict[int, tuple[int, int]] = {}
+        """document id -> (pages OCR'd, pages to OCR) while its scanned pages are read."""
         self.file_state: Callable[[int], str] = lambda _id: "ok"
         """The state of each document's PDF on disk (ok, checking, missing, changed)."""
         session.documents_changed.connect(self.refresh)
@@ -49,6 +51,15 @@ class DocumentsModel(QAbstractListModel):
         for row, (kind, value) in enumerate(self._rows):
             if kind == "pending" and value == path:
                 self.dataChanged.emit(self.index(row), self.index(row))
+
+    def set_ocr(self, document_id: int, progress: tuple[int, int] | None) -> None:
+        if progress is None:
+            self.ocr.pop(document_id, None)
+        else:
+            self.ocr[document_id] = progress
+        row = self.row_of(document_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     def drop_pending(self, path: str) -> None:
         if self.pending.pop(path, None) is not None:
@@ -77,7 +88,7 @@ class DocumentsModel(QAbstractListModel):
         counts = self._counts.get(value.id, Counter())
         if role == Qt.ItemDataRole.DisplayRole:
             total = sum(counts.values())
-            ocr = f" · {value.pages_needing_ocr} pp. need OCR" if value.pages_needing_ocr else ""
+            ocr = _ocr_state(value.pages_needing_ocr, self.ocr.get(value.id))
             state = self.file_state(value.id)
             problem = (
                 f"\n⚠ PDF {state}: showing stored text" if state in ("missing", "changed") else ""
@@ -91,6 +102,15 @@ class DocumentsModel(QAbstractListModel):
         if role == PATH_ROLE:
             return value.path
         return None
+
+
+def _ocr_state(unsearched: int, running: tuple[int, int] | None) -> str:
+    if running is not None:
+        return f"\nOCR page {running[0]} of {running[1]}…"
+    if unsearched:
+        page = "page" if unsearched == 1 else "pages"
+        return f"\n⚠ {unsearched} {page} not searched (no text layer)"
+    return ""
 
 
 def _by_category(counts: Counter[str]) -> list[tuple[Any, int]]:

@@ -5,6 +5,11 @@ writes to the case (whose SQLite connection it owns) in short steps within a tim
 event-loop turn: each chunk's pages as soon as its worker returns them, then the findings one
 page range at a time, then the new findings go to the session as one incremental insert. So the
 window never stalls for long while a 1,000-page PDF goes in.
+
+Pages with no text layer are then OCR'd in the same pool, one page per task (each worker opens
+its own read-only PDF and detects on the page it read). Each page is stored as soon as it comes
+back, with ocr_done set, so it is never OCR'd again, even after a cancel; its findings are merged
+for that page alone.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.model import Detection
 from annotator.core.paths import models_dir
+from annotator.pdf import ocr
 from annotator.pdf.labels import page_label
 from annotator.ui import ingest_tasks as tasks
 from annotator.ui.session import CaseSession
@@ -31,6 +37,8 @@ _SLICE_SECONDS = 0.008
 _POLL_MS = 25
 _PAGES_PER_WRITE = 3
 _PAGES_PER_MERGE = 10
+_OCR_REFRESH_SECONDS = 1.0
+"""While OCR runs, the session takes in the new findings at most this often (and at the end)."""
 log = logging.getLogger(__name__)
 
 
@@ -57,11 +65,36 @@ class Job:
         return sum(len(f.result()) for f in self.parts if f.done() and not f.cancelled())
 
 
+OcrReply = tuple[int, "tasks.Result | None", str]
+
+
+@dataclass(eq=False)
+class OcrJob:
+    path: str
+    document_id: int
+    numbers: list[int]
+    futures: dict[Future[OcrReply], int]
+    """Each page's task, and the page it reads."""
+    version: Future[str]
+    ready: list[OcrReply] = field(default_factory=list)
+    done: int = 0
+    read: int = 0
+    problems: list[str] = field(default_factory=list)
+    refreshed: float = 0.0
+    dirty: bool = False
+
+
 class IngestRunner(QObject):
     progress = Signal(str, int, int)
     finished = Signal(str, int, bool)
     """path, document id, True if it was already in the case."""
     failed = Signal(str, str)
+    ocr_progress = Signal(int, int, int)
+    """document id, pages OCR'd, pages to OCR."""
+    ocr_finished = Signal(int, int, bool)
+    """document id, pages read, True if cancelled (what was read is kept)."""
+    ocr_unavailable = Signal(str)
+    """Tesseract cannot run: why, and how to install it (emitted once per runner)."""
 
     def __init__(
         self, session: CaseSession, workers: int | None = None, parent: QObject | None = None
@@ -71,6 +104,10 @@ class IngestRunner(QObject):
         self.workers = workers or max(1, min(4, (os.cpu_count() or 2) - 1))
         self.models = str(models_dir())
         self.jobs: list[Job] = []
+        self.ocr_jobs: list[OcrJob] = []
+        self.ocr_missing = ""
+        """Why OCR cannot run, once find_engine has said so."""
+        self._engine: ocr.OcrEngine | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(_POLL_MS)
@@ -78,7 +115,12 @@ class IngestRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self.jobs)
+        return bool(self.jobs or self.ocr_jobs)
+
+    def ocr_running(self, document_id: int) -> tuple[int, int] | None:
+        """(pages done, pages to do) if the document is being OCR'd."""
+        job = next((j for j in self.ocr_jobs if j.document_id == document_id), None)
+        return None if job is None else (job.done, len(job.numbers))
 
     def pool(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -102,7 +144,54 @@ class IngestRunner(QObject):
         self.jobs.append(job)
         self._timer.start()
 
+    def start_ocr(self, document_id: int) -> bool:
+        """OCR the document's pages that have no text layer and were never OCR'd; True if begun.
+
+        Without Tesseract, ocr_unavailable is emitted (once) and the pages stay not searched.
+        """
+        case = self.session.case
+        document = case.document(document_id)
+        if (
+            document is None
+            or not document.pages_needing_ocr
+            or any(j.document_id == document_id for j in self.ocr_jobs)
+            or any(j.document_id == document_id for j in self.jobs)
+        ):
+            return False
+        if self._engine is None:
+            if self.ocr_missing:
+                return False
+            try:
+                self._engine = ocr.find_engine()
+            except ocr.OcrUnavailable as err:
+                self.ocr_missing = str(err)
+                self.ocr_unavailable.emit(self.ocr_missing)
+                return False
+        numbers = [p.number for p in case.pages(document_id) if p.needs_ocr and not p.ocr_done]
+        if not numbers:
+            return False
+        pool = self.pool()
+        version = pool.submit(tasks.lexicon_version, self.models)  # first: pages wait for it
+        job = OcrJob(
+            document.path,
+            document_id,
+            numbers,
+            futures={
+                pool.submit(tasks.ocr_detect, document.path, n, self._engine, self.models): n
+                for n in numbers
+            },
+            version=version,
+            refreshed=time.perf_counter(),
+        )
+        self.ocr_jobs.append(job)
+        self.ocr_progress.emit(document_id, 0, len(numbers))
+        self._timer.start()
+        return True
+
     def cancel(self, path: str | None = None) -> None:
+        for ocr_job in list(self.ocr_jobs):
+            if path is None or ocr_job.path == path:
+                self._cancel_ocr(ocr_job)
         for job in list(self.jobs):
             if path is None or job.path == path:
                 job.cancelled = True
@@ -121,7 +210,31 @@ class IngestRunner(QObject):
 
     # -- on the GUI thread ----------------------------------------------------------------------
 
+    def _cancel_ocr(self, job: OcrJob) -> None:
+        """Stop OCR; the pages already read (stored or waiting) are kept."""
+        for future in job.futures:
+            future.cancel()
+        read = [_reply(f, n) for f, n in job.futures.items() if f.done() and not f.cancelled()]
+        job.ready += read
+        job.futures = {}
+        self.ocr_jobs.remove(job)
+        try:
+            while job.ready:
+                self._ocr_store(job, job.ready.pop(0))
+            self._ocr_refresh(job)
+        except Exception:
+            log.warning("cannot store the OCR of %s", job.path, exc_info=True)
+        self.ocr_finished.emit(job.document_id, job.read, True)
+
     def _poll(self) -> None:
+        for ocr_job in list(self.ocr_jobs):
+            try:
+                self._advance_ocr(ocr_job, time.perf_counter() + _SLICE_SECONDS)
+            except Exception:  # OCR is extra: the document stays, its scanned pages unsearched
+                log.warning("cannot OCR %s", ocr_job.path, exc_info=True)
+                self.ocr_jobs.remove(ocr_job)
+                self._ocr_refresh(ocr_job)
+                self.ocr_finished.emit(ocr_job.document_id, ocr_job.read, False)
         for job in list(self.jobs):
             try:
                 self._advance(job, time.perf_counter() + _SLICE_SECONDS)
@@ -129,8 +242,56 @@ class IngestRunner(QObject):
                 log.warning("cannot add %s", job.path, exc_info=True)
                 self.jobs.remove(job)
                 self.failed.emit(job.path, _problem(err))
-        if not self.jobs:
+        if not self.busy:
             self._timer.stop()
+
+    def _advance_ocr(self, job: OcrJob, deadline: float) -> None:
+        """Store the pages the workers have read, one page (text, then findings) per step."""
+        if not job.version.done():
+            return
+        for future in [f for f in job.futures if f.done()]:
+            job.ready.append(_reply(future, job.futures.pop(future)))
+        while job.ready and time.perf_counter() < deadline:
+            self._ocr_store(job, job.ready.pop(0))
+            self.ocr_progress.emit(job.document_id, job.done, len(job.numbers))
+        if job.futures or job.ready:
+            if job.dirty and time.perf_counter() - job.refreshed > _OCR_REFRESH_SECONDS:
+                self._ocr_refresh(job)
+            return
+        self.ocr_jobs.remove(job)
+        self._ocr_refresh(job)
+        if job.problems:
+            log.warning("OCR of %s: %s", job.path, "; ".join(job.problems))
+        self.ocr_finished.emit(job.document_id, job.read, False)
+
+    def _ocr_store(self, job: OcrJob, reply: OcrReply) -> None:
+        number, result, problem = reply
+        job.done += 1
+        if result is None:
+            job.problems.append(f"page {number}: {problem}")
+            return
+        case = self.session.case
+        packed, detections, *_ = result
+        page = packed.unpack()
+        case.save_pages(job.document_id, [page])
+        self.session.forget_page(job.document_id, number)
+        case.merge_detections(
+            job.document_id,
+            [(number, d) for d in detections],
+            job.version.result(),
+            pages=range(number, number + 1),
+        )
+        job.read += 1
+        job.dirty = True
+
+    def _ocr_refresh(self, job: OcrJob) -> None:
+        """Hand the document's findings (and its fewer pages needing OCR) to the session."""
+        if not job.dirty:
+            return
+        case = self.session.case
+        document = case.document(job.document_id)
+        self.session.add_document_findings(document, case.findings(document_id=job.document_id))
+        job.dirty, job.refreshed = False, time.perf_counter()
 
     def _advance(self, job: Job, deadline: float) -> None:
         if job.storing is not None:
@@ -171,6 +332,7 @@ class IngestRunner(QObject):
         for part in job.parts:
             part.cancel()
         self.jobs.remove(job)
+        self.start_ocr(existing.id)  # added again: read what an earlier run could not
         self.finished.emit(job.path, existing.id, True)
         return True
 
@@ -194,6 +356,7 @@ class IngestRunner(QObject):
                 return
         self.jobs.remove(job)
         assert job.document_id is not None
+        self.start_ocr(job.document_id)
         self.finished.emit(job.path, job.document_id, False)
 
     def _store(self, job: Job) -> Iterator[None]:
@@ -219,6 +382,14 @@ class IngestRunner(QObject):
         yield
         self.session.add_document_findings(case.document(document_id), findings)
         yield
+
+
+def _reply(future: Future[OcrReply], number: int) -> OcrReply:
+    """A page's OCR, or why it could not be read (a worker that died is this page's problem)."""
+    try:
+        return future.result()
+    except Exception as err:
+        return number, None, f"OCR failed ({err})"
 
 
 def _problem(err: BaseException) -> str:

@@ -19,6 +19,7 @@ from annotator.pdf.extract import sha256_file
 
 if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run ingest code
     from annotator.ingest import PageResult
+    from annotator.pdf.ocr import OcrEngine
 
 CHUNK_PAGES = 25
 _WORD_FIELDS = 7
@@ -92,6 +93,25 @@ def redetect(pages: list[PackedPage], introduced: set[str], models: str) -> list
 
     detector = _worker_detector(models)
     return _packed([_detect_one(detector, page.unpack(), introduced) for page in pages])
+
+
+def ocr_detect(
+    path: str, number: int, engine: OcrEngine, models: str
+) -> tuple[int, Result | None, str]:
+    """OCR one page of a PDF (opened read-only here) and detect on it: the page, or a problem."""
+    from annotator.ingest import _detect_one, _worker_detector
+    from annotator.pdf.extract import open_pdf
+    from annotator.pdf.ocr import ocr_page
+
+    try:
+        pdf = open_pdf(path)
+        try:
+            page = ocr_page(pdf.load_page(number - 1), engine)
+        finally:
+            pdf.close()
+    except Exception as err:  # MuPDF and Tesseract raise their own error types
+        return number, None, f"OCR failed ({err})"
+    return number, _packed([_detect_one(_worker_detector(models), page, set())])[0], ""
 
 
 def needs_settling(results: list[Result]) -> tuple[set[str], list[int]]:

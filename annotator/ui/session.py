@@ -102,6 +102,10 @@ class CaseSession(QObject):
             self._pages.popitem(last=False)
         return page
 
+    def forget_page(self, document_id: int, number: int) -> None:
+        """The stored page changed (OCR read it): read it again when next asked."""
+        self._pages.pop((document_id, number), None)
+
     def also_in(self, finding: Finding) -> list[Finding]:
         """The same category and text in other documents of the case."""
         key = _normal(finding.text)

@@ -98,7 +98,10 @@ class MainWindow(Commands, QMainWindow):
         self.progress = QProgressBar(maximumWidth=220, visible=False)
         self.cancel_button = QPushButton("Cancel", visible=False, flat=True)
         self.cancel_button.clicked.connect(lambda: self.runner and self.runner.cancel())
+        self.ocr_notice = QLabel(objectName="ocr_notice", visible=False, wordWrap=True)
+        self.ocr_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = self.statusBar()
+        bar.addPermanentWidget(self.ocr_notice, 1)  # a status message must not hide it
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.page_label)
@@ -195,6 +198,9 @@ class MainWindow(Commands, QMainWindow):
         self.runner.progress.connect(self._ingest_progress)
         self.runner.finished.connect(self._ingest_finished)
         self.runner.failed.connect(self._ingest_failed)
+        self.runner.ocr_progress.connect(self._ocr_progress)
+        self.runner.ocr_finished.connect(self._ocr_finished)
+        self.runner.ocr_unavailable.connect(self._ocr_unavailable)
         self.session.undo_stack.cleanChanged.connect(lambda _c: self._enable())
         self.session.undo_stack.indexChanged.connect(lambda _i: self._enable())
         self._build_case_ui(self.session)
@@ -221,6 +227,7 @@ class MainWindow(Commands, QMainWindow):
             self.checks.shutdown()
             self.checks = None
         self.view.set_pdf(None)
+        self.ocr_notice.hide()
         self.session.close()
         self.session = None
         self.current = self.document_id = self.document_path = None
@@ -330,6 +337,8 @@ class MainWindow(Commands, QMainWindow):
             )
         if document_id != self.document_id:
             return
+        if state == OK and self.runner is not None:
+            self.runner.start_ocr(document_id)  # scanned pages an earlier run could not read
         if state == OK and self.view.renderer.pdf is None:  # located again: show its pages
             self.document_id = None
             self.show_document(document_id)
