@@ -35,10 +35,16 @@ def _parser() -> argparse.ArgumentParser:
 
     scan = sub.add_parser("scan", help="add PDFs to a case and detect references")
     scan.add_argument("pdfs", nargs="+", metavar="PDF")
-    scan.add_argument("--case", help="case file to add to (created if missing); default: a temporary case")
+    scan.add_argument(
+        "--case", help="case file to add to (created if missing); default: a temporary case"
+    )
     scan.add_argument("--json", action="store_true", help="print findings as JSON Lines")
-    scan.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
-                      help="OCR pages with no text layer (default: auto)")
+    scan.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="OCR pages with no text layer (default: auto)",
+    )
     scan.add_argument("--respondent", default="", help="respondent's name, for a new case")
     scan.add_argument("--a-number", default="", help="A-number, for a new case")
 
@@ -59,7 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the rebuttal memo and annotated exhibit PDFs")
     export.add_argument("case")
     export.add_argument("--memo", metavar="OUT", help="the memo: OUT.docx, OUT.md or OUT.pdf")
-    export.add_argument("--exhibits", metavar="DIR", help="folder for highlighted copies of the PDFs")
+    export.add_argument(
+        "--exhibits", metavar="DIR", help="folder for highlighted copies of the PDFs"
+    )
     export.add_argument("--force", action="store_true", help="overwrite files that already exist")
     export.add_argument("--reviewer", help="name for 'Prepared by' (default: the case's reviewer)")
     return parser
@@ -175,8 +183,10 @@ def _findings(args: argparse.Namespace) -> int:
                 _print_json(out)
             else:
                 flag = "" if f.detected else "  (no longer detected)"
-                print(f"{f.id:>5}  {docs[f.document_id].title[:28]:<28} p.{f.page:<4} "
-                      f"{f.category.value:<13} {f.status.value:<10} {f.text[:50]}{flag}")
+                print(
+                    f"{f.id:>5}  {docs[f.document_id].title[:28]:<28} p.{f.page:<4} "
+                    f"{f.category.value:<13} {f.status.value:<10} {f.text[:50]}{flag}"
+                )
         if not args.json:
             print(f"{len(rows)} finding(s)")
             _print_unsearched(case, list(docs.values()))
@@ -220,8 +230,10 @@ def _export(args: argparse.Namespace) -> int:
             print(f"wrote {args.memo}")
             waiting = len(memo.unreviewed.findings)
             if waiting:
-                _error(f"warning: {waiting} finding{'s' if waiting != 1 else ''} not yet reviewed; "
-                       "they are listed under 'Not yet reviewed'")
+                _error(
+                    f"warning: {waiting} finding{'s' if waiting != 1 else ''} not yet reviewed; "
+                    "they are listed under 'Not yet reviewed'"
+                )
         if args.exhibits:
             for exhibit in export_exhibits(case, args.exhibits, force=args.force):
                 print(f"wrote {exhibit.path} ({len(exhibit.findings)} highlights)")
@@ -235,8 +247,14 @@ def _require_case(path: str) -> None:
 
 def _finding_json(f: Finding, file: str | os.PathLike[str]) -> dict[str, Any]:
     return {
-        "file": str(file), "page": f.page, "category": f.category.value, "subtype": f.subtype,
-        "text": f.text, "start": f.start, "end": f.end, "rects": [list(r) for r in f.rects],
+        "file": str(file),
+        "page": f.page,
+        "category": f.category.value,
+        "subtype": f.subtype,
+        "text": f.text,
+        "start": f.start,
+        "end": f.end,
+        "rects": [list(r) for r in f.rects],
         "status": f.status.value,
     }
 
@@ -251,13 +269,17 @@ def _print_summary(result: Any) -> None:
     note = " (already in the case)" if result.duplicate and not result.rescanned else ""
     note = " (re-scanned with the new lexicon)" if result.rescanned else note
     print(f"{doc.title}{note}")
-    print(f"  {doc.page_count} page(s); findings: "
-          + ", ".join(f"{c.value} {counts.get(c.value, 0)}" for c in Category))
+    print(
+        f"  {doc.page_count} page(s); findings: "
+        + ", ".join(f"{c.value} {counts.get(c.value, 0)}" for c in Category)
+    )
     if result.pages_ocr_read:
         print(f"  {result.pages_ocr_read} scanned page(s) read by OCR")
     if result.pages_needing_ocr:
-        print(f"  {result.pages_needing_ocr} page(s) have no text layer and were not searched "
-              f"(OCR needed): {_page_list(result.unsearched_pages)}")
+        print(
+            f"  {result.pages_needing_ocr} page(s) have no text layer and were not searched "
+            f"(OCR needed): {_page_list(result.unsearched_pages)}"
+        )
 
 
 def _page_list(numbers: Sequence[int]) -> str:
@@ -279,7 +301,9 @@ class _ProgressBar:
     def update(self, p: Progress) -> None:
         width = 30
         filled = int(width * p.done / max(p.total, 1))
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} {p.message[:40]:<40}")
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} {p.message[:40]:<40}"
+        )
         self.stream.flush()
 
     def clear(self) -> None:

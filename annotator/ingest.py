@@ -10,12 +10,12 @@ calling thread.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -70,7 +70,10 @@ class Ingestor:
     """Runs ingest for one case; keeps one Detector so pipelines are built once."""
 
     def __init__(
-        self, case: CaseStore, detector: Detector | None = None, workers: int | None = None,
+        self,
+        case: CaseStore,
+        detector: Detector | None = None,
+        workers: int | None = None,
         ocr: str = "auto",
     ):
         if ocr not in OCR_MODES:
@@ -136,7 +139,6 @@ class Ingestor:
     def _extract_and_detect(
         self, path: str | os.PathLike[str], page_count: int, progress: ProgressCallback | None
     ) -> list[PageResult]:
-        chunks = [(s, min(s + CHUNK_PAGES, page_count)) for s in range(0, page_count, CHUNK_PAGES)]
         if self.workers <= 1 or page_count < PARALLEL_FROM_PAGES:
             pdf = open_pdf(path)
             try:
@@ -175,7 +177,9 @@ class Ingestor:
                     if len(batch) >= DETECT_BATCH:
                         jobs.append(pool.submit(_detect_pages, models, batch, set()))
                         batch = []
-                    report(progress, len(pages), page_count, f"{Path(path).name}: page {len(pages)}")
+                    report(
+                        progress, len(pages), page_count, f"{Path(path).name}: page {len(pages)}"
+                    )
             finally:
                 pdf.close()
             if batch:
@@ -190,7 +194,10 @@ class Ingestor:
         return self.ocr == "always" or page.needs_ocr
 
     def _ocr_stored(
-        self, path: str | os.PathLike[str], document: Document, result: IngestResult,
+        self,
+        path: str | os.PathLike[str],
+        document: Document,
+        result: IngestResult,
         progress: ProgressCallback | None,
     ) -> int:
         """OCR the stored pages of a document that still want it; the number read."""
@@ -207,8 +214,12 @@ class Ingestor:
         return read
 
     def _add_ocr(
-        self, path: str | os.PathLike[str], document_id: int, results: list[PageResult],
-        result: IngestResult, progress: ProgressCallback | None,
+        self,
+        path: str | os.PathLike[str],
+        document_id: int,
+        results: list[PageResult],
+        result: IngestResult,
+        progress: ProgressCallback | None,
     ) -> list[PageResult]:
         """Swap in OCR text for the pages that want it, reusing pages an earlier run read."""
         read: dict[int, PageText] = {}
@@ -225,8 +236,12 @@ class Ingestor:
         return _settle_anchors(self.detector, results)
 
     def _ocr(
-        self, path: str | os.PathLike[str], document_id: int, numbers: list[int],
-        result: IngestResult, progress: ProgressCallback | None,
+        self,
+        path: str | os.PathLike[str],
+        document_id: int,
+        numbers: list[int],
+        result: IngestResult,
+        progress: ProgressCallback | None,
     ) -> dict[int, PageText]:
         """OCR these pages on all workers, storing each as it is read."""
         if not numbers:
@@ -320,7 +335,8 @@ def _bridge_pages(
         page, detections = results[i][0], results[i][1]
         for det in detector.detect_bridge(page, results[i + 1][0], anchors):
             detections[:] = [
-                d for d in detections
+                d
+                for d in detections
                 if not (d.category == det.category and d.start >= det.start and d.end <= det.end)
             ]
             detections.append(det)
@@ -335,11 +351,13 @@ def _settle_in(
     introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
     aliases = [a.split(":")[1] for a in introduced if a.startswith(ALIAS)]
     redo = [
-        r[0] for r in results
+        r[0]
+        for r in results
         if r[3] & introduced or any(a not in r[2] and _has_word(r[0].text, a) for a in aliases)
     ]
     pairs = [
-        (results[i][0], results[i + 1][0]) for i in range(len(results) - 1)
+        (results[i][0], results[i + 1][0])
+        for i in range(len(results) - 1)
         if detector.lexicon.might_match(fold(_junction(results[i][0], results[i + 1][0])).text)
     ]
     redone, bridges = pool.submit(_settle_job, models, redo, pairs, introduced).result()
@@ -350,7 +368,8 @@ def _settle_in(
         detections = settled[index[number]][1]
         for det in found:
             detections[:] = [
-                d for d in detections
+                d
+                for d in detections
                 if not (d.category == det.category and d.start >= det.start and d.end <= det.end)
             ]
             detections.append(det)
@@ -402,5 +421,3 @@ def _worker_detector(models: str) -> Detector:
     if models not in _DETECTORS:
         _DETECTORS[models] = Detector(Path(models))
     return _DETECTORS[models]
-
-

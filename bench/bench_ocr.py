@@ -54,8 +54,10 @@ def _cpu() -> float:
 
 
 def report(label: str, result: Run, pages: int) -> None:
-    print(f"  {label}: {result.seconds:6.1f} s  {60 * pages / result.seconds:6.1f} pages/min"
-          f"  ({result.cpu_seconds:.1f} CPU-s)")
+    print(
+        f"  {label}: {result.seconds:6.1f} s  {60 * pages / result.seconds:6.1f} pages/min"
+        f"  ({result.cpu_seconds:.1f} CPU-s)"
+    )
 
 
 def main() -> int:
@@ -77,20 +79,26 @@ def main() -> int:
             counts[path] = pdf.page_count
     jobs = [(p, list(range(1, counts[p] + 1)) * args.rounds) for p in pdfs]
     pages = sum(len(numbers) for _, numbers in jobs)
-    print(f"{pages} pages ({len(pdfs)} file(s) x {args.rounds} round(s)), "
-          f"Tesseract {engine.language} at {engine.dpi} dpi, {os.cpu_count()} CPU(s)")
+    print(
+        f"{pages} pages ({len(pdfs)} file(s) x {args.rounds} round(s)), "
+        f"Tesseract {engine.language} at {engine.dpi} dpi, {os.cpu_count()} CPU(s)"
+    )
     one = run(jobs, engine, 1)
     report("1 worker ", one, pages)
     if args.workers > 1:
         many = run(jobs, engine, args.workers)
         report(f"{args.workers} workers", many, pages)
-        print(f"  speed-up {one.seconds / many.seconds:.2f}x (wall clock); "
-              f"parallel runs on {many.cpu_seconds / many.seconds:.2f} CPUs on average; "
-              f"extra CPU for processes {100 * (many.cpu_seconds / one.cpu_seconds - 1):+.0f}%")
+        print(
+            f"  speed-up {one.seconds / many.seconds:.2f}x (wall clock); "
+            f"parallel runs on {many.cpu_seconds / many.seconds:.2f} CPUs on average; "
+            f"extra CPU for processes {100 * (many.cpu_seconds / one.cpu_seconds - 1):+.0f}%"
+        )
         if many.texts != one.texts:
             print("  warning: the parallel run read different text")
-    print(f"  load average (1 min) at the end: {os.getloadavg()[0]:.2f} "
-          "(other work on the machine slows the wall clock, not the CPU-s)")
+    print(
+        f"  load average (1 min) at the end: {os.getloadavg()[0]:.2f} "
+        "(other work on the machine slows the wall clock, not the CPU-s)"
+    )
     return 0
 
 

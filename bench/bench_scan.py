@@ -1,6 +1,7 @@
 """Benchmark `annotator scan --json` against a bare PyMuPDF word extraction of the same PDF.
 
-Generates a 1,000-page text PDF of fictional A-file prose, then runs, each as a whole process: (a) PyMuPDF opening the file and extracting every page's
+Generates a 1,000-page text PDF of fictional A-file prose, then runs, each as a whole process:
+(a) PyMuPDF opening the file and extracting every page's
 words, (b) `annotator scan FILE --json`. Prints wall time, the ratio, and peak memory: the
 largest resident set of any one process and of the whole process tree (sampled from /proc).
 Targets (issue 2): scan <= 2x the bare extraction, peak RSS <= 400 MB.
@@ -15,6 +16,7 @@ usage: python bench/bench_scan.py [--pages N] [--dense] [--keep DIR] [--runs K]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -100,10 +102,8 @@ def tree_rss_kb(root: int) -> tuple[int, int]:
         pid = stack.pop()
         pids.append(pid)
         for task in Path(f"/proc/{pid}/task").glob("*"):
-            try:
+            with contextlib.suppress(OSError):
                 stack += [int(c) for c in (task / "children").read_text().split()]
-            except OSError:
-                pass
     sizes = []
     for pid in pids:
         try:
@@ -150,7 +150,10 @@ def main() -> None:
     if not pdf.exists():
         t = time.perf_counter()
         make_pdf(pdf, args.pages, args.dense)
-        print(f"made {pdf} ({args.pages} pages, {pdf.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
+        print(
+            f"made {pdf} ({args.pages} pages, {pdf.stat().st_size / 1e6:.1f} MB) "
+            f"in {time.perf_counter() - t:.1f} s"
+        )
     annotator = [sys.executable, "-m", "annotator", "scan", str(pdf), "--json"]
     bare = [sys.executable, "-c", BARE, str(pdf)]
     rows = {"bare PyMuPDF words": [], "annotator scan --json": []}
@@ -162,8 +165,11 @@ def main() -> None:
     for name, results in rows.items():
         times = [r[0] for r in results]
         medians[name] = statistics.median(times)
-        print(f"{name:24} {medians[name]:9.2f} {min(times):7.2f} "
-              f"{max(r[1] for r in results) / 1024:14.0f} MB {max(r[2] for r in results) / 1024:11.0f} MB")
+        print(
+            f"{name:24} {medians[name]:9.2f} {min(times):7.2f} "
+            f"{max(r[1] for r in results) / 1024:14.0f} MB "
+            f"{max(r[2] for r in results) / 1024:11.0f} MB"
+        )
     ratio = medians["annotator scan --json"] / medians["bare PyMuPDF words"]
     print(f"ratio scan / bare extraction: {ratio:.2f}x (target <= 2x); cores: {os.cpu_count()}")
 

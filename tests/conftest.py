@@ -77,12 +77,15 @@ def sample_pdfs() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def sample_case_master(tmp_path_factory: pytest.TempPathFactory, sample_pdfs: list[Path],
-                       detector: Detector) -> Path:
+def sample_case_master(
+    tmp_path_factory: pytest.TempPathFactory, sample_pdfs: list[Path], detector: Detector
+) -> Path:
     """The sample case ingested once per session; use `sample_case_path` for a private copy."""
     path = tmp_path_factory.mktemp("sample") / "sample.case"
     with CaseStore(path) as store:
-        store.set_info(respondent="Daniel Alexander Rivas Mejía (fictional)", a_number="A 012-345-678")
+        store.set_info(
+            respondent="Daniel Alexander Rivas Mejía (fictional)", a_number="A 012-345-678"
+        )
         results = Ingestor(store, detector, workers=1).add_files(sample_pdfs)
         assert all(r.ok for r in results), [r.error for r in results if not r.ok]
     return path

@@ -68,7 +68,8 @@ def test_a_scanned_twin_yields_the_findings_of_its_original(twin_case, stem):
     original, scanned = found[f"{stem}.pdf"], found[f"{stem}_scanned.pdf"]
     assert original, "the original has findings to compare with"
     matched = [
-        o for o in original
+        o
+        for o in original
         if any(
             s.page == o.page and s.category == o.category and any_overlap(s.rects, o.rects)
             for s in scanned
@@ -126,7 +127,8 @@ def test_ocr_runs_once_a_page_even_when_the_first_run_is_cancelled(
         assert sorted(calls) == [1, 2], "the page read before the cancel is not read again"
         assert result.pages_ocr_read == 1 and result.pages_needing_ocr == 0
         assert {(f.page, f.category.value) for f in case.findings()} == {
-            (1, "gang_label"), (2, "fusion_center")
+            (1, "gang_label"),
+            (2, "fusion_center"),
         }
         Ingestor(case, detector, workers=1).add_file(scan)
     assert len(calls) == 2

@@ -9,12 +9,16 @@ from annotator.store import CaseStore
 PLAIN = ["The applicant appeared with counsel and answered every question.", "No further notes."]
 PAGES = [
     PLAIN,
-    ["The Security Alliance for Fugitive Enforcement (SAFE) forwarded a report on the subject,",
-     "who was described as an MS-13 associate by the school officer."],
+    [
+        "The Security Alliance for Fugitive Enforcement (SAFE) forwarded a report on the subject,",
+        "who was described as an MS-13 associate by the school officer.",
+    ],
     PLAIN,
     ["Per SAFE, the PNC file says he is a pandillero. An INTERPOL Red"],
-    ["Notice followed. The Boston Regional Intelligence Center (BRIC) lists him;",
-     "BRIC analysts gave no source."],
+    [
+        "Notice followed. The Boston Regional Intelligence Center (BRIC) lists him;",
+        "BRIC analysts gave no source.",
+    ],
     PLAIN,
 ]
 
@@ -23,7 +27,15 @@ def _findings(path, detector, case_path):
     with CaseStore(case_path) as case:
         Ingestor(case, detector, workers=2).add_file(path)
         return sorted(
-            (f.page, f.category.value, f.subtype, f.text, f.start, f.end, tuple(map(tuple, f.rects)))
+            (
+                f.page,
+                f.category.value,
+                f.subtype,
+                f.text,
+                f.start,
+                f.end,
+                tuple(map(tuple, f.rects)),
+            )
             for f in case.findings()
         )
 

@@ -19,7 +19,9 @@ def _installed_files() -> list[str]:
     except metadata.PackageNotFoundError:
         pytest.skip("the package is not installed")
     files = [str(f) for f in dist.files or []]
-    if not any(f.startswith("annotator/") and f.endswith(".py") and "/_data/" not in f for f in files):
+    if not any(
+        f.startswith("annotator/") and f.endswith(".py") and "/_data/" not in f for f in files
+    ):
         pytest.skip("an editable install: the package is the checkout itself")
     return files
 
@@ -31,7 +33,11 @@ def test_the_wheel_carries_the_data_folders():
     assert ours and ours <= shipped
     assert "annotator/_data/models/pipeline.cfg" in files
     assert any(f.startswith("annotator/_data/resources/") for f in files)
-    samples = {Path(f).name for f in files if f.startswith("annotator/_data/sample_files/") and f.endswith(".pdf")}
+    samples = {
+        Path(f).name
+        for f in files
+        if f.startswith("annotator/_data/sample_files/") and f.endswith(".pdf")
+    }
     assert {p.name for p in (ROOT / "sample_files").glob("*.pdf")} <= samples
 
 
@@ -40,15 +46,27 @@ def test_the_installed_package_scans_from_outside_the_checkout(tmp_path):
     code = (
         "import json, sys\n"
         "from annotator.core.paths import models_dir, sample_dir\n"
-        "print(json.dumps([str(models_dir()), sorted(p.name for p in sample_dir().glob('*.pdf'))]))\n"
+        "samples = sorted(p.name for p in sample_dir().glob('*.pdf'))\n"
+        "print(json.dumps([str(models_dir()), samples]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     models, samples = json.loads(out.stdout)
     assert "_data" in models and not models.startswith(str(ROOT / "models"))
     assert samples
     scan = subprocess.run(
-        [sys.executable, "-m", "annotator", "scan", str(Path(models).parent / "sample_files" / samples[0]), "--json"],
-        cwd=tmp_path, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "annotator",
+            "scan",
+            str(Path(models).parent / "sample_files" / samples[0]),
+            "--json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert scan.returncode == 0, scan.stderr
     assert [json.loads(line) for line in scan.stdout.splitlines()]

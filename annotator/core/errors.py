@@ -32,5 +32,5 @@ class LexiconError(AnnotatorError):
     """A pattern file under models/ that is malformed."""
 
 
-class Cancelled(AnnotatorError):  # noqa: N818 - reads as what happened
+class Cancelled(AnnotatorError):
     """Long work stopped because the user asked."""

@@ -10,13 +10,12 @@ A document's pages share `doc.user_data["anchors"]` (a set), so an acronym intro
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from bisect import bisect_right
-
 from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -94,7 +93,9 @@ class CaseFileDetector:
             if rule.anchor and not rule.context:
                 anchors.add(rule.anchor)
         spans: list[Span] = []
-        found.sort(key=lambda f: bool(f[0].context))  # unconditional matches first: they give context
+        found.sort(
+            key=lambda f: bool(f[0].context)
+        )  # unconditional matches first: they give context
         for rule, start, end in found:
             if rule.key in self.exclude_keys:
                 continue
@@ -112,7 +113,9 @@ class CaseFileDetector:
                     continue  # "the Intelligence Center" names no center
                 start = named
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
-        for _ in range(2):  # twice, so a list of labels chains: "pandillero, colaborador o aspirante"
+        for _ in range(
+            2
+        ):  # twice, so a list of labels chains: "pandillero, colaborador o aspirante"
             spans += self._cue_spans(doc, spans, excluded)
         kept = filter_spans(_merge_adjacent(doc, spans))
         kept = self._aliases(doc, kept, anchors)
@@ -197,7 +200,9 @@ class CaseFileDetector:
         if _has_context(around, rule.context):
             return True
         category = rule.category.value
-        if any(s.label_ == category and s.end > lo and s.start < hi and s.start != start for s in spans):
+        if any(
+            s.label_ == category and s.end > lo and s.start < hi and s.start != start for s in spans
+        ):
             return True  # in a list of names of the same kind: "18th Street, Florencia 13, MS-13"
         if rule.context_anchor:
             doc.user_data.setdefault("wanted", set()).add(rule.context_anchor)
@@ -214,7 +219,8 @@ class CaseFileDetector:
             if not len(cues):
                 continue
             targets = [
-                (s.start, s.end) for s in spans
+                (s.start, s.end)
+                for s in spans
                 if s.label_ == rule.category.value and s.kb_id_ in rule.near_subtypes
             ]
             targets += [(int(i), int(i) + 1) for i in np.flatnonzero(np.isin(lower, near_ids))]
@@ -285,7 +291,7 @@ def _nearest(
 
 
 def _is_acronym_of(acronym: str, span: Span) -> bool:
-    """"BRIC" for "Boston Regional Intelligence Center", "TdA" for "Tren de Aragua": an
+    """ "BRIC" for "Boston Regional Intelligence Center", "TdA" for "Tren de Aragua": an
     acronym whose letters are all initials of the name's words (so not "(GUATEMALA)")."""
     if not _ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
         return False
@@ -337,8 +343,14 @@ def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: (s.label, s.start)):
         prev = out[-1] if out else None
         if prev is not None and prev.label == span.label and span.start <= prev.end:
-            subtype = "membership_label" if "membership_label" in (prev.kb_id_, span.kb_id_) else prev.kb_id_
-            out[-1] = Span(doc, prev.start, max(prev.end, span.end), label=prev.label, kb_id=subtype)
+            subtype = (
+                "membership_label"
+                if "membership_label" in (prev.kb_id_, span.kb_id_)
+                else prev.kb_id_
+            )
+            out[-1] = Span(
+                doc, prev.start, max(prev.end, span.end), label=prev.label, kb_id=subtype
+            )
         else:
             out.append(span)
     return out

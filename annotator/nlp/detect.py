@@ -105,8 +105,14 @@ class Detector:
         a, b = tail[0].start, tail[-1].end
         c, d = head[0].start, head[-1].end
         cut = b - a
-        bridge = PageText(page.number, page.width, page.height, page.rotation,
-                          page.text[a:b] + "\n" + following.text[c:d], [])
+        bridge = PageText(
+            page.number,
+            page.width,
+            page.height,
+            page.rotation,
+            page.text[a:b] + "\n" + following.text[c:d],
+            [],
+        )
         found = []
         for det in self.detect_page(bridge, set(anchors or ()), set()):
             if det.start < cut and det.end > cut + 1:
@@ -137,8 +143,6 @@ class Detector:
         )
 
 
-
-
 def _body_words(page: PageText) -> list[Word]:
     """The page's words less its running headers and footers (lines in the top/bottom margin)."""
     top, bottom = page.height * MARGIN, page.height * (1 - MARGIN)
@@ -146,8 +150,7 @@ def _body_words(page: PageText) -> list[Word]:
     for word in page.words:
         lines.setdefault(word.line, []).append(word)
     body = [
-        ws for ws in lines.values()
-        if not all(w.rect[3] <= top or w.rect[1] >= bottom for w in ws)
+        ws for ws in lines.values() if not all(w.rect[3] <= top or w.rect[1] >= bottom for w in ws)
     ]
     return [w for ws in body for w in ws]
 

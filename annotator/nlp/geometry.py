@@ -67,7 +67,9 @@ def _piece(page: PageText, k: int, start: int, end: int) -> Rect:
     if start <= word.start and end >= word.end:
         return word.rect
     text = page.text[word.start : word.end]
-    weights = [0.55 if c in _NARROW else 1.45 if c in _WIDE else 1.15 if c.isupper() else 1.0 for c in text]
+    weights = [
+        0.55 if c in _NARROW else 1.45 if c in _WIDE else 1.15 if c.isupper() else 1.0 for c in text
+    ]
     total = sum(weights) or 1.0
     a = sum(weights[: max(start, word.start) - word.start]) / total
     b = sum(weights[: min(end, word.end) - word.start]) / total

@@ -28,6 +28,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,25 @@ ALIAS = "alias:"
 """Anchors named "alias:ACR:category:subtype" carry an acronym a document introduced."""
 
 _RULE_KEYS = {
-    "subtype", "phrases", "cased", "patterns", "context", "window", "anchor", "context_anchor",
-    "not_preceded_by", "not_followed_by", "cues", "near_words", "near_subtypes", "link_words",
-    "languages", "not_in_caps", "emit", "extend_left", "note",
+    "subtype",
+    "phrases",
+    "cased",
+    "patterns",
+    "context",
+    "window",
+    "anchor",
+    "context_anchor",
+    "not_preceded_by",
+    "not_followed_by",
+    "cues",
+    "near_words",
+    "near_subtypes",
+    "link_words",
+    "languages",
+    "not_in_caps",
+    "emit",
+    "extend_left",
+    "note",
 }
 
 
@@ -92,7 +109,7 @@ def word_pieces(text: str) -> set[str]:
     """The lower-case letter and digit runs of a text and their adjacent pairs, as triggers are
     written."""
     pieces = _PIECE.findall(text.lower())
-    return {*pieces, *(f"{a} {b}" for a, b in zip(pieces, pieces[1:], strict=False))}
+    return {*pieces, *(f"{a} {b}" for a, b in pairwise(pieces))}
 
 
 _PIECE = re.compile(r"[a-z0-9]+")
@@ -138,7 +155,7 @@ def _trigger(text: str) -> str | None:
     rare = [p for p in content if p not in _COMMON]
     if rare or len(pieces) < 2:
         return max(content, key=lambda p: (p not in _COMMON, len(p) > 1, len(p)))
-    pairs = [f"{a} {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
+    pairs = [f"{a} {b}" for a, b in pairwise(pieces)]
     return max(pairs, key=len)
 
 
@@ -171,7 +188,9 @@ def rule_triggers(rule: Rule) -> set[str] | None:
             if not pieces or None in pieces:
                 continue
             candidate = [p for p in pieces if p]
-            if best is None or sum(p in _COMMON for p in candidate) < sum(p in _COMMON for p in best):
+            if best is None or sum(p in _COMMON for p in candidate) < sum(
+                p in _COMMON for p in best
+            ):
                 best = candidate
         if best is None:
             return None
@@ -272,7 +291,9 @@ def load_lexicon(models_dir: Path) -> Lexicon:
         try:
             category = Category(data["category"])
         except (KeyError, ValueError) as err:
-            raise LexiconError(f"{path}: 'category' must be one of {[c.value for c in Category]}") from err
+            raise LexiconError(
+                f"{path}: 'category' must be one of {[c.value for c in Category]}"
+            ) from err
         for i, raw in enumerate(data.get("rules", [])):
             rules.append(_rule(raw, f"{path.stem}#{i}", category, str(path)))
         for i, raw in enumerate(data.get("exclude", [])):
@@ -287,8 +308,14 @@ def load_lexicon(models_dir: Path) -> Lexicon:
         else:
             triggers |= found
     return Lexicon(
-        version, rules, excludes, hedges, negations, [f.name for f in files],
-        frozenset(triggers), always,
+        version,
+        rules,
+        excludes,
+        hedges,
+        negations,
+        [f.name for f in files],
+        frozenset(triggers),
+        always,
     )
 
 

@@ -29,7 +29,9 @@ _KEEP_HYPHEN_BEFORE = frozenset(
 _LINE_END_HYPHEN = re.compile(r"(\w+)-[ \t]*\n+[ \t]*(?=\w)")
 _SPACED_HYPHEN = re.compile(r"\b([A-Z]{1,4})-[ \t]+(?=\d)")
 """OCR's "MS- 13": a short capital word, a hyphen, a space, digits."""
-_SUPERSCRIPTS = dict.fromkeys(map(ord, "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"), " ")
+_SUPERSCRIPTS = dict.fromkeys(
+    map(ord, "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u2020\u2021"), " "
+)
 """Footnote marks glued to a word ("pandilla 18.²") read as a space."""
 
 

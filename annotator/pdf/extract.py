@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pymupdf
@@ -158,7 +159,7 @@ def reading_order(raw: list[RawWord]) -> list[RawWord]:
     if side.count("L") < _MIN_COLUMN_LINES or side.count("R") < _MIN_COLUMN_LINES:
         return raw
     sequence = [c for c in side if c != "X"]
-    if sum(a != b for a, b in zip(sequence, sequence[1:], strict=False)) <= 2:
+    if sum(a != b for a, b in pairwise(sequence)) <= 2:
         return raw  # already drawn column by column
     ordered: list[RawWord] = []
     band: dict[str, list[tuple[float, list[RawWord]]]] = {"L": [], "R": []}
@@ -169,7 +170,9 @@ def reading_order(raw: list[RawWord]) -> list[RawWord]:
                 ordered.extend(ws)
             band[column].clear()
 
-    for (_, y0, _, ws), column in sorted(zip(boxes, side, strict=True), key=lambda item: item[0][1]):
+    for (_, y0, _, ws), column in sorted(
+        zip(boxes, side, strict=True), key=lambda item: item[0][1]
+    ):
         if column == "X":
             flush()
             ordered.extend(ws)

@@ -26,4 +26,6 @@ def page_label(text: str) -> str:
 
 def _looks_like_a_number(label: str) -> bool:
     """A-numbers and form numbers are not page stamps."""
-    return bool(re.fullmatch(r"A[- ]?\d{3}[- ]?\d{3}[- ]?\d{3}", label)) or label.startswith(("I-", "G-"))
+    return bool(re.fullmatch(r"A[- ]?\d{3}[- ]?\d{3}[- ]?\d{3}", label)) or label.startswith(
+        ("I-", "G-")
+    )

@@ -242,8 +242,12 @@ def _regroup_lines(raw: list[RawWord]) -> list[RawWord]:
     block = line = 0
     prev: tuple[int, Box] | None = None
     for (old_block, _), words in _lines(raw):
-        box = (min(w[0] for w in words), min(w[1] for w in words),
-               max(w[2] for w in words), max(w[3] for w in words))
+        box = (
+            min(w[0] for w in words),
+            min(w[1] for w in words),
+            max(w[2] for w in words),
+            max(w[3] for w in words),
+        )
         if prev is not None:
             same_block = old_block == prev[0]
             if _same_row(prev[1], box, same_block):

@@ -33,7 +33,7 @@ from annotator.core.model import (
     Word,
 )
 from annotator.store.lock import CaseLock
-from annotator.store.migrations import migrate, schema_version, MIGRATIONS
+from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
 APP_ID = 0x43464131  # "CFA1" in the SQLite header: marks the file as a case file
 
@@ -76,7 +76,8 @@ class CaseStore:
                     raise CaseError(f"{self.path}: is not a Case-File Annotator case file")
                 if schema_version(db) > len(MIGRATIONS):
                     raise CaseError(
-                        f"{self.path}: was written by a newer version of the app; update it to open this case"
+                        f"{self.path}: was written by a newer version of the app; "
+                        "update it to open this case"
                     )
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 5000")
@@ -105,7 +106,9 @@ class CaseStore:
 
     def info(self) -> CaseInfo:
         values = {r["key"]: r["value"] for r in self.db["case_info"].rows}
-        return CaseInfo(values.get("respondent", ""), values.get("a_number", ""), values.get("reviewer", ""))
+        return CaseInfo(
+            values.get("respondent", ""), values.get("a_number", ""), values.get("reviewer", "")
+        )
 
     def set_info(self, **values: str) -> None:
         allowed = {"respondent", "a_number", "reviewer"}
@@ -136,8 +139,13 @@ class CaseStore:
             table = self.db["documents"]
             table.insert(
                 {
-                    "sha256": sha256, "path": path, "title": title, "page_count": page_count,
-                    "added_at": now(), "lexicon_version": "", "page_labels": "[]",
+                    "sha256": sha256,
+                    "path": path,
+                    "title": title,
+                    "page_count": page_count,
+                    "added_at": now(),
+                    "lexicon_version": "",
+                    "page_labels": "[]",
                 }
             )
             doc_id = table.last_pk
@@ -165,19 +173,30 @@ class CaseStore:
             [row["id"]],
         ).fetchone()[0]
         return Document(
-            id=row["id"], sha256=row["sha256"], path=row["path"], title=row["title"],
-            page_count=row["page_count"], lexicon_version=row["lexicon_version"] or "",
-            added_at=row["added_at"] or "", pages_needing_ocr=needing,
+            id=row["id"],
+            sha256=row["sha256"],
+            path=row["path"],
+            title=row["title"],
+            page_count=row["page_count"],
+            lexicon_version=row["lexicon_version"] or "",
+            added_at=row["added_at"] or "",
+            pages_needing_ocr=needing,
             page_labels=json.loads(row["page_labels"] or "[]"),
         )
 
     def save_pages(self, document_id: int, pages: Iterable[PageText]) -> None:
         rows = [
             {
-                "document_id": document_id, "number": p.number, "width": p.width,
-                "height": p.height, "rotation": p.rotation, "text": p.text,
-                "words": _words_blob(p.words), "needs_ocr": int(p.needs_ocr),
-                "ocr_done": int(p.ocr_done), "language": p.language,
+                "document_id": document_id,
+                "number": p.number,
+                "width": p.width,
+                "height": p.height,
+                "rotation": p.rotation,
+                "text": p.text,
+                "words": _words_blob(p.words),
+                "needs_ocr": int(p.needs_ocr),
+                "ocr_done": int(p.ocr_done),
+                "language": p.language,
             }
             for p in pages
         ]
@@ -199,7 +218,9 @@ class CaseStore:
 
     def page_count_stored(self, document_id: int) -> int:
         return int(
-            self.db.execute("SELECT count(*) FROM pages WHERE document_id = ?", [document_id]).fetchone()[0]
+            self.db.execute(
+                "SELECT count(*) FROM pages WHERE document_id = ?", [document_id]
+            ).fetchone()[0]
         )
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
@@ -219,7 +240,10 @@ class CaseStore:
     # -- findings -----------------------------------------------------------------------------
 
     def merge_detections(
-        self, document_id: int, detections: Iterable[tuple[int, Detection]], lexicon_version: str,
+        self,
+        document_id: int,
+        detections: Iterable[tuple[int, Detection]],
+        lexicon_version: str,
         pages: range | None = None,
     ) -> dict[str, int]:
         """Store a (re-)scan's findings for a document, keeping every tag, note and exhibit.
@@ -246,14 +270,24 @@ class CaseStore:
                 matched.add(old.id)
                 updates.append({**values, "id": old.id, "detected": 1, "updated_at": stamp})
             else:
-                inserts.append({
-                    **values, "document_id": document_id, "page": page_no,
-                    "status": Status.UNTAGGED.value, "note": "", "exhibit": "",
-                    "source": Source.MODEL.value, "detected": 1,
-                    "created_at": stamp, "updated_at": stamp,
-                })
+                inserts.append(
+                    {
+                        **values,
+                        "document_id": document_id,
+                        "page": page_no,
+                        "status": Status.UNTAGGED.value,
+                        "note": "",
+                        "exhibit": "",
+                        "source": Source.MODEL.value,
+                        "detected": 1,
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                    }
+                )
         unmatched = [f for f in existing if f.id not in matched]
-        removed = [f.id for f in unmatched if f.status is Status.UNTAGGED and not f.note and not f.exhibit]
+        removed = [
+            f.id for f in unmatched if f.status is Status.UNTAGGED and not f.note and not f.exhibit
+        ]
         stale = [f.id for f in unmatched if f.id not in set(removed)]
         with self.db.atomic():
             if inserts:
@@ -261,36 +295,68 @@ class CaseStore:
             if updates:
                 columns = [c for c in updates[0] if c != "id"]
                 self.db.conn.executemany(
-                    f"UPDATE findings SET {', '.join(f'[{c}] = :{c}' for c in columns)} WHERE id = :id",
+                    f"UPDATE findings SET {', '.join(f'[{c}] = :{c}' for c in columns)} "
+                    "WHERE id = :id",
                     updates,
                 )
             self.db.conn.executemany("DELETE FROM findings WHERE id = ?", [(i,) for i in removed])
             self.db.conn.executemany(
-                "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?", [(stamp, i) for i in stale]
+                "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?",
+                [(stamp, i) for i in stale],
             )
             if pages is None or pages.stop > self.document(document_id).page_count:
                 self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
-        return {"new": len(inserts), "kept": len(updates), "stale": len(stale), "removed": len(removed)}
+        return {
+            "new": len(inserts),
+            "kept": len(updates),
+            "stale": len(stale),
+            "removed": len(removed),
+        }
 
     def add_manual_finding(
-        self, document_id: int, page: int, category: Category, text: str, start: int, end: int,
-        rects: list[Rect], sentence: str = "", who: str = "", subtype: str = "manual",
+        self,
+        document_id: int,
+        page: int,
+        category: Category,
+        text: str,
+        start: int,
+        end: int,
+        rects: list[Rect],
+        sentence: str = "",
+        who: str = "",
+        subtype: str = "manual",
     ) -> Finding:
         stamp = now()
         with self.db.atomic():
             table = self.db["findings"]
             table.insert(
                 {
-                    "document_id": document_id, "page": page, "category": Category(category).value,
-                    "subtype": subtype, "text": text, "start": start, "end": end,
-                    "rects": json.dumps([list(r) for r in rects]), "sentence": sentence,
-                    "hedged": 0, "hedge_cue": "", "status": Status.UNTAGGED.value, "note": "",
-                    "exhibit": "", "source": Source.MANUAL.value, "lexicon_version": "",
-                    "detected": 1, "language": "", "created_at": stamp, "updated_at": stamp,
+                    "document_id": document_id,
+                    "page": page,
+                    "category": Category(category).value,
+                    "subtype": subtype,
+                    "text": text,
+                    "start": start,
+                    "end": end,
+                    "rects": json.dumps([list(r) for r in rects]),
+                    "sentence": sentence,
+                    "hedged": 0,
+                    "hedge_cue": "",
+                    "status": Status.UNTAGGED.value,
+                    "note": "",
+                    "exhibit": "",
+                    "source": Source.MANUAL.value,
+                    "lexicon_version": "",
+                    "detected": 1,
+                    "language": "",
+                    "created_at": stamp,
+                    "updated_at": stamp,
                 }
             )
             fid = int(table.last_pk)
-            self._audit(fid, who, "created", "", f"manual {Category(category).value}: {text}", stamp)
+            self._audit(
+                fid, who, "created", "", f"manual {Category(category).value}: {text}", stamp
+            )
         return self.finding(fid)
 
     def delete_manual_finding(self, finding_id: int, who: str = "") -> None:
@@ -308,8 +374,13 @@ class CaseStore:
             raise CaseError(f"{self.path}: no finding {finding_id}") from err
 
     def findings(
-        self, *, document_id: int | None = None, category: str | None = None,
-        status: str | None = None, include_manual: bool = True, pages: range | None = None,
+        self,
+        *,
+        document_id: int | None = None,
+        category: str | None = None,
+        status: str | None = None,
+        include_manual: bool = True,
+        pages: range | None = None,
     ) -> list[Finding]:
         where: list[str] = []
         args: list[Any] = []
@@ -383,10 +454,17 @@ def _match(candidates: list[Finding], det: Detection, taken: set[int]) -> Findin
 
 def _detection_row(det: Detection, lexicon_version: str) -> dict[str, Any]:
     return {
-        "category": det.category.value, "subtype": det.subtype, "text": det.text,
-        "start": det.start, "end": det.end, "rects": json.dumps([_round(r) for r in det.rects]),
-        "sentence": det.sentence, "hedged": int(det.hedged), "hedge_cue": det.hedge_cue,
-        "language": det.language, "lexicon_version": lexicon_version,
+        "category": det.category.value,
+        "subtype": det.subtype,
+        "text": det.text,
+        "start": det.start,
+        "end": det.end,
+        "rects": json.dumps([_round(r) for r in det.rects]),
+        "sentence": det.sentence,
+        "hedged": int(det.hedged),
+        "hedge_cue": det.hedge_cue,
+        "language": det.language,
+        "lexicon_version": lexicon_version,
     }
 
 
@@ -396,14 +474,25 @@ def _round(rect: Rect) -> list[float]:
 
 def _finding(row: dict[str, Any]) -> Finding:
     return Finding(
-        id=row["id"], document_id=row["document_id"], page=row["page"],
-        category=Category(row["category"]), subtype=row["subtype"] or "", text=row["text"],
-        start=row["start"], end=row["end"],
+        id=row["id"],
+        document_id=row["document_id"],
+        page=row["page"],
+        category=Category(row["category"]),
+        subtype=row["subtype"] or "",
+        text=row["text"],
+        start=row["start"],
+        end=row["end"],
         rects=[tuple(r) for r in json.loads(row["rects"] or "[]")],  # type: ignore[misc]
-        sentence=row["sentence"] or "", hedged=bool(row["hedged"]), hedge_cue=row["hedge_cue"] or "",
-        status=Status(row["status"]), note=row["note"] or "", exhibit=row["exhibit"] or "",
-        source=Source(row["source"]), lexicon_version=row["lexicon_version"] or "",
-        detected=bool(row["detected"]), language=row["language"] or "",
+        sentence=row["sentence"] or "",
+        hedged=bool(row["hedged"]),
+        hedge_cue=row["hedge_cue"] or "",
+        status=Status(row["status"]),
+        note=row["note"] or "",
+        exhibit=row["exhibit"] or "",
+        source=Source(row["source"]),
+        lexicon_version=row["lexicon_version"] or "",
+        detected=bool(row["detected"]),
+        language=row["language"] or "",
     )
 
 
@@ -424,7 +513,12 @@ def _words_from_blob(blob: bytes | None) -> list[Word]:
     flat = array("f")
     flat.frombytes(blob)
     return [
-        Word((flat[i], flat[i + 1], flat[i + 2], flat[i + 3]), int(flat[i + 4]), int(flat[i + 5]), int(flat[i + 6]))
+        Word(
+            (flat[i], flat[i + 1], flat[i + 2], flat[i + 3]),
+            int(flat[i + 4]),
+            int(flat[i + 5]),
+            int(flat[i + 6]),
+        )
         for i in range(0, len(flat), _WORD_FIELDS)
     ]
 
@@ -432,7 +526,13 @@ def _words_from_blob(blob: bytes | None) -> list[Word]:
 def _page(row: dict[str, Any]) -> PageText:
     words = _words_from_blob(row["words"])
     return PageText(
-        number=row["number"], width=row["width"], height=row["height"], rotation=row["rotation"],
-        text=row["text"] or "", words=words, needs_ocr=bool(row["needs_ocr"]),
-        ocr_done=bool(row["ocr_done"]), language=row["language"] or "en",
+        number=row["number"],
+        width=row["width"],
+        height=row["height"],
+        rotation=row["rotation"],
+        text=row["text"] or "",
+        words=words,
+        needs_ocr=bool(row["needs_ocr"]),
+        ocr_done=bool(row["ocr_done"]),
+        language=row["language"] or "en",
     )

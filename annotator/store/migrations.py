@@ -11,8 +11,14 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["case_info"].create({"key": str, "value": str}, pk="key")
     db["documents"].create(
         {
-            "id": int, "sha256": str, "path": str, "title": str, "page_count": int,
-            "added_at": str, "lexicon_version": str, "page_labels": str,
+            "id": int,
+            "sha256": str,
+            "path": str,
+            "title": str,
+            "page_count": int,
+            "added_at": str,
+            "lexicon_version": str,
+            "page_labels": str,
         },
         pk="id",
         not_null={"sha256", "path", "title", "page_count"},
@@ -20,8 +26,16 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["documents"].create_index(["sha256"], unique=True)
     db["pages"].create(
         {
-            "document_id": int, "number": int, "width": float, "height": float, "rotation": int,
-            "text": str, "words": bytes, "needs_ocr": int, "ocr_done": int, "language": str,
+            "document_id": int,
+            "number": int,
+            "width": float,
+            "height": float,
+            "rotation": int,
+            "text": str,
+            "words": bytes,
+            "needs_ocr": int,
+            "ocr_done": int,
+            "language": str,
         },
         pk=("document_id", "number"),
         foreign_keys=[("document_id", "documents", "id")],
@@ -29,15 +43,37 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["pages"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
     db["findings"].create(
         {
-            "id": int, "document_id": int, "page": int, "category": str, "subtype": str,
-            "text": str, "start": int, "end": int, "rects": str, "sentence": str, "hedged": int,
-            "hedge_cue": str, "status": str, "note": str, "exhibit": str, "source": str,
-            "lexicon_version": str, "detected": int, "language": str,
-            "created_at": str, "updated_at": str,
+            "id": int,
+            "document_id": int,
+            "page": int,
+            "category": str,
+            "subtype": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "rects": str,
+            "sentence": str,
+            "hedged": int,
+            "hedge_cue": str,
+            "status": str,
+            "note": str,
+            "exhibit": str,
+            "source": str,
+            "lexicon_version": str,
+            "detected": int,
+            "language": str,
+            "created_at": str,
+            "updated_at": str,
         },
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
-        defaults={"status": "untagged", "note": "", "exhibit": "", "source": "model", "detected": 1},
+        defaults={
+            "status": "untagged",
+            "note": "",
+            "exhibit": "",
+            "source": "model",
+            "detected": 1,
+        },
     )
     db["findings"].create_index(["document_id", "page"])
     db["audit_log"].create(

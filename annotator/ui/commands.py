@@ -177,9 +177,7 @@ class Commands(_Base):
             left = document.pages_needing_ocr
             how = "OCR cancelled" if cancelled else "OCR done"
             rest = f"; {left} pages not searched" if left else ""
-            self.statusBar().showMessage(
-                f"{document.title}: {how}, {read} pages read{rest}", 8000
-            )
+            self.statusBar().showMessage(f"{document.title}: {how}, {read} pages read{rest}", 8000)
         if document_id == self.document_id:
             self.view.viewport().update()
         self._ingest_idle()

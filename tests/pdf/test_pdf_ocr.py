@@ -109,11 +109,14 @@ def test_rows_of_a_ruled_table_and_white_on_dark_headings_are_read(tmp_path):
     pdf = pymupdf.open()
     page = pdf.new_page(width=612, height=792)
     page.draw_rect(pymupdf.Rect(60, 60, 550, 80), color=None, fill=(0.1, 0.16, 0.35))
-    page.insert_text((72, 75), "SECTION 4 - GANG AFFILIATION", fontsize=11, fontname="hebo",
-                     color=(1, 1, 1))
-    rows = [("24/05/2023", "PNC Division Antipandillas", "Enlace SAFE"),
-            ("26/05/2023", "Enlace SAFE", "Archivo SAFE San Salvador"),
-            ("30/05/2023", "Enlace SAFE", "ERO Boston FUGOPS")]
+    page.insert_text(
+        (72, 75), "SECTION 4 - GANG AFFILIATION", fontsize=11, fontname="hebo", color=(1, 1, 1)
+    )
+    rows = [
+        ("24/05/2023", "PNC Division Antipandillas", "Enlace SAFE"),
+        ("26/05/2023", "Enlace SAFE", "Archivo SAFE San Salvador"),
+        ("30/05/2023", "Enlace SAFE", "ERO Boston FUGOPS"),
+    ]
     columns = (60, 160, 360, 550)
     for r, cells in enumerate(rows):
         top = 100 + 18 * r

@@ -331,21 +331,33 @@ def test_second_locked_opener_is_refused_with_a_clear_message(tmp_path):
 def _detection(text: str, start: int) -> object:
     from annotator.core.model import Detection
 
-    return Detection(Category.GANG_LABEL, "gang_name", text, start, start + len(text),
-                     [(72.0, 72.0, 120.0, 84.0)], f"He is {text}.")
+    return Detection(
+        Category.GANG_LABEL,
+        "gang_name",
+        text,
+        start,
+        start + len(text),
+        [(72.0, 72.0, 120.0, 84.0)],
+        f"He is {text}.",
+    )
 
 
 def test_merging_in_page_slices_keeps_tags_outside_the_slice(case):
     doc = case.add_document("f" * 64, "/tmp/slices.pdf", "Slices", 4)
-    first = [(1, _detection("MS-13", 6)), (2, _detection("MS-13", 6)), (3, _detection("Barrio 18", 6))]
+    first = [
+        (1, _detection("MS-13", 6)),
+        (2, _detection("MS-13", 6)),
+        (3, _detection("Barrio 18", 6)),
+    ]
     case.merge_detections(doc.id, first, "v1")
     tagged = case.findings(document_id=doc.id)[0]
     case.set_status(tagged.id, Status.REBUTTED, "tester")
     assert case.document(doc.id).lexicon_version == "v1"
 
     # A re-scan stored in two slices: page 1-2, then 3-4. Page 3 lost its finding.
-    counts = case.merge_detections(doc.id, [(1, _detection("MS-13", 6)), (2, _detection("MS-13", 6))],
-                                   "v2", pages=range(1, 3))
+    counts = case.merge_detections(
+        doc.id, [(1, _detection("MS-13", 6)), (2, _detection("MS-13", 6))], "v2", pages=range(1, 3)
+    )
     assert counts == {"new": 0, "kept": 2, "stale": 0, "removed": 0}
     assert case.document(doc.id).lexicon_version == "v1"  # not finished yet
     assert len(case.findings(document_id=doc.id)) == 3  # page 3 untouched by the first slice

@@ -28,7 +28,9 @@ def document_rows(window: MainWindow) -> dict[int, str]:
 
 
 def add_scanned(
-    window: MainWindow, case: Path, qtbot: QtBot,
+    window: MainWindow,
+    case: Path,
+    qtbot: QtBot,
     watch: Callable[[int, int, int], None] | None = None,
 ) -> int:
     assert SCANNED.is_file(), f"{SCANNED} missing: run sample_files/make_samples.py"
@@ -43,7 +45,9 @@ def add_scanned(
 
 
 def test_scanned_pages_are_ocrd_in_the_background_and_never_again(
-    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tesseract()
@@ -84,7 +88,9 @@ def test_scanned_pages_are_ocrd_in_the_background_and_never_again(
 
 
 def test_without_tesseract_scanned_pages_are_marked_not_searched(
-    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path / "no-tessdata"))
