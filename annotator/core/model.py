@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -52,6 +53,34 @@ class Word(NamedTuple):
     end: int
     line: int
     """Index of the visual line the word is on; pieces of a finding are grouped by it."""
+
+
+_WORD_FIELDS = 7
+
+
+def pack_words(words: list[Word], typecode: str = "f") -> bytes:
+    """Word boxes as a flat array of (x0, y0, x1, y1, start, end, line): compact to store or send
+    between processes ("f" float32 to store, "d" to keep every digit)."""
+    flat = array(typecode)
+    for w in words:
+        flat.extend((*w.rect, w.start, w.end, w.line))
+    return flat.tobytes()
+
+
+def unpack_words(blob: bytes | None, typecode: str = "f") -> list[Word]:
+    if not blob:
+        return []
+    flat = array(typecode)
+    flat.frombytes(blob)
+    return [
+        Word(
+            (flat[i], flat[i + 1], flat[i + 2], flat[i + 3]),
+            int(flat[i + 4]),
+            int(flat[i + 5]),
+            int(flat[i + 6]),
+        )
+        for i in range(0, len(flat), _WORD_FIELDS)
+    ]
 
 
 @dataclass(slots=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,7 +29,8 @@ from annotator.core.model import (
     Rect,
     Source,
     Status,
-    Word,
+    pack_words,
+    unpack_words,
 )
 from annotator.store.lock import CaseLock
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
@@ -193,7 +193,7 @@ class CaseStore:
                 "height": p.height,
                 "rotation": p.rotation,
                 "text": p.text,
-                "words": _words_blob(p.words),
+                "words": pack_words(p.words),
                 "needs_ocr": int(p.needs_ocr),
                 "ocr_done": int(p.ocr_done),
                 "language": p.language,
@@ -496,35 +496,8 @@ def _finding(row: dict[str, Any]) -> Finding:
     )
 
 
-_WORD_FIELDS = 7
-
-
-def _words_blob(words: list[Word]) -> bytes:
-    """Word boxes packed as float32 (x0, y0, x1, y1, start, end, line): compact and fast."""
-    flat = array("f")
-    for w in words:
-        flat.extend((*w.rect, w.start, w.end, w.line))
-    return flat.tobytes()
-
-
-def _words_from_blob(blob: bytes | None) -> list[Word]:
-    if not blob:
-        return []
-    flat = array("f")
-    flat.frombytes(blob)
-    return [
-        Word(
-            (flat[i], flat[i + 1], flat[i + 2], flat[i + 3]),
-            int(flat[i + 4]),
-            int(flat[i + 5]),
-            int(flat[i + 6]),
-        )
-        for i in range(0, len(flat), _WORD_FIELDS)
-    ]
-
-
 def _page(row: dict[str, Any]) -> PageText:
-    words = _words_from_blob(row["words"])
+    words = unpack_words(row["words"])
     return PageText(
         number=row["number"],
         width=row["width"],

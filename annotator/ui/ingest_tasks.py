@@ -10,11 +10,10 @@ hundreds of milliseconds. The window unpacks a few pages at a time, just to stor
 from __future__ import annotations
 
 import dataclasses
-from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.model import Detection, PageText, Word
+from annotator.core.model import Detection, PageText, pack_words, unpack_words
 from annotator.pdf.extract import sha256_file
 
 if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run ingest code
@@ -22,7 +21,6 @@ if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run i
     from annotator.pdf.ocr import OcrEngine
 
 CHUNK_PAGES = 25
-_WORD_FIELDS = 7
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -39,24 +37,10 @@ class PackedPage:
 
     @classmethod
     def pack(cls, page: PageText) -> PackedPage:
-        flat = array("d")
-        for w in page.words:
-            flat.extend((*w.rect, w.start, w.end, w.line))
-        return cls(dataclasses.replace(page, words=[]), flat.tobytes())
+        return cls(dataclasses.replace(page, words=[]), pack_words(page.words, "d"))
 
     def unpack(self) -> PageText:
-        flat = array("d")
-        flat.frombytes(self.words)
-        words = [
-            Word(
-                (flat[i], flat[i + 1], flat[i + 2], flat[i + 3]),
-                int(flat[i + 4]),
-                int(flat[i + 5]),
-                int(flat[i + 6]),
-            )
-            for i in range(0, len(flat), _WORD_FIELDS)
-        ]
-        return dataclasses.replace(self.page, words=words)
+        return dataclasses.replace(self.page, words=unpack_words(self.words, "d"))
 
 
 Result = tuple[PackedPage, list[Detection], set[str], set[str]]
