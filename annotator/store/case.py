@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,6 +90,21 @@ class CaseStore:
         except sqlite3.DatabaseError as err:
             raise CaseError(f"{self.path}: cannot be opened as a case file ({err})") from err
         return db
+
+    @contextmanager
+    def _bulk_write(self) -> Iterator[None]:
+        """One transaction of extracted text or detections, synced to disk less eagerly.
+
+        In WAL mode, synchronous=NORMAL keeps the file consistent after a crash; only the last
+        transactions may be lost to a power cut, and this data can be read again from the PDF.
+        The attorney's own changes (tags, notes) keep synchronous=FULL.
+        """
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with self.db.atomic():
+                yield
+        finally:
+            self.db.execute("PRAGMA synchronous = FULL")
 
     def close(self) -> None:
         self.db.close()
@@ -200,7 +216,7 @@ class CaseStore:
             }
             for p in pages
         ]
-        with self.db.atomic():
+        with self._bulk_write():
             self.db["pages"].upsert_all(rows, pk=("document_id", "number"))
 
     def page(self, document_id: int, number: int) -> PageText:
@@ -289,7 +305,7 @@ class CaseStore:
             f.id for f in unmatched if f.status is Status.UNTAGGED and not f.note and not f.exhibit
         ]
         stale = [f.id for f in unmatched if f.id not in set(removed)]
-        with self.db.atomic():
+        with self._bulk_write():
             if inserts:
                 self.db["findings"].insert_all(inserts, batch_size=500)
             if updates:

@@ -36,6 +36,7 @@ _SLICE_SECONDS = 0.008
 """Work per job per event-loop turn; each step inside it is far shorter than the 50 ms budget."""
 _POLL_MS = 25
 _PAGES_PER_WRITE = 3
+_PAGES_PER_LOAD = 100
 _PAGES_PER_MERGE = 10
 _OCR_REFRESH_SECONDS = 1.0
 """While OCR runs, the session takes in the new findings at most this often (and at the end)."""
@@ -378,8 +379,11 @@ class IngestRunner(QObject):
         labels = [job.labels.get(n, "") for n in range(1, job.page_count + 1)]
         case.update_document(document_id, page_labels=labels)
         yield
-        findings = case.findings(document_id=document_id)
-        yield
+        findings = []
+        for first in range(1, job.page_count + 1, _PAGES_PER_LOAD):
+            pages = range(first, first + _PAGES_PER_LOAD)
+            findings += case.findings(document_id=document_id, pages=pages)
+            yield
         self.session.add_document_findings(case.document(document_id), findings)
         yield
 
