@@ -32,7 +32,6 @@ from annotator.pdf.labels import page_label
 from annotator.pdf.ocr import OcrUnavailable, find_engine, ocr_pages
 from annotator.store import CaseStore
 
-CHUNK_PAGES = 40
 PARALLEL_FROM_PAGES = 120
 DETECT_BATCH = 10
 OCR_MODES = ("auto", "always", "never")
@@ -230,7 +229,9 @@ class Ingestor:
         if not read:
             return results
         results = [
-            _detect_one(self.detector, read[r[0].number], set()) if r[0].number in read else r
+            detect_page_result(self.detector, read[r[0].number], set())
+            if r[0].number in read
+            else r
             for r in results
         ]
         return _settle_anchors(self.detector, results)
@@ -293,12 +294,14 @@ def _detect_document(
     pages = list(pages)
     results: list[PageResult] = []
     for i, page in enumerate(pages):
-        results.append(_detect_one(detector, page, set()))
+        results.append(detect_page_result(detector, page, set()))
         report(progress, i + 1, len(pages), f"page {i + 1} of {len(pages)}")
     return _settle_anchors(detector, results)
 
 
-def _detect_one(detector: Detector, page: PageText, known: set[str]) -> PageResult:
+def detect_page_result(detector: Detector, page: PageText, known: set[str]) -> PageResult:
+    """One page detected on its own, knowing the anchors in `known`; what it introduced and
+    what it turned a match down for lacking come back with it (see _settle_anchors)."""
     anchors = set(known)
     wanted: set[str] = set()
     detections = detector.detect_page(page, anchors, wanted)
@@ -318,7 +321,7 @@ def _settle_anchors(detector: Detector, results: list[PageResult]) -> list[PageR
         page, _, own, wanted = result
         unseen = [acr for a, acr in aliases.items() if a not in own and _has_word(page.text, acr)]
         if wanted & introduced or unseen:
-            result = _detect_one(detector, page, introduced)
+            result = detect_page_result(detector, page, introduced)
         settled.append(result)
     return _bridge_pages(detector, settled, introduced)
 
@@ -384,32 +387,32 @@ def _junction(page: PageText, following: PageText, words: int = 30) -> str:
 
 def _warm(models: str) -> None:
     """Worker process: load spaCy and build the English pipeline before any page arrives."""
-    _worker_detector(models).pipeline("en")
+    worker_detector(models).pipeline("en")
 
 
 def _detect_pages(models: str, pages: list[PageText], known: set[str]) -> list[PageResult]:
     """Worker process: detect pages on their own."""
-    detector = _worker_detector(models)
-    return [_detect_one(detector, page, known) for page in pages]
+    detector = worker_detector(models)
+    return [detect_page_result(detector, page, known) for page in pages]
 
 
 def _settle_job(
     models: str, redo: list[PageText], pairs: list[tuple[PageText, PageText]], introduced: set[str]
 ) -> tuple[list[PageResult], list[tuple[int, list[Detection]]]]:
     """Worker process: detect pages again with the document's anchors, and the page breaks."""
-    detector = _worker_detector(models)
-    redone = [_detect_one(detector, page, introduced) for page in redo]
+    detector = worker_detector(models)
+    redone = [detect_page_result(detector, page, introduced) for page in redo]
     bridges = [(a.number, detector.detect_bridge(a, b, introduced)) for a, b in pairs]
     return redone, [(n, found) for n, found in bridges if found]
 
 
-def _work(job: tuple[str, int, int, str]) -> list[PageResult]:
+def extract_and_detect(job: tuple[str, int, int, str]) -> list[PageResult]:
     """Worker process: extract and detect pages start..stop of one PDF."""
     path, start, stop, models = job
-    detector = _worker_detector(models)
+    detector = worker_detector(models)
     pdf = open_pdf(path)
     try:
-        return [_detect_one(detector, page, set()) for page in iter_pages(pdf, start, stop)]
+        return [detect_page_result(detector, page, set()) for page in iter_pages(pdf, start, stop)]
     finally:
         pdf.close()
 
@@ -417,7 +420,7 @@ def _work(job: tuple[str, int, int, str]) -> list[PageResult]:
 _DETECTORS: dict[str, Detector] = {}
 
 
-def _worker_detector(models: str) -> Detector:
+def worker_detector(models: str) -> Detector:
     if models not in _DETECTORS:
         _DETECTORS[models] = Detector(Path(models))
     return _DETECTORS[models]

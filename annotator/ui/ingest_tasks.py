@@ -60,30 +60,30 @@ def file_hash(path: str) -> str:
 
 
 def lexicon_version(models: str) -> str:
-    from annotator.ingest import _worker_detector
+    from annotator.ingest import worker_detector
 
-    return _worker_detector(models).lexicon_version
+    return worker_detector(models).lexicon_version
 
 
 def detect_chunk(path: str, start: int, stop: int, models: str) -> list[Result]:
-    from annotator.ingest import _work
+    from annotator.ingest import extract_and_detect
 
-    return _packed(_work((path, start, stop, models)))
+    return _packed(extract_and_detect((path, start, stop, models)))
 
 
 def redetect(pages: list[PackedPage], introduced: set[str], models: str) -> list[Result]:
     """Detect again the pages that turned down an acronym the document does introduce."""
-    from annotator.ingest import _detect_one, _worker_detector
+    from annotator.ingest import detect_page_result, worker_detector
 
-    detector = _worker_detector(models)
-    return _packed([_detect_one(detector, page.unpack(), introduced) for page in pages])
+    detector = worker_detector(models)
+    return _packed([detect_page_result(detector, page.unpack(), introduced) for page in pages])
 
 
 def ocr_detect(
     path: str, number: int, engine: OcrEngine, models: str
 ) -> tuple[int, Result | None, str]:
     """OCR one page of a PDF (opened read-only here) and detect on it: the page, or a problem."""
-    from annotator.ingest import _detect_one, _worker_detector
+    from annotator.ingest import detect_page_result, worker_detector
     from annotator.pdf.extract import open_pdf
     from annotator.pdf.ocr import ocr_page
 
@@ -95,7 +95,7 @@ def ocr_detect(
             pdf.close()
     except Exception as err:  # MuPDF and Tesseract raise their own error types
         return number, None, f"OCR failed ({err})"
-    return number, _packed([_detect_one(_worker_detector(models), page, set())])[0], ""
+    return number, _packed([detect_page_result(worker_detector(models), page, set())])[0], ""
 
 
 def needs_settling(results: list[Result]) -> tuple[set[str], list[int]]:
@@ -106,7 +106,7 @@ def needs_settling(results: list[Result]) -> tuple[set[str], list[int]]:
 
 def warm_up(models: str) -> str:
     """Build the pipelines in a fresh worker so the first real chunk does not pay for it."""
-    from annotator.ingest import _worker_detector
+    from annotator.ingest import worker_detector
 
-    _worker_detector(models).pipeline("es")
+    worker_detector(models).pipeline("es")
     return str(Path(models))
