@@ -7,6 +7,7 @@ exit 2 for a usage error, 3 for a bad input file (the rest of a batch is still p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -120,6 +121,18 @@ def _open_case(path: str, **kwargs: Any) -> Any:
 
 
 def _scan(args: argparse.Namespace) -> int:
+    # The detection worker first: it loads spaCy while this process loads the PDF and SQLite code.
+    from annotator.nlp.worker import DetectionWorker
+
+    worker = DetectionWorker() if (os.cpu_count() or 1) > 1 else None
+    try:
+        return _scan_with(args, worker)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _scan_with(args: argparse.Namespace, worker: Any) -> int:
     from annotator.ingest import Ingestor
 
     temp_dir = None
@@ -130,10 +143,11 @@ def _scan(args: argparse.Namespace) -> int:
         case_path = os.path.join(temp_dir, "scan.case")
     failed = False
     try:
-        with _open_case(case_path, lock=True) as case:
+        with contextlib.ExitStack() as stack:
+            case = stack.enter_context(_open_case(case_path, lock=True))
             if args.respondent or args.a_number:
                 case.set_info(respondent=args.respondent, a_number=args.a_number)
-            ingestor = Ingestor(case, ocr=args.ocr)
+            ingestor = stack.enter_context(Ingestor(case, ocr=args.ocr, worker=worker))
             bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.json else None
             ocr_hint = ""
             for path in args.pdfs:

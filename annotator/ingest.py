@@ -10,30 +10,49 @@ calling thread.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pymupdf
 
 from annotator.core.errors import AnnotatorError, BadInputFile
-from annotator.core.model import Detection, Document, PageText
+from annotator.core.model import Document, PageText
 from annotator.core.progress import ProgressCallback, report
 from annotator.nlp.detect import Detector
+from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import ALIAS
-from annotator.nlp.normalize import fold
-from annotator.pdf.extract import document_title, iter_pages, open_pdf, sha256_file
+from annotator.nlp.worker import (
+    DetectionWorker,
+    Found,
+    PageResult,
+    detect_page_result,
+    found,
+    worker_detector,
+)
+from annotator.pdf.extract import (
+    document_title,
+    extract_page,
+    iter_pages,
+    open_pdf,
+    sha256_file,
+)
 from annotator.pdf.labels import page_label
 from annotator.pdf.ocr import OcrUnavailable, find_engine, ocr_pages
-from annotator.store import CaseStore
+
+if TYPE_CHECKING:  # a worker process imports this module; it never needs the SQLite code
+    from annotator.store import CaseStore
 
 PARALLEL_FROM_PAGES = 120
 DETECT_BATCH = 10
+TAIL_CHUNK = 20
+"""Pages the detection worker extracts in one go from a document's end, when it is idle."""
 OCR_MODES = ("auto", "always", "never")
 """auto: OCR pages with no usable text layer; always: every page; never: none (they stay marked)."""
 
@@ -61,10 +80,6 @@ class IngestResult:
         return not self.error
 
 
-PageResult = tuple[PageText, list[Detection], set[str], set[str]]
-"""A page, its detections, the anchors it introduced, and the anchors it would have used."""
-
-
 class Ingestor:
     """Runs ingest for one case; keeps one Detector so pipelines are built once."""
 
@@ -74,13 +89,33 @@ class Ingestor:
         detector: Detector | None = None,
         workers: int | None = None,
         ocr: str = "auto",
+        worker: DetectionWorker | None = None,
     ):
+        """`worker`: a detection worker to send pages to (the caller closes it); without one,
+        a worker is started for the first document long enough to pay for it, when there is
+        more than one core, and kept for the documents after it."""
         if ocr not in OCR_MODES:
             raise ValueError(f"ocr must be one of {OCR_MODES}, not {ocr!r}")
         self.case = case
         self.detector = detector or Detector()
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.ocr = ocr
+        if worker is not None and worker.models != str(self.detector.models_dir):
+            raise ValueError("the detection worker and the detector use different models")
+        self._worker = worker
+        self._own_worker = False
+
+    def __enter__(self) -> Ingestor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the detection worker, if this Ingestor started one."""
+        if self._worker is not None and self._own_worker:
+            self._worker.close()
+            self._worker = None
 
     def add_files(
         self, paths: Sequence[str | os.PathLike[str]], progress: ProgressCallback | None = None
@@ -124,7 +159,7 @@ class Ingestor:
                 return self._summarise(result, document.id)
         else:
             document = self.case.add_document(sha, str(Path(path).resolve()), title, page_count)
-        pages = self._extract_and_detect(path, page_count, progress)
+        pages = self._extract_and_detect(path, document.id, page_count, progress)
         pages = self._add_ocr(path, document.id, pages, result, progress)
         self._store(document.id, pages)
         return self._summarise(result, document.id)
@@ -133,59 +168,80 @@ class Ingestor:
         """Detect again on the stored text (no PDF needed), keeping every tag and note."""
         pages = list(self.case.pages(document_id))
         results = _detect_document(self.detector, pages, progress)
-        return self._store(document_id, results, save_pages=False)
+        return self._store(document_id, results, labels=False)
 
     def _extract_and_detect(
-        self, path: str | os.PathLike[str], page_count: int, progress: ProgressCallback | None
+        self,
+        path: str | os.PathLike[str],
+        document_id: int,
+        page_count: int,
+        progress: ProgressCallback | None,
     ) -> list[PageResult]:
-        if self.workers <= 1 or page_count < PARALLEL_FROM_PAGES:
-            pdf = open_pdf(path)
-            try:
-                pages = list(iter_pages(pdf))
-            finally:
-                pdf.close()
-            return _detect_document(self.detector, pages, progress)
-        return self._pipelined(path, page_count, progress)
+        """Every page, extracted, detected and stored (its findings are not stored yet)."""
+        if self._worker is None and self.workers > 1 and page_count >= PARALLEL_FROM_PAGES:
+            self._worker = DetectionWorker(self.detector.models_dir)
+            self._own_worker = True
+        if self._worker is not None:
+            return self._pipelined(path, document_id, page_count, progress)
+        pdf = open_pdf(path)
+        try:
+            pages = list(iter_pages(pdf))
+        finally:
+            pdf.close()
+        results = _detect_document(self.detector, pages, progress)
+        self.case.save_pages(document_id, pages)
+        return results
 
     def _pipelined(
-        self, path: str | os.PathLike[str], page_count: int, progress: ProgressCallback | None
+        self,
+        path: str | os.PathLike[str],
+        document_id: int,
+        page_count: int,
+        progress: ProgressCallback | None,
     ) -> list[PageResult]:
-        """A large document: this process extracts every page while one worker process, started
-        at once, loads spaCy and detects the pages that hold one of the lexicon's trigger words.
+        """This process extracts every page while the worker process detects the pages that
+        hold one of the lexicon's trigger words; the pages are stored while it finishes.
 
-        spaCy's start-up (about 2 s) overlaps extraction instead of preceding it, this process
-        never loads it, and pages that cannot match never cross to the worker.
+        spaCy's start-up (over a second) overlaps extraction instead of preceding it, this
+        process never loads it, and pages that cannot match never cross to the worker.
         """
-        detector = self.detector
-        models = str(detector.models_dir)
-        # fork shares what this process has loaded, but is safe only with no other threads
-        # running (a GUI has some); spawn starts afresh.
-        method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-        context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            pool.submit(_warm, models)  # start loading spaCy now
-            jobs: list[Future[list[PageResult]]] = []
-            pages: list[PageText] = []
-            batch: list[PageText] = []
-            pdf = open_pdf(path)
-            try:
-                for page in iter_pages(pdf):
-                    pages.append(page)
-                    if detector.lexicon.might_match(fold(page.text).text):
-                        batch.append(page)
-                    if len(batch) >= DETECT_BATCH:
-                        jobs.append(pool.submit(_detect_pages, models, batch, set()))
-                        batch = []
-                    report(
-                        progress, len(pages), page_count, f"{Path(path).name}: page {len(pages)}"
-                    )
-            finally:
-                pdf.close()
-            if batch:
-                jobs.append(pool.submit(_detect_pages, models, batch, set()))
-            found = {r[0].number: r for job in jobs for r in job.result()}
-            results = [found.get(p.number) or (p, [], set(), set()) for p in pages]
-            return _settle_in(pool, models, detector, results)
+        worker = self._worker
+        assert worker is not None
+        lexicon = self.detector.lexicon
+        jobs: list[Future[list[Found]]] = []
+        tails: list[Future[list[PageResult]]] = []
+        pages: list[PageText] = []
+        batch: list[PageText] = []
+        name = Path(path).name
+        stop = page_count
+        pdf = open_pdf(path)
+        try:
+            while len(pages) < stop:
+                page = extract_page(pdf.load_page(len(pages)))
+                pages.append(page)
+                if lexicon.might_match_page(page.text):
+                    batch.append(page)
+                if len(batch) >= DETECT_BATCH:
+                    jobs.append(self._detect_in_worker(batch))
+                    batch = []
+                if stop - len(pages) >= 2 * TAIL_CHUNK and worker.idle():
+                    # The worker has caught up: it reads the last pages not yet taken.
+                    stop -= TAIL_CHUNK
+                    job = (str(path), stop, stop + TAIL_CHUNK, worker.models)
+                    tails.append(worker.submit(extract_and_detect, job))
+                done = len(pages) + TAIL_CHUNK * sum(t.done() for t in tails)
+                report(progress, done, page_count, f"{name}: page {done}")
+        finally:
+            pdf.close()
+        if batch:
+            jobs.append(self._detect_in_worker(batch))
+        self.case.save_pages(document_id, pages)
+        tail = sorted((r for t in tails for r in t.result()), key=lambda r: r[0].number)
+        self.case.save_pages(document_id, [r[0] for r in tail])
+        found_here = [f for job in jobs for f in job.result()]
+        return _settle_in(
+            worker, self.detector, pages + [r[0] for r in tail], [found_here, map(found, tail)]
+        )
 
     def _wants_ocr(self, page: PageText) -> bool:
         if page.ocr_done or self.ocr == "never":
@@ -221,20 +277,34 @@ class Ingestor:
         progress: ProgressCallback | None,
     ) -> list[PageResult]:
         """Swap in OCR text for the pages that want it, reusing pages an earlier run read."""
-        read: dict[int, PageText] = {}
-        if self.case.page_count_stored(document_id):
-            read = {p.number: p for p in self.case.pages(document_id) if p.ocr_done}
+        read = {p.number: p for p in self.case.pages(document_id, ocr_done=True)}
         todo = [r[0].number for r in results if r[0].number not in read and self._wants_ocr(r[0])]
         read.update(self._ocr(path, document_id, todo, result, progress))
         if not read:
             return results
-        results = [
-            detect_page_result(self.detector, read[r[0].number], set())
-            if r[0].number in read
-            else r
-            for r in results
-        ]
-        return _settle_anchors(self.detector, results)
+        if self._worker is not None:
+            pages = [read.get(r[0].number, r[0]) for r in results]
+            kept = [found(r) for r in results if r[0].number not in read]
+            fresh = self._detect_in_worker([read[n] for n in sorted(read)]).result()
+            results = _settle_in(self._worker, self.detector, pages, [kept, fresh])
+        else:
+            results = [
+                detect_page_result(self.detector, read[r[0].number], set())
+                if r[0].number in read
+                else r
+                for r in results
+            ]
+            results = _settle_anchors(self.detector, results)
+        self.case.save_pages(document_id, [r[0] for r in results if r[0].number in read])
+        return results
+
+    def _detect_in_worker(self, pages: list[PageText]) -> Future[list[Found]]:
+        """Send pages to the worker, their language set here first (the worker sends back only
+        what it found)."""
+        assert self._worker is not None
+        for page in pages:
+            page.language = guess_language(page.text)
+        return self._worker.detect(pages)
 
     def _ocr(
         self,
@@ -266,12 +336,12 @@ class Ingestor:
         return read
 
     def _store(
-        self, document_id: int, results: list[PageResult], save_pages: bool = True
+        self, document_id: int, results: list[PageResult], labels: bool = True
     ) -> dict[str, int]:
-        if save_pages:
-            self.case.save_pages(document_id, [r[0] for r in results])
-            labels = [page_label(r[0].text) for r in results]
-            self.case.update_document(document_id, page_labels=labels)
+        """Store the findings (and the page stamps) of pages already stored."""
+        if labels:
+            stamps = [page_label(r[0].text) for r in results]
+            self.case.update_document(document_id, page_labels=stamps)
         detections = ((r[0].number, d) for r in results for d in r[1])
         return self.case.merge_detections(document_id, detections, self.detector.lexicon_version)
 
@@ -297,15 +367,6 @@ def _detect_document(
         results.append(detect_page_result(detector, page, set()))
         report(progress, i + 1, len(pages), f"page {i + 1} of {len(pages)}")
     return _settle_anchors(detector, results)
-
-
-def detect_page_result(detector: Detector, page: PageText, known: set[str]) -> PageResult:
-    """One page detected on its own, knowing the anchors in `known`; what it introduced and
-    what it turned a match down for lacking come back with it (see _settle_anchors)."""
-    anchors = set(known)
-    wanted: set[str] = set()
-    detections = detector.detect_page(page, anchors, wanted)
-    return page, detections, anchors - known, wanted
 
 
 def _settle_anchors(detector: Detector, results: list[PageResult]) -> list[PageResult]:
@@ -347,10 +408,18 @@ def _bridge_pages(
 
 
 def _settle_in(
-    pool: ProcessPoolExecutor, models: str, detector: Detector, results: list[PageResult]
+    worker: DetectionWorker,
+    detector: Detector,
+    pages: list[PageText],
+    batches: Iterable[Iterable[Found]],
 ) -> list[PageResult]:
-    """_settle_anchors, with the detection done by the pool's worker: only the pages to detect
-    again and the page breaks where a reference may run over are sent to it."""
+    """_settle_anchors for pages detected by the worker: only the pages to detect again and
+    the page breaks where a reference may run over are sent back to it."""
+    by_number = {f[0]: f[1:] for batch in batches for f in batch}
+    results: list[PageResult] = [
+        (p, *by_number.get(p.number, ([], set(), set())))  # type: ignore[misc]
+        for p in pages
+    ]
     introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
     aliases = [a.split(":")[1] for a in introduced if a.startswith(ALIAS)]
     redo = [
@@ -361,15 +430,20 @@ def _settle_in(
     pairs = [
         (results[i][0], results[i + 1][0])
         for i in range(len(results) - 1)
-        if detector.lexicon.might_match(fold(_junction(results[i][0], results[i + 1][0])).text)
+        if detector.lexicon.might_match_page(_junction(results[i][0], results[i + 1][0]))
     ]
-    redone, bridges = pool.submit(_settle_job, models, redo, pairs, introduced).result()
-    by_number = {r[0].number: r for r in redone}
-    settled = [by_number.get(r[0].number, r) for r in results]
+    if not redo and not pairs:
+        return results
+    redone, bridges = worker.settle(redo, pairs, introduced).result()
+    again = {f[0]: f[1:] for f in redone}
+    settled: list[PageResult] = [
+        (r[0], *again[r[0].number]) if r[0].number in again else r  # type: ignore[misc]
+        for r in results
+    ]
     index = {r[0].number: i for i, r in enumerate(settled)}
-    for number, found in bridges:
+    for number, crossing in bridges:
         detections = settled[index[number]][1]
-        for det in found:
+        for det in crossing:
             detections[:] = [
                 d
                 for d in detections
@@ -380,47 +454,31 @@ def _settle_in(
 
 
 def _junction(page: PageText, following: PageText, words: int = 30) -> str:
-    tail = page.text.split()[-words:]
-    head = following.text.split()[:words]
-    return " ".join(tail + head)
-
-
-def _warm(models: str) -> None:
-    """Worker process: load spaCy and build the English pipeline before any page arrives."""
-    worker_detector(models).pipeline("en")
-
-
-def _detect_pages(models: str, pages: list[PageText], known: set[str]) -> list[PageResult]:
-    """Worker process: detect pages on their own."""
-    detector = worker_detector(models)
-    return [detect_page_result(detector, page, known) for page in pages]
-
-
-def _settle_job(
-    models: str, redo: list[PageText], pairs: list[tuple[PageText, PageText]], introduced: set[str]
-) -> tuple[list[PageResult], list[tuple[int, list[Detection]]]]:
-    """Worker process: detect pages again with the document's anchors, and the page breaks."""
-    detector = worker_detector(models)
-    redone = [detect_page_result(detector, page, introduced) for page in redo]
-    bridges = [(a.number, detector.detect_bridge(a, b, introduced)) for a, b in pairs]
-    return redone, [(n, found) for n, found in bridges if found]
+    tail = page.text.rsplit(None, words)[-words:]
+    head = following.text.split(None, words)[:words]
+    return "\n".join((" ".join(tail), " ".join(head)))
 
 
 def extract_and_detect(job: tuple[str, int, int, str]) -> list[PageResult]:
     """Worker process: extract and detect pages start..stop of one PDF."""
     path, start, stop, models = job
     detector = worker_detector(models)
-    pdf = open_pdf(path)
-    try:
-        return [detect_page_result(detector, page, set()) for page in iter_pages(pdf, start, stop)]
-    finally:
-        pdf.close()
+    pdf = _worker_pdf(path)
+    return [detect_page_result(detector, page, set()) for page in iter_pages(pdf, start, stop)]
 
 
-_DETECTORS: dict[str, Detector] = {}
+_OPEN: dict[tuple[str, int, int], pymupdf.Document] = {}
 
 
-def worker_detector(models: str) -> Detector:
-    if models not in _DETECTORS:
-        _DETECTORS[models] = Detector(Path(models))
-    return _DETECTORS[models]
+def _worker_pdf(path: str) -> pymupdf.Document:
+    """Worker process: the PDF open for reading, kept open for the next chunk of the same file
+    (opening a 1,000-page PDF costs as much as reading four of its pages). Only the last file
+    stays open; a file changed on disk is opened afresh."""
+    stat = os.stat(path)
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    if key not in _OPEN:
+        for pdf in _OPEN.values():
+            pdf.close()
+        _OPEN.clear()
+        _OPEN[key] = open_pdf(path)
+    return _OPEN[key]

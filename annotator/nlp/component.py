@@ -23,7 +23,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.core.paths import models_dir as default_models_dir
-from annotator.nlp.lexicon import ALIAS, Lexicon, Rule, load_lexicon, rule_triggers, word_pieces
+from annotator.nlp.lexicon import (
+    ALIAS,
+    Lexicon,
+    Rule,
+    WordPieces,
+    load_lexicon,
+    rule_triggers,
+)
 
 SPAN_KEY = "casefile"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
@@ -48,12 +55,14 @@ class CaseFileDetector:
         strings = nlp.vocab.strings
         self._ids = {
             r.key: (
-                np.array([strings.add(w) for w in r.cues], dtype=np.uint64),
-                np.array([strings.add(w) for w in r.near_words] or [0], dtype=np.uint64),
+                {strings.add(w) for w in r.cues},
+                {strings.add(w) for w in r.near_words},
                 {strings.add(w) for w in r.link_words},
             )
             for r in self.cue_rules
         }
+        watched = set().union(*(cues | near for cues, near, _ in self._ids.values()))
+        self._watched = np.array(sorted(watched), dtype=np.uint64)
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         # One Matcher per pattern rule, run only on pages holding one of the rule's trigger words:
@@ -113,10 +122,14 @@ class CaseFileDetector:
                     continue  # "the Intelligence Center" names no center
                 start = named
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
-        for _ in range(
-            2
-        ):  # twice, so a list of labels chains: "pandillero, colaborador o aspirante"
-            spans += self._cue_spans(doc, spans, excluded)
+        lower = doc.to_array(LOWER)
+        watched: dict[int, list[int]] = {}  # cue and near word -> its positions, ascending
+        for i in np.flatnonzero(np.isin(lower, self._watched)).tolist():
+            watched.setdefault(int(lower[i]), []).append(i)
+        ids = lower.tolist()
+        # twice, so that a list of labels chains: "pandillero, colaborador o aspirante"
+        for _ in range(2):
+            spans += self._cue_spans(doc, spans, excluded, ids, watched)
         kept = filter_spans(_merge_adjacent(doc, spans))
         kept = self._aliases(doc, kept, anchors)
         for span in kept:
@@ -158,13 +171,13 @@ class CaseFileDetector:
         """Phrase matches, then the token patterns whose trigger words the page holds; exclusion
         patterns only for categories that have a candidate to veto."""
         strings = doc.vocab.strings
-        pieces = word_pieces(doc.text)
+        pieces = WordPieces(doc.text)
         found = []
         for matcher in (self.by_lower, self.by_orth):
             for match_id, start, end in matcher(doc):
                 found.append((self.rules[strings[match_id]], start, end))
         for rule, matcher, triggers in self.by_pattern:
-            if triggers is not None and triggers.isdisjoint(pieces):
+            if triggers is not None and not pieces.any_of(triggers):
                 continue
             if rule.key in self.exclude_keys and not any(
                 f[0].category == rule.category and f[0].key not in self.exclude_keys for f in found
@@ -209,28 +222,35 @@ class CaseFileDetector:
         return False
 
     def _cue_spans(
-        self, doc: Doc, spans: list[Span], excluded: dict[str, list[tuple[int, int]]]
+        self,
+        doc: Doc,
+        spans: list[Span],
+        excluded: dict[str, list[tuple[int, int]]],
+        lower: list[int],
+        watched: dict[int, list[int]],
     ) -> list[Span]:
+        """Spans a cue word makes with the finding or near word it is linked to; `watched` holds
+        where each cue and near word of the page is."""
         out: list[Span] = []
-        lower = doc.to_array(LOWER)
         for rule in self.cue_rules:
             cue_ids, near_ids, link_ids = self._ids[rule.key]
-            cues = np.flatnonzero(np.isin(lower, cue_ids))
-            if not len(cues):
+            cues = sorted(i for w in cue_ids & watched.keys() for i in watched[w])
+            if not cues:
                 continue
             targets = [
                 (s.start, s.end)
                 for s in spans
                 if s.label_ == rule.category.value and s.kb_id_ in rule.near_subtypes
             ]
-            targets += [(int(i), int(i) + 1) for i in np.flatnonzero(np.isin(lower, near_ids))]
+            near = sorted(i for w in near_ids & watched.keys() for i in watched[w])
+            targets += [(i, i + 1) for i in near]
             if not targets:
                 continue
             for i in cues:
-                best = _nearest(lower, int(i), targets, rule.window, link_ids)
+                best = _nearest(lower, i, targets, rule.window, link_ids)
                 if best is None:
                     continue
-                start, end = min(int(i), best[0]), max(int(i) + 1, best[1])
+                start, end = min(i, best[0]), max(i + 1, best[1])
                 if _vetoed(start, end, excluded.get(rule.category, ())):
                     continue
                 out.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
@@ -273,7 +293,7 @@ def _vetoed(start: int, end: int, ranges: Any) -> bool:
 
 
 def _nearest(
-    lower: Any, i: int, targets: list[tuple[int, int]], window: int, links: set[int]
+    lower: list[int], i: int, targets: list[tuple[int, int]], window: int, links: set[int]
 ) -> tuple[int, int] | None:
     """The closest target joined to token i by at most `window` link words."""
     best: tuple[int, int] | None = None
@@ -285,7 +305,7 @@ def _nearest(
         gap = hi - lo
         if gap < 0 or gap >= best_gap:
             continue
-        if all(int(lower[k]) in links for k in range(lo, hi)):
+        if all(lower[k] in links for k in range(lo, hi)):
             best, best_gap = (s, e), gap
     return best
 

@@ -28,13 +28,14 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import LexiconError
 from annotator.core.model import Category
-from annotator.nlp.normalize import fold_phrase
+from annotator.nlp.normalize import fold, fold_phrase
 
 ALIAS = "alias:"
 """Anchors named "alias:ACR:category:subtype" carry an acronym a document introduced."""
@@ -102,14 +103,48 @@ class Lexicon:
     """True when some rule has no literal word to trigger on, so every page must be read."""
 
     def might_match(self, folded_text: str) -> bool:
-        return self.always or not self.triggers.isdisjoint(word_pieces(folded_text))
+        return self.always or has_trigger(self.triggers, folded_text)
+
+    def might_match_page(self, text: str) -> bool:
+        """might_match on a page's own text, folded first only when folding could change its
+        words: letters outside ASCII, or a word hyphenated at a line end."""
+        if not text.isascii() or _HYPHEN_AT_LINE_END.search(text):
+            text = fold(text).text
+        return self.might_match(text)
 
 
-def word_pieces(text: str) -> set[str]:
-    """The lower-case letter and digit runs of a text and their adjacent pairs, as triggers are
-    written."""
-    pieces = _PIECE.findall(text.lower())
-    return {*pieces, *(f"{a} {b}" for a, b in pairwise(pieces))}
+class WordPieces:
+    """A text's lower-case letter and digit runs, as triggers are written; the pairs of
+    adjacent runs are made only when a two-word trigger's first word is there."""
+
+    __slots__ = ("present", "runs")
+
+    def __init__(self, text: str) -> None:
+        self.runs: list[str] = _PIECE.findall(text.lower())
+        self.present = set(self.runs)
+
+    def any_of(self, triggers: frozenset[str]) -> bool:
+        if not triggers.isdisjoint(self.present):
+            return True
+        heads = self.present.intersection(_pair_triggers(triggers))
+        if not heads:
+            return False
+        pairs = {f"{a} {b}" for a, b in pairwise(self.runs) if a in heads}
+        return not triggers.isdisjoint(pairs)
+
+
+def has_trigger(triggers: frozenset[str], text: str) -> bool:
+    """Whether the text holds one of the trigger words or word pairs."""
+    return WordPieces(text).any_of(triggers)
+
+
+@lru_cache(maxsize=16)
+def _pair_triggers(triggers: frozenset[str]) -> frozenset[str]:
+    """The first words of the two-word triggers."""
+    return frozenset(t.partition(" ")[0] for t in triggers if " " in t)
+
+
+_HYPHEN_AT_LINE_END = re.compile(r"-[ \t]*\n")
 
 
 _PIECE = re.compile(r"[a-z0-9]+")

@@ -1,7 +1,11 @@
-"""Tokenizer adjustments for case files, registered as a spaCy callback and named in
-models/pipeline.cfg: a period that ends a sentence after a mixed-case acronym ("linked to TdA.")
-is split off like any other, so the acronym can match; and a footnote mark glued to a word
-("gang member.[1]") is split off too."""
+"""The tokenizer for case files, registered with spaCy and named in models/pipeline.cfg.
+
+It is spaCy's rule-based tokenizer for the language with two more suffixes: a period that ends
+a sentence after a mixed-case acronym ("linked to TdA.") is split off like any other, so the
+acronym can match; and a footnote mark glued to a word ("gang member.[1]") is split off too.
+Built in one go: setting a suffix rule on a built tokenizer makes spaCy load its special cases
+again, which costs a tenth of a second on every start.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,24 @@ from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+EXTRA_SUFFIXES = (r"(?<=[a-z][A-Z])\.", r"\[\d{1,3}\]")
 
 
-@spacy.registry.callbacks("casefile_tokenizer_v1")
-def make_tokenizer_tweaks() -> Callable[[Language], Language]:
-    def tweak(nlp: Language) -> Language:
-        suffixes = [*nlp.Defaults.suffixes, r"(?<=[a-z][A-Z])\.", r"\[\d{1,3}\]"]
-        nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-        return nlp
+@spacy.registry.tokenizers("casefile_tokenizer_v2")
+def make_tokenizer() -> Callable[[Language], Tokenizer]:
+    def build(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search,
+            suffix_search=compile_suffix_regex([*defaults.suffixes, *EXTRA_SUFFIXES]).search,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
 
-    return tweak
+    return build

@@ -228,8 +228,12 @@ class CaseStore:
         cols = [d[0] for d in self.db.execute("SELECT * FROM pages LIMIT 0").description]
         return _page(dict(zip(cols, row, strict=True)))
 
-    def pages(self, document_id: int) -> Iterator[PageText]:
-        for row in self.db["pages"].rows_where("document_id = ?", [document_id], order_by="number"):
+    def pages(self, document_id: int, ocr_done: bool | None = None) -> Iterator[PageText]:
+        """The document's pages in order; only those OCR has (or has not) read, if asked."""
+        where, args = "document_id = ?", [document_id]
+        if ocr_done is not None:
+            where, args = where + " AND ocr_done = ?", [document_id, int(ocr_done)]
+        for row in self.db["pages"].rows_where(where, args, order_by="number"):
             yield _page(row)
 
     def page_count_stored(self, document_id: int) -> int:

@@ -17,7 +17,7 @@ from annotator.core.model import Detection, PageText, pack_words, unpack_words
 from annotator.pdf.extract import sha256_file
 
 if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run ingest code
-    from annotator.ingest import PageResult
+    from annotator.nlp.worker import PageResult
     from annotator.pdf.ocr import OcrEngine
 
 CHUNK_PAGES = 25
@@ -60,7 +60,7 @@ def file_hash(path: str) -> str:
 
 
 def lexicon_version(models: str) -> str:
-    from annotator.ingest import worker_detector
+    from annotator.nlp.worker import worker_detector
 
     return worker_detector(models).lexicon_version
 
@@ -73,7 +73,7 @@ def detect_chunk(path: str, start: int, stop: int, models: str) -> list[Result]:
 
 def redetect(pages: list[PackedPage], introduced: set[str], models: str) -> list[Result]:
     """Detect again the pages that turned down an acronym the document does introduce."""
-    from annotator.ingest import detect_page_result, worker_detector
+    from annotator.nlp.worker import detect_page_result, worker_detector
 
     detector = worker_detector(models)
     return _packed([detect_page_result(detector, page.unpack(), introduced) for page in pages])
@@ -83,7 +83,7 @@ def ocr_detect(
     path: str, number: int, engine: OcrEngine, models: str
 ) -> tuple[int, Result | None, str]:
     """OCR one page of a PDF (opened read-only here) and detect on it: the page, or a problem."""
-    from annotator.ingest import detect_page_result, worker_detector
+    from annotator.nlp.worker import detect_page_result, worker_detector
     from annotator.pdf.extract import open_pdf
     from annotator.pdf.ocr import ocr_page
 
@@ -106,7 +106,7 @@ def needs_settling(results: list[Result]) -> tuple[set[str], list[int]]:
 
 def warm_up(models: str) -> str:
     """Build the pipelines in a fresh worker so the first real chunk does not pay for it."""
-    from annotator.ingest import worker_detector
+    from annotator.nlp.worker import worker_detector
 
     worker_detector(models).pipeline("es")
     return str(Path(models))

@@ -1,0 +1,125 @@
+"""Detection in a process of its own: one worker holds the spaCy pipelines and detects the pages
+sent to it, while the process that sent them goes on extracting and storing.
+
+Nothing here imports PyMuPDF or SQLite code, so a command can start the worker before it loads
+them, and spaCy's start-up (over a second) runs beside the rest of the program's. A worker is
+started with fork where that is safe (a process with no other thread) and spawn otherwise.
+Pages go to the worker with their words packed (see `Words`); only numbers, detections and
+anchors come back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from annotator.core.model import Detection, PageText
+from annotator.core.paths import models_dir as default_models_dir
+from annotator.nlp.detect import Detector
+
+PageResult = tuple[PageText, list[Detection], set[str], set[str]]
+"""A page, its detections, the anchors it introduced, and the anchors it would have used."""
+
+Found = tuple[int, list[Detection], set[str], set[str]]
+"""A PageResult with the page's number in place of the page: what a worker sends back."""
+
+T = TypeVar("T")
+
+
+class DetectionWorker:
+    """One worker process that loads spaCy at once and keeps it for every page sent to it.
+
+    Jobs run one after another, in the order they were sent; `idle` tells a sender that has
+    more work it could share (see ingest) when the worker has caught up.
+    """
+
+    def __init__(self, models_dir: Path | None = None) -> None:
+        self.models = str(models_dir or default_models_dir())
+        one_thread = threading.active_count() == 1 and os.name == "posix"
+        context = multiprocessing.get_context("fork" if one_thread else "spawn")
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(1, mp_context=context)
+        self._last: Future[Any] = self._pool.submit(_warm, self.models)
+
+    def __enter__(self) -> DetectionWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]:
+        """Run fn(*args) in the worker, after the jobs sent before it."""
+        if self._pool is None:
+            raise RuntimeError("the detection worker is closed")
+        self._last = self._pool.submit(fn, *args)
+        return self._last
+
+    def idle(self) -> bool:
+        """True when the worker has done every job sent to it (spaCy's loading included)."""
+        return self._last.done()
+
+    def detect(self, pages: list[PageText], known: set[str] | None = None) -> Future[list[Found]]:
+        """Detect pages on their own, knowing the anchors in `known`."""
+        return self.submit(_detect_pages, self.models, pages, set(known or ()))
+
+    def settle(
+        self,
+        redo: list[PageText],
+        pairs: list[tuple[PageText, PageText]],
+        introduced: set[str],
+    ) -> Future[tuple[list[Found], list[tuple[int, list[Detection]]]]]:
+        """Detect pages again knowing the document's anchors, and the page breaks in `pairs`:
+        the references that run from one page onto the next, by the first page's number."""
+        return self.submit(_settle_job, self.models, redo, pairs, introduced)
+
+
+def detect_page_result(detector: Detector, page: PageText, known: set[str]) -> PageResult:
+    """One page detected on its own, knowing the anchors in `known`; what it introduced and
+    what it turned a match down for lacking come back with it (see ingest's settling)."""
+    anchors = set(known)
+    wanted: set[str] = set()
+    detections = detector.detect_page(page, anchors, wanted)
+    return page, detections, anchors - known, wanted
+
+
+def found(result: PageResult) -> Found:
+    page, detections, introduced, wanted = result
+    return page.number, detections, introduced, wanted
+
+
+_DETECTORS: dict[str, Detector] = {}
+
+
+def worker_detector(models: str) -> Detector:
+    """This process's Detector for a models folder, made once."""
+    if models not in _DETECTORS:
+        _DETECTORS[models] = Detector(Path(models))
+    return _DETECTORS[models]
+
+
+def _warm(models: str) -> None:
+    """Load spaCy and build the English pipeline before any page arrives."""
+    worker_detector(models).pipeline("en")
+
+
+def _detect_pages(models: str, pages: list[PageText], known: set[str]) -> list[Found]:
+    detector = worker_detector(models)
+    return [found(detect_page_result(detector, page, known)) for page in pages]
+
+
+def _settle_job(
+    models: str, redo: list[PageText], pairs: list[tuple[PageText, PageText]], introduced: set[str]
+) -> tuple[list[Found], list[tuple[int, list[Detection]]]]:
+    detector = worker_detector(models)
+    redone = [found(detect_page_result(detector, page, introduced)) for page in redo]
+    bridges = [(a.number, detector.detect_bridge(a, b, introduced)) for a, b in pairs]
+    return redone, [(number, dets) for number, dets in bridges if dets]
