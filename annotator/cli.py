@@ -121,20 +121,23 @@ def _open_case(path: str, **kwargs: Any) -> Any:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    # The detection worker first: it loads spaCy while this process loads the PDF and SQLite code.
+    # The detection worker starts loading spaCy as soon as this process has loaded the PDF and
+    # SQLite code, which it then shares: NumPy (a quarter of spaCy's start) and PyMuPDF (the
+    # worker reads pages too, see ingest) come with the fork.
+    import annotator.pdf.extract  # noqa: F401
     from annotator.nlp.worker import DetectionWorker
 
     worker = DetectionWorker() if (os.cpu_count() or 1) > 1 else None
+    from annotator.ingest import Ingestor
+
     try:
-        return _scan_with(args, worker)
+        return _scan_with(args, Ingestor, worker)
     finally:
         if worker is not None:
             worker.close()
 
 
-def _scan_with(args: argparse.Namespace, worker: Any) -> int:
-    from annotator.ingest import Ingestor
-
+def _scan_with(args: argparse.Namespace, ingestor_class: Any, worker: Any) -> int:
     temp_dir = None
     if args.case:
         case_path = args.case
@@ -147,7 +150,7 @@ def _scan_with(args: argparse.Namespace, worker: Any) -> int:
             case = stack.enter_context(_open_case(case_path, lock=True))
             if args.respondent or args.a_number:
                 case.set_info(respondent=args.respondent, a_number=args.a_number)
-            ingestor = stack.enter_context(Ingestor(case, ocr=args.ocr, worker=worker))
+            ingestor = stack.enter_context(ingestor_class(case, ocr=args.ocr, worker=worker))
             bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.json else None
             ocr_hint = ""
             for path in args.pdfs:

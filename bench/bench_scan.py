@@ -10,6 +10,9 @@ By default one page in ten carries references, as in a real A-file, where the fe
 that matter are buried in hundreds of pages of narrative and forms; --dense puts references on
 every page (the worst case: every page goes through spaCy).
 
+The timed runs alternate the two commands and report the median; peak memory is measured in a
+run of each of its own, as sampling /proc takes CPU.
+
 usage: python bench/bench_scan.py [--pages N] [--dense] [--keep DIR] [--runs K]
 """
 
@@ -115,9 +118,19 @@ def tree_rss_kb(root: int) -> tuple[int, int]:
     return (max(sizes, default=0), sum(sizes))
 
 
-def run(cmd: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak single-process RSS and peak tree RSS (kB) of a command."""
+def timed(cmd: list[str]) -> float:
+    """Wall seconds of a command, nothing else running beside it."""
     start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def peak_memory(cmd: list[str]) -> tuple[int, int]:
+    """Peak single-process RSS and peak tree RSS (kB) of a command, sampled from /proc every
+    20 ms. A run of its own: the sampling takes CPU the timed runs should not lose."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0, 0]
 
@@ -130,17 +143,16 @@ def run(cmd: list[str]) -> tuple[float, int, int]:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     _, err = proc.communicate()
-    elapsed = time.perf_counter() - start
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed ({proc.returncode}): {err.decode()[-500:]}")
-    return elapsed, peak[0], peak[1]
+    return peak[0], peak[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dense", action="store_true", help="references on every page")
     parser.add_argument("--keep", type=Path, help="write the PDF here and keep it")
     args = parser.parse_args()
@@ -156,21 +168,21 @@ def main() -> None:
         )
     annotator = [sys.executable, "-m", "annotator", "scan", str(pdf), "--json"]
     bare = [sys.executable, "-c", BARE, str(pdf)]
-    rows = {"bare PyMuPDF words": [], "annotator scan --json": []}
-    for _ in range(args.runs):
-        rows["bare PyMuPDF words"].append(run(bare))
-        rows["annotator scan --json"].append(run(annotator))
+    commands = {"bare PyMuPDF words": bare, "annotator scan --json": annotator}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):  # alternated, so a slow spell of the machine hits both
+        for name, cmd in commands.items():
+            times[name].append(timed(cmd))
     print(f"{'':24} {'median s':>9} {'min s':>7} {'peak RSS/process':>17} {'peak RSS/tree':>14}")
-    medians = {}
-    for name, results in rows.items():
-        times = [r[0] for r in results]
-        medians[name] = statistics.median(times)
+    for name, cmd in commands.items():
+        one, tree = peak_memory(cmd)
         print(
-            f"{name:24} {medians[name]:9.2f} {min(times):7.2f} "
-            f"{max(r[1] for r in results) / 1024:14.0f} MB "
-            f"{max(r[2] for r in results) / 1024:11.0f} MB"
+            f"{name:24} {statistics.median(times[name]):9.2f} {min(times[name]):7.2f} "
+            f"{one / 1024:14.0f} MB {tree / 1024:11.0f} MB"
         )
-    ratio = medians["annotator scan --json"] / medians["bare PyMuPDF words"]
+    ratio = statistics.median(times["annotator scan --json"]) / statistics.median(
+        times["bare PyMuPDF words"]
+    )
     print(f"ratio scan / bare extraction: {ratio:.2f}x (target <= 2x); cores: {os.cpu_count()}")
 
 

@@ -1,9 +1,16 @@
-"""The pipelined ingest of large documents finds exactly what the one-process ingest finds."""
+"""The pipelined scan (this process extracts, a worker process detects and, when it has caught
+up, extracts pages from the end) finds exactly what the one-process scan finds."""
 
 from __future__ import annotations
 
-import annotator.ingest as ingest
+import os
+
+import pytest
+
+import annotator.ingest.pipelined as pipelined
 from annotator.ingest import Ingestor
+from annotator.ingest.pipelined import PipelinedScan
+from annotator.nlp.worker import DetectionWorker
 from annotator.store import CaseStore
 
 PLAIN = ["The applicant appeared with counsel and answered every question.", "No further notes."]
@@ -21,34 +28,103 @@ PAGES = [
     ],
     PLAIN,
 ]
+LONG = [*PAGES * 5, ["The school officer called him a gang"], ["member in a later note."], PLAIN]
 
 
-def _findings(path, detector, case_path):
+@pytest.fixture(scope="module")
+def worker():
+    """One worker for the module, with spaCy loaded before the first test uses it."""
+    with DetectionWorker() as running:
+        running.submit(os.getpid).result()  # runs after the warm-up: spaCy is loaded
+        yield running
+
+
+def _rows(case: CaseStore) -> list[tuple[object, ...]]:
+    return sorted(
+        (f.page, f.category.value, f.subtype, f.text, f.start, f.end, f.hedged, tuple(f.rects))
+        for f in case.findings()
+    )
+
+
+def _sequential(path, detector, case_path) -> list[tuple[object, ...]]:
     with CaseStore(case_path) as case:
-        Ingestor(case, detector, workers=2).add_file(path)
-        return sorted(
-            (
-                f.page,
-                f.category.value,
-                f.subtype,
-                f.text,
-                f.start,
-                f.end,
-                tuple(map(tuple, f.rects)),
-            )
-            for f in case.findings()
-        )
+        Ingestor(case, detector, workers=1).add_file(path)
+        return _rows(case)
 
 
-def test_pipelined_ingest_matches_the_sequential_one(make_pdf, detector, tmp_path, monkeypatch):
+def test_pipelined_ingest_matches_the_sequential_one(
+    make_pdf, detector, worker, tmp_path, monkeypatch
+):
     pdf = make_pdf(PAGES)
-    sequential = _findings(pdf, detector, tmp_path / "one.case")
-    monkeypatch.setattr(ingest, "PARALLEL_FROM_PAGES", 2)
-    monkeypatch.setattr(ingest, "DETECT_BATCH", 2)
-    pipelined = _findings(pdf, detector, tmp_path / "two.case")
-    assert pipelined == sequential
-    texts = {row[3] for row in pipelined}
+    sequential = _sequential(pdf, detector, tmp_path / "one.case")
+    monkeypatch.setattr(pipelined, "DETECT_BATCH", 2)
+    with CaseStore(tmp_path / "two.case") as case:
+        Ingestor(case, detector, worker=worker).add_file(pdf)
+        rows = _rows(case)
+    assert rows == sequential
+    texts = {row[3] for row in rows}
     # the acronym introduced on page 2 counts on page 4; the Red Notice runs over a page break
     assert {"SAFE", "BRIC", "INTERPOL Red Notice"} <= texts
-    assert any(row[0] == 4 and row[3] == "SAFE" for row in pipelined)
-    assert any(row[0] == 4 and row[3] == "INTERPOL Red Notice" for row in pipelined)
+    assert any(row[0] == 4 and row[3] == "SAFE" for row in rows)
+    assert any(row[0] == 4 and row[3] == "INTERPOL Red Notice" for row in rows)
+
+
+def test_worker_shares_the_extraction_and_stale_page_breaks_are_detected_again(
+    make_pdf, detector, worker, tmp_path, monkeypatch
+):
+    pdf = make_pdf(LONG)
+    sequential = _sequential(pdf, detector, tmp_path / "one.case")
+    for name, value in (("TAIL_CHUNK", 2), ("BRIDGE_BATCH", 1), ("SAVE_EVERY", 3)):
+        monkeypatch.setattr(pipelined, name, value)
+    with CaseStore(tmp_path / "two.case") as case:
+        document = case.add_document("f" * 64, str(pdf), "long", len(LONG))
+        scan = PipelinedScan(worker, detector, case, document.id, pdf, len(LONG))
+        results = scan.run()
+        case.merge_detections(
+            document.id, ((r[0].number, d) for r in results for d in r[1]), "test"
+        )
+        assert case.page_count_stored(document.id) == len(LONG)
+        stored = [p.text for p in case.pages(document.id)]
+        rows = _rows(case)
+    assert scan.shared_pages >= 2  # the worker was idle from the start, so it took pages
+    # the first page breaks went out before any anchor was known, and were detected again
+    assert scan.breaks_redone >= 1
+    assert [r[0].number for r in results] == list(range(1, len(LONG) + 1))
+    assert all(stored)
+    assert rows == sequential
+    assert any(row[3] == "gang member" and len(row[7]) == 1 for row in rows)  # over a break
+
+
+def test_a_run_keeps_one_worker_for_every_document(make_pdf, detector, tmp_path, monkeypatch):
+    """Below the threshold a document is detected here; a long one starts the worker, which
+    then serves the documents after it, and is stopped with the Ingestor."""
+    monkeypatch.setattr("annotator.ingest.ingestor.PARALLEL_FROM_PAGES", 4)
+    short, long_, after = make_pdf(PAGES[:3]), make_pdf(PAGES), make_pdf(PAGES[1:4])
+    with CaseStore(tmp_path / "c.case") as case, Ingestor(case, detector, workers=2) as ingestor:
+        ingestor.add_file(short)
+        assert ingestor._worker is None
+        ingestor.add_file(long_)
+        started = ingestor._worker
+        assert started is not None
+        ingestor.add_file(after)
+        assert ingestor._worker is started
+        counts = [sum(r.counts.values()) for r in ingestor.add_files([short, long_, after])]
+    assert ingestor._worker is None
+    assert all(counts)
+
+
+def test_a_worker_for_other_models_is_refused(detector, tmp_path):
+    odd = DetectionWorker.__new__(DetectionWorker)
+    odd.models = str(tmp_path)
+    with CaseStore(tmp_path / "c.case") as case, pytest.raises(ValueError, match="models"):
+        Ingestor(case, detector, worker=odd)
+
+
+def test_a_closed_worker_says_so(worker):
+    closed = DetectionWorker()
+    assert closed.backlog() in (0, 1)
+    closed.close()
+    with pytest.raises(RuntimeError, match="closed"):
+        closed.detect([])
+    worker.submit(os.getpid).result()
+    assert worker.backlog() == 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -34,8 +35,8 @@ T = TypeVar("T")
 class DetectionWorker:
     """One worker process that loads spaCy at once and keeps it for every page sent to it.
 
-    Jobs run one after another, in the order they were sent; `idle` tells a sender that has
-    more work it could share (see ingest) when the worker has caught up.
+    Jobs run one after another, in the order they were sent; `backlog` tells a sender that has
+    more work it could share (see ingest) when the worker is about to run out.
     """
 
     def __init__(self, models_dir: Path | None = None) -> None:
@@ -43,7 +44,7 @@ class DetectionWorker:
         one_thread = threading.active_count() == 1 and os.name == "posix"
         context = multiprocessing.get_context("fork" if one_thread else "spawn")
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(1, mp_context=context)
-        self._last: Future[Any] = self._pool.submit(_warm, self.models)
+        self._pending: deque[Future[Any]] = deque([self._pool.submit(_warm, self.models)])
 
     def __enter__(self) -> DetectionWorker:
         return self
@@ -60,12 +61,16 @@ class DetectionWorker:
         """Run fn(*args) in the worker, after the jobs sent before it."""
         if self._pool is None:
             raise RuntimeError("the detection worker is closed")
-        self._last = self._pool.submit(fn, *args)
-        return self._last
+        future = self._pool.submit(fn, *args)
+        self._pending.append(future)
+        return future
 
-    def idle(self) -> bool:
-        """True when the worker has done every job sent to it (spaCy's loading included)."""
-        return self._last.done()
+    def backlog(self) -> int:
+        """Jobs sent and not done yet (spaCy's loading first): 0 when the worker is idle, 1 when
+        it is on its last job."""
+        while self._pending and self._pending[0].done():
+            self._pending.popleft()
+        return len(self._pending)
 
     def detect(self, pages: list[PageText], known: set[str] | None = None) -> Future[list[Found]]:
         """Detect pages on their own, knowing the anchors in `known`."""

@@ -104,17 +104,14 @@ def build_text(raw: Iterable[RawWord]) -> tuple[str, Words]:
     the same rules whichever way a page was read. Worked a column at a time, with no Python
     object made per word: a 1,000-page file has a quarter of a million words.
     """
-    raw = reading_order(list(raw))
+    raw = list(raw)
     if not raw:
         return "", Words()
-    x0, y0, x1, y1, tokens, blocks, lines, _ = zip(*raw, strict=True)
-    keys = list(zip(blocks, lines, strict=True))
-    # What goes before each word: nothing, a space on the same line, a newline between lines,
-    # a blank line between blocks.
-    seps = [""] + [
-        " " if key == prev else "\n" if key[0] == prev[0] else "\n\n"
-        for prev, key in pairwise(keys)
-    ]
+    x0, y0, x1, y1, tokens, seps = _columns(raw)
+    if _may_need_reordering(x0, x1, seps):
+        ordered = reading_order(raw)
+        if ordered is not raw:
+            x0, y0, x1, y1, tokens, seps = _columns(ordered)
     starts = list(accumulate(map(len, seps), initial=0))[1:]
     lengths = list(map(len, tokens))
     # starts so far counts only the separators; add the words before each one.
@@ -123,6 +120,37 @@ def build_text(raw: Iterable[RawWord]) -> tuple[str, Words]:
     line_index = accumulate((sep != " " for sep in seps[1:]), initial=0)
     text = "".join(chain.from_iterable(zip(seps, tokens, strict=True)))
     return text, Words.from_columns(x0, y0, x1, y1, starts, ends, line_index)
+
+
+Column = tuple[float, ...]
+
+
+def _columns(
+    raw: list[RawWord],
+) -> tuple[Column, Column, Column, Column, tuple[str, ...], list[str]]:
+    """The words' boxes and strings, one tuple per field, and what goes before each word:
+    nothing, a space on the same line, a newline between lines, a blank line between blocks."""
+    x0, y0, x1, y1, tokens, blocks, lines, _ = zip(*raw, strict=True)
+    keys = list(zip(blocks, lines, strict=True))
+    seps = [""] + [
+        " " if key == prev else "\n" if key[0] == prev[0] else "\n\n"
+        for prev, key in pairwise(keys)
+    ]
+    return x0, y0, x1, y1, tokens, seps
+
+
+def _may_need_reordering(x0: Column, x1: Column, seps: list[str]) -> bool:
+    """False when reading_order would surely leave the words as they are: too few lines, or
+    too few lines that start right of the page's left third. Checked on whole columns and each
+    line's first word, so the common page costs no Python work per word."""
+    firsts = [i for i, sep in enumerate(seps) if sep != " "]
+    if len(firsts) < 2 * _MIN_COLUMN_LINES:
+        return False
+    left, right = min(x0), max(x1)
+    cut = left + 0.3 * (right - left)
+    # A line's leftmost word is at or left of its first: a line counted by reading_order is
+    # counted here too.
+    return sum(x0[i] > cut for i in firsts) >= _MIN_COLUMN_LINES
 
 
 _MIN_COLUMN_LINES = 4

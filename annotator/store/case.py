@@ -423,6 +423,14 @@ class CaseStore:
         )
         return [_finding(r) for r in rows]
 
+    def finding_counts(self, document_id: int) -> dict[str, int]:
+        """A document's findings per category."""
+        rows = self.db.execute(
+            "SELECT category, count(*) FROM findings WHERE document_id = ? GROUP BY category",
+            [document_id],
+        )
+        return dict(rows.fetchall())
+
     def set_status(self, finding_id: int, status: Status | str, who: str = "") -> Finding:
         return self._set(finding_id, "status", Status(status).value, who)
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-import annotator.ingest
+import annotator.ingest.ingestor
+import annotator.nlp.worker
 from annotator.cli import main
 from annotator.nlp.detect import Detector
 
@@ -26,8 +27,11 @@ class Run:
 
 @pytest.fixture(autouse=True)
 def _reuse_detector(monkeypatch: pytest.MonkeyPatch, detector: Detector) -> None:
-    """The CLI builds a Detector per run; hand it the session's (same pipeline, built once)."""
-    monkeypatch.setattr(annotator.ingest, "Detector", lambda models_dir=None: detector)
+    """The CLI builds a Detector per run; hand it the session's (same pipeline, built once),
+    and detect in this process rather than in a worker that would load spaCy for every run.
+    The worker's path is run by test_cli_subprocess.py and tests/test_ingest_pipeline.py."""
+    monkeypatch.setattr(annotator.ingest.ingestor, "Detector", lambda models_dir=None: detector)
+    monkeypatch.setattr(annotator.nlp.worker, "DetectionWorker", lambda *args: None)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import pickle
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,17 @@ from annotator.core.errors import (
     ExportError,
     LexiconError,
 )
-from annotator.core.model import Category, Finding, Source, Status
+from annotator.core.model import (
+    Category,
+    Finding,
+    PageText,
+    Source,
+    Status,
+    Word,
+    Words,
+    pack_words,
+    unpack_words,
+)
 from annotator.core.paths import models_dir, resources_dir, sample_dir
 from annotator.core.progress import Cancelled, Progress, report
 
@@ -86,3 +97,42 @@ def test_core_imports_nothing_else_of_ours():
                 assert not name.startswith(("PySide6", "pymupdf", "spacy", "sqlite_utils")), (
                     f"{path.name} imports {name}: core holds plain data types only"
                 )
+
+
+def _word(i: int) -> Word:
+    return Word((72.0 + i * 0.1, 100.5, 90.25 + i, 112.75), i * 6, i * 6 + 5, i // 3)
+
+
+def test_words_pack_a_page_and_read_back_as_word_tuples():
+    listed = [_word(i) for i in range(7)]
+    words = Words.of(listed)
+    assert len(words) == 7 and words == listed and list(words) == listed
+    assert words[0] == listed[0] and words[-1] == listed[-1] and words[2:4] == listed[2:4]
+    assert [w.start for w in words] == [w.start for w in listed]
+    with pytest.raises(IndexError):
+        words[7]
+    assert words != listed[:-1] and Words() == [] and not Words()
+    columns = zip(*((*w.rect, w.start, w.end, w.line) for w in listed), strict=True)
+    assert Words.from_columns(*columns) == words
+
+
+def test_words_pickle_as_one_block_of_bytes():
+    words = Words.of([_word(i) for i in range(300)])
+    blob = pickle.dumps(words)
+    assert pickle.loads(blob) == words
+    assert len(blob) < 300 * 7 * 8 + 200  # the array's bytes and a little framing
+    page = PageText(1, 612, 792, 0, "x", words)
+    assert pickle.loads(pickle.dumps(page)).words == words
+
+
+def test_packed_words_store_as_float32_and_keep_offsets_exactly():
+    words = Words.of([_word(i) for i in range(5)])
+    back = unpack_words(words.pack())
+    assert [(w.start, w.end, w.line) for w in back] == [(w.start, w.end, w.line) for w in words]
+    for stored, kept in zip(back, words, strict=True):
+        assert stored.rect == pytest.approx(kept.rect, abs=1e-4)
+    assert unpack_words(pack_words(words, "d"), "d") == words
+    assert pack_words([_word(1)]) == Words.of([_word(1)]).pack()
+    assert unpack_words(None) == []
+    with pytest.raises(ValueError, match="seven"):
+        Words([1.0, 2.0])

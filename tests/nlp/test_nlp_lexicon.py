@@ -169,3 +169,36 @@ def test_component_puts_spans_with_category_and_subtype(detector):
         ("CalGang", "gang_label", "gang_database"),
         ("fusion center", "fusion_center", "fusion_center"),
     ]
+
+
+# -- the trigger prefilter -----------------------------------------------------------------------
+
+PREFILTER_TEXTS = [
+    ("The applicant appeared with counsel.", False),
+    ("He was called a gang member by the officer.", True),
+    ("A report from the Mara\nSalva-\ntrucha file.", True),  # hyphenated at a line end
+    ("Informe de la Policía Nacional Civil: pandillero activo.", True),
+    ("Policía Nacional Civil, sin más datos.", True),  # accents folded before matching
+    ("Later a Green\nNotice was issued.", True),  # a word pair across a line break
+    ("The green jacket and the notice board.", False),  # the pair's words, not the pair
+    ("MS- 13 written by OCR.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREFILTER_TEXTS)
+def test_page_prefilter_agrees_with_the_folded_text(text, expected):
+    """might_match_page skips folding plain ASCII and makes word pairs only where needed; it
+    must decide as might_match on the folded text does."""
+    lexicon = load_lexicon(models_dir())
+    assert lexicon.might_match_page(text) == lexicon.might_match(fold(text).text) == expected
+
+
+def test_tokenizer_splits_an_acronym_period_and_a_footnote_mark():
+    nlp = build_pipeline("en")
+    assert [t.text for t in nlp.make_doc("linked to TdA. He said")][:4] == [
+        "linked",
+        "to",
+        "TdA",
+        ".",
+    ]
+    assert [t.text for t in nlp.make_doc("gang member.[1]")] == ["gang", "member", ".", "[1]"]

@@ -367,3 +367,20 @@ def test_merging_in_page_slices_keeps_tags_outside_the_slice(case):
     after = {f.page: f for f in case.findings(document_id=doc.id)}
     assert sorted(after) == [1, 2, 4]
     assert after[1].status is Status.REBUTTED and after[1].id == tagged.id
+
+
+def test_counts_per_category_and_pages_by_ocr_state(case, detector, make_pdf):
+    path = make_pdf([LINES[0], ["An INTERPOL Red Notice and the SAFE program."], ["Nothing here."]])
+    result = Ingestor(case, detector, workers=1).add_file(path)
+    doc = result.document
+    counts = case.finding_counts(doc.id)
+    assert counts == dict(result.counts)
+    assert counts["gang_label"] == 2 and counts["red_notice"] == 1 and counts["safe"] == 1
+    assert sum(counts.values()) == len(case.findings(document_id=doc.id))
+    assert case.finding_counts(doc.id + 1) == {}
+    page = case.page(doc.id, 3)
+    page.ocr_done = True
+    case.save_pages(doc.id, [page])
+    assert [p.number for p in case.pages(doc.id, ocr_done=True)] == [3]
+    assert [p.number for p in case.pages(doc.id, ocr_done=False)] == [1, 2]
+    assert [p.number for p in case.pages(doc.id)] == [1, 2, 3]

@@ -1,58 +1,32 @@
-"""Add PDFs to a case: fingerprint, extract, OCR, detect, store — and re-scan with a newer lexicon.
-
-Heavy work (PyMuPDF extraction and spaCy detection) runs in worker processes when a document is
-large enough to pay for them; each worker opens its own copy of the PDF, read-only, because
-PyMuPDF objects must not cross threads or processes. OCR runs in worker processes on all cores
-whenever more than one page needs it, and each OCR'd page is stored as soon as it is read, so no
-page is OCR'd twice, even after a cancel or a crash. The case store is written only here, in the
-calling thread.
-"""
+"""The Ingestor: add PDFs to a case (fingerprint, extract, OCR, detect, store) and re-scan
+them with a newer lexicon."""
 
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Future
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pymupdf
-
 from annotator.core.errors import AnnotatorError, BadInputFile
 from annotator.core.model import Document, PageText
 from annotator.core.progress import ProgressCallback, report
+from annotator.ingest.pipelined import PipelinedScan, send_pages
+from annotator.ingest.settle import settle_anchors, settle_in
 from annotator.nlp.detect import Detector
-from annotator.nlp.language import guess_language
-from annotator.nlp.lexicon import ALIAS
-from annotator.nlp.worker import (
-    DetectionWorker,
-    Found,
-    PageResult,
-    detect_page_result,
-    found,
-    worker_detector,
-)
-from annotator.pdf.extract import (
-    document_title,
-    extract_page,
-    iter_pages,
-    open_pdf,
-    sha256_file,
-)
+from annotator.nlp.worker import DetectionWorker, PageResult, detect_page_result, found
+from annotator.pdf.extract import document_title, iter_pages, open_pdf, sha256_file
 from annotator.pdf.labels import page_label
 from annotator.pdf.ocr import OcrUnavailable, find_engine, ocr_pages
 
-if TYPE_CHECKING:  # a worker process imports this module; it never needs the SQLite code
+if TYPE_CHECKING:
     from annotator.store import CaseStore
 
 PARALLEL_FROM_PAGES = 120
-DETECT_BATCH = 10
-TAIL_CHUNK = 20
-"""Pages the detection worker extracts in one go from a document's end, when it is idle."""
+"""Pages from which a document pays for starting the detection worker."""
 OCR_MODES = ("auto", "always", "never")
 """auto: OCR pages with no usable text layer; always: every page; never: none (they stay marked)."""
 
@@ -182,7 +156,10 @@ class Ingestor:
             self._worker = DetectionWorker(self.detector.models_dir)
             self._own_worker = True
         if self._worker is not None:
-            return self._pipelined(path, document_id, page_count, progress)
+            scan = PipelinedScan(
+                self._worker, self.detector, self.case, document_id, path, page_count
+            )
+            return scan.run(progress)
         pdf = open_pdf(path)
         try:
             pages = list(iter_pages(pdf))
@@ -191,57 +168,6 @@ class Ingestor:
         results = _detect_document(self.detector, pages, progress)
         self.case.save_pages(document_id, pages)
         return results
-
-    def _pipelined(
-        self,
-        path: str | os.PathLike[str],
-        document_id: int,
-        page_count: int,
-        progress: ProgressCallback | None,
-    ) -> list[PageResult]:
-        """This process extracts every page while the worker process detects the pages that
-        hold one of the lexicon's trigger words; the pages are stored while it finishes.
-
-        spaCy's start-up (over a second) overlaps extraction instead of preceding it, this
-        process never loads it, and pages that cannot match never cross to the worker.
-        """
-        worker = self._worker
-        assert worker is not None
-        lexicon = self.detector.lexicon
-        jobs: list[Future[list[Found]]] = []
-        tails: list[Future[list[PageResult]]] = []
-        pages: list[PageText] = []
-        batch: list[PageText] = []
-        name = Path(path).name
-        stop = page_count
-        pdf = open_pdf(path)
-        try:
-            while len(pages) < stop:
-                page = extract_page(pdf.load_page(len(pages)))
-                pages.append(page)
-                if lexicon.might_match_page(page.text):
-                    batch.append(page)
-                if len(batch) >= DETECT_BATCH:
-                    jobs.append(self._detect_in_worker(batch))
-                    batch = []
-                if stop - len(pages) >= 2 * TAIL_CHUNK and worker.idle():
-                    # The worker has caught up: it reads the last pages not yet taken.
-                    stop -= TAIL_CHUNK
-                    job = (str(path), stop, stop + TAIL_CHUNK, worker.models)
-                    tails.append(worker.submit(extract_and_detect, job))
-                done = len(pages) + TAIL_CHUNK * sum(t.done() for t in tails)
-                report(progress, done, page_count, f"{name}: page {done}")
-        finally:
-            pdf.close()
-        if batch:
-            jobs.append(self._detect_in_worker(batch))
-        self.case.save_pages(document_id, pages)
-        tail = sorted((r for t in tails for r in t.result()), key=lambda r: r[0].number)
-        self.case.save_pages(document_id, [r[0] for r in tail])
-        found_here = [f for job in jobs for f in job.result()]
-        return _settle_in(
-            worker, self.detector, pages + [r[0] for r in tail], [found_here, map(found, tail)]
-        )
 
     def _wants_ocr(self, page: PageText) -> bool:
         if page.ocr_done or self.ocr == "never":
@@ -285,8 +211,8 @@ class Ingestor:
         if self._worker is not None:
             pages = [read.get(r[0].number, r[0]) for r in results]
             kept = [found(r) for r in results if r[0].number not in read]
-            fresh = self._detect_in_worker([read[n] for n in sorted(read)]).result()
-            results = _settle_in(self._worker, self.detector, pages, [kept, fresh])
+            fresh = send_pages(self._worker, [read[n] for n in sorted(read)]).result()
+            results = settle_in(self._worker, self.detector.lexicon, pages, kept + fresh)
         else:
             results = [
                 detect_page_result(self.detector, read[r[0].number], set())
@@ -294,17 +220,9 @@ class Ingestor:
                 else r
                 for r in results
             ]
-            results = _settle_anchors(self.detector, results)
+            results = settle_anchors(self.detector, results)
         self.case.save_pages(document_id, [r[0] for r in results if r[0].number in read])
         return results
-
-    def _detect_in_worker(self, pages: list[PageText]) -> Future[list[Found]]:
-        """Send pages to the worker, their language set here first (the worker sends back only
-        what it found)."""
-        assert self._worker is not None
-        for page in pages:
-            page.language = guess_language(page.text)
-        return self._worker.detect(pages)
 
     def _ocr(
         self,
@@ -353,8 +271,7 @@ class Ingestor:
             result.unsearched_pages = [
                 p.number for p in self.case.pages(document_id) if p.needs_ocr and not p.ocr_done
             ]
-        findings = self.case.findings(document_id=document_id)
-        result.counts = Counter(f.category.value for f in findings)
+        result.counts = Counter(self.case.finding_counts(document_id))
         return result
 
 
@@ -366,119 +283,4 @@ def _detect_document(
     for i, page in enumerate(pages):
         results.append(detect_page_result(detector, page, set()))
         report(progress, i + 1, len(pages), f"page {i + 1} of {len(pages)}")
-    return _settle_anchors(detector, results)
-
-
-def _settle_anchors(detector: Detector, results: list[PageResult]) -> list[PageResult]:
-    """Make an acronym introduced anywhere in a document count on every page of it.
-
-    Pages are detected on their own (possibly in parallel); a page that turned down an acronym
-    for want of an anchor the document does introduce elsewhere is detected again with it.
-    """
-    introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
-    aliases = {a: a.split(":")[1] for a in introduced if a.startswith(ALIAS)}
-    settled = []
-    for result in results:
-        page, _, own, wanted = result
-        unseen = [acr for a, acr in aliases.items() if a not in own and _has_word(page.text, acr)]
-        if wanted & introduced or unseen:
-            result = detect_page_result(detector, page, introduced)
-        settled.append(result)
-    return _bridge_pages(detector, settled, introduced)
-
-
-def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
-
-
-def _bridge_pages(
-    detector: Detector, results: list[PageResult], anchors: set[str]
-) -> list[PageResult]:
-    """Add the references that run over a page break to the page they start on."""
-    for i in range(len(results) - 1):
-        page, detections = results[i][0], results[i][1]
-        for det in detector.detect_bridge(page, results[i + 1][0], anchors):
-            detections[:] = [
-                d
-                for d in detections
-                if not (d.category == det.category and d.start >= det.start and d.end <= det.end)
-            ]
-            detections.append(det)
-    return results
-
-
-def _settle_in(
-    worker: DetectionWorker,
-    detector: Detector,
-    pages: list[PageText],
-    batches: Iterable[Iterable[Found]],
-) -> list[PageResult]:
-    """_settle_anchors for pages detected by the worker: only the pages to detect again and
-    the page breaks where a reference may run over are sent back to it."""
-    by_number = {f[0]: f[1:] for batch in batches for f in batch}
-    results: list[PageResult] = [
-        (p, *by_number.get(p.number, ([], set(), set())))  # type: ignore[misc]
-        for p in pages
-    ]
-    introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
-    aliases = [a.split(":")[1] for a in introduced if a.startswith(ALIAS)]
-    redo = [
-        r[0]
-        for r in results
-        if r[3] & introduced or any(a not in r[2] and _has_word(r[0].text, a) for a in aliases)
-    ]
-    pairs = [
-        (results[i][0], results[i + 1][0])
-        for i in range(len(results) - 1)
-        if detector.lexicon.might_match_page(_junction(results[i][0], results[i + 1][0]))
-    ]
-    if not redo and not pairs:
-        return results
-    redone, bridges = worker.settle(redo, pairs, introduced).result()
-    again = {f[0]: f[1:] for f in redone}
-    settled: list[PageResult] = [
-        (r[0], *again[r[0].number]) if r[0].number in again else r  # type: ignore[misc]
-        for r in results
-    ]
-    index = {r[0].number: i for i, r in enumerate(settled)}
-    for number, crossing in bridges:
-        detections = settled[index[number]][1]
-        for det in crossing:
-            detections[:] = [
-                d
-                for d in detections
-                if not (d.category == det.category and d.start >= det.start and d.end <= det.end)
-            ]
-            detections.append(det)
-    return settled
-
-
-def _junction(page: PageText, following: PageText, words: int = 30) -> str:
-    tail = page.text.rsplit(None, words)[-words:]
-    head = following.text.split(None, words)[:words]
-    return "\n".join((" ".join(tail), " ".join(head)))
-
-
-def extract_and_detect(job: tuple[str, int, int, str]) -> list[PageResult]:
-    """Worker process: extract and detect pages start..stop of one PDF."""
-    path, start, stop, models = job
-    detector = worker_detector(models)
-    pdf = _worker_pdf(path)
-    return [detect_page_result(detector, page, set()) for page in iter_pages(pdf, start, stop)]
-
-
-_OPEN: dict[tuple[str, int, int], pymupdf.Document] = {}
-
-
-def _worker_pdf(path: str) -> pymupdf.Document:
-    """Worker process: the PDF open for reading, kept open for the next chunk of the same file
-    (opening a 1,000-page PDF costs as much as reading four of its pages). Only the last file
-    stays open; a file changed on disk is opened afresh."""
-    stat = os.stat(path)
-    key = (path, stat.st_size, stat.st_mtime_ns)
-    if key not in _OPEN:
-        for pdf in _OPEN.values():
-            pdf.close()
-        _OPEN.clear()
-        _OPEN[key] = open_pdf(path)
-    return _OPEN[key]
+    return settle_anchors(detector, results)

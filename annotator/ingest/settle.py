@@ -1,0 +1,119 @@
+"""Settle a document's pages after each was detected on its own.
+
+Two things cross page boundaries. An acronym or a category introduced on one page ("the Boston
+Regional Intelligence Center (BRIC)") counts on every page of the document, so a page that
+turned a match down for want of it is detected again knowing it. And a reference can run from
+the foot of one page onto the next ("INTERPOL Red" / "Notice"): the words around each page
+break that may hold one are detected together, and what crosses the break is added to the page
+it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from itertools import pairwise
+
+from annotator.core.model import Detection, PageText
+from annotator.nlp.detect import Detector
+from annotator.nlp.lexicon import ALIAS, Lexicon
+from annotator.nlp.worker import DetectionWorker, Found, PageResult, detect_page_result
+
+JUNCTION_WORDS = 30
+
+
+def settle_anchors(detector: Detector, results: list[PageResult]) -> list[PageResult]:
+    """Settle pages detected in this process."""
+    introduced = _introduced(results)
+    settled = [
+        detect_page_result(detector, r[0], introduced) if _needs_redo(r, introduced) else r
+        for r in results
+    ]
+    for i in range(len(settled) - 1):
+        crossing = detector.detect_bridge(settled[i][0], settled[i + 1][0], introduced)
+        add_bridges(settled[i][1], crossing)
+    return settled
+
+
+def settle_in(
+    worker: DetectionWorker,
+    lexicon: Lexicon,
+    pages: list[PageText],
+    found: Iterable[Found],
+    bridged: Mapping[int, list[Detection]] | None = None,
+    checked: Mapping[int, bool] | None = None,
+) -> list[PageResult]:
+    """Settle pages the worker detected (`found`, by page number); the worker detects again
+    what needs it.
+
+    `bridged` holds page breaks already detected with the document's final anchors (by the
+    number of the page before the break) and `checked` the breaks already looked at for a
+    possible reference (True: may hold one); only the others are looked at here.
+    """
+    bridged = bridged or {}
+    checked = checked or {}
+    by_number = {f[0]: f[1:] for f in found}
+    results: list[PageResult] = [
+        (p, *by_number.get(p.number, ([], set(), set())))  # type: ignore[misc]
+        for p in pages
+    ]
+    introduced = _introduced(results)
+    redo = [r[0] for r in results if _needs_redo(r, introduced)]
+    pairs = []
+    for a, b in pairwise(pages):
+        if a.number in bridged:
+            continue
+        may_cross = checked.get(a.number)
+        if may_cross is None:
+            may_cross = lexicon.might_match_page(junction(a, b))
+        if may_cross:
+            pairs.append((a, b))
+    crossings = dict(bridged)
+    if redo or pairs:
+        redone, fresh = worker.settle(redo, pairs, introduced).result()
+        again = {f[0]: f[1:] for f in redone}
+        results = [
+            (r[0], *again[r[0].number]) if r[0].number in again else r  # type: ignore[misc]
+            for r in results
+        ]
+        crossings.update(fresh)
+    for r in results:
+        add_bridges(r[1], crossings.get(r[0].number, ()))
+    return results
+
+
+def add_bridges(detections: list[Detection], crossing: Iterable[Detection]) -> None:
+    """Add the references that cross a page break to its first page's detections, in place of
+    the parts of them found on that page alone."""
+    for det in crossing:
+        detections[:] = [
+            d
+            for d in detections
+            if not (d.category == det.category and d.start >= det.start and d.end <= det.end)
+        ]
+        detections.append(det)
+
+
+def junction(page: PageText, following: PageText, words: int = JUNCTION_WORDS) -> str:
+    """The last words of a page and the first of the next: where a reference may cross."""
+    tail = page.text.rsplit(None, words)[-words:]
+    head = following.text.split(None, words)[:words]
+    return "\n".join((" ".join(tail), " ".join(head)))
+
+
+def _introduced(results: Iterable[PageResult]) -> set[str]:
+    return set().union(*(r[2] for r in results))
+
+
+def _needs_redo(result: PageResult, introduced: set[str]) -> bool:
+    """A page that wanted an anchor the document introduces, or that holds an acronym the
+    document defines elsewhere."""
+    page, _, own, wanted = result
+    if wanted & introduced:
+        return True
+    aliases = (a.split(":")[1] for a in introduced if a.startswith(ALIAS) and a not in own)
+    return any(_has_word(page.text, acronym) for acronym in aliases)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
