@@ -36,6 +36,9 @@ SPAN_KEY = "casefile"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 FACTORY = "casefile_detector_v1"
 
+_CHAIN_ROUNDS = 4
+"""Cue words linked one to the next: the longest list of labels a finding takes in."""
+
 if not Span.has_extension("hedge_cue"):
     Span.set_extension("hedge_cue", default=None)
 if not Span.has_extension("sentence_chars"):
@@ -127,9 +130,19 @@ class CaseFileDetector:
         for i in np.flatnonzero(np.isin(lower, self._watched)).tolist():
             watched.setdefault(int(lower[i]), []).append(i)
         ids = lower.tolist()
-        # twice, so that a list of labels chains: "pandillero, colaborador o aspirante"
-        for _ in range(2):
-            spans += self._cue_spans(doc, spans, excluded, ids, watched)
+        # A list of labels chains one link a round: "miembro activo", "colaborador" o
+        # "aspirante" de una pandilla.
+        seen = {(s.start, s.end, s.label) for s in spans}
+        for _ in range(_CHAIN_ROUNDS):
+            new = [
+                s
+                for s in self._cue_spans(doc, spans, excluded, ids, watched)
+                if (s.start, s.end, s.label) not in seen
+            ]
+            if not new:
+                break
+            seen.update((s.start, s.end, s.label) for s in new)
+            spans += new
         kept = filter_spans(_merge_adjacent(doc, spans))
         kept = self._aliases(doc, kept, anchors)
         for span in kept:

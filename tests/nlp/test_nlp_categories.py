@@ -339,3 +339,23 @@ def test_several_categories_on_one_page_each_found_once(scan):
         ("red_notice", "INTERPOL Red Notice"),
         ("safe", "SAFE report"),
     ]
+
+
+def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
+    """Barrio 18 as people speak of it, and "miembro activo" listed beside the other PNC
+    census categories of a gang."""
+    result = scan(
+        [
+            [
+                'El testigo dijo que el capturado "anda con los de la 18" desde 2019.',
+                'Conocía a los imputados como "homeboys" de la 18 y señaló a uno',
+                'como "palabrero" de la clica.',
+                'Muchas fichas los describen como "miembro activo", "colaborador" o',
+                '"aspirante" de una pandilla.',
+            ]
+        ]
+    )
+    texts = [d.text for d in result.of("gang_label")]
+    assert "los de la 18" in texts
+    assert 'homeboys" de la 18' in texts  # the gang words near it: "homeboys", "palabrero"
+    assert 'miembro activo", "colaborador" o "aspirante" de una pandilla' in texts

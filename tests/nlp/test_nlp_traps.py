@@ -90,6 +90,16 @@ TRAPS = [
         "gang_label",
     ),
     ("B-2 visitor", ["He was admitted as a B-2 visitor in 2015 at Miami."], "gang_label"),
+    (
+        "los de la 18 calle as an address",
+        ["Los vecinos, los de la 18 calle poniente, pidieron alumbrado público."],
+        "gang_label",
+    ),
+    (
+        "la 18 as a date",
+        ["La audiencia quedó fijada para los de la 18 de marzo, dijo el juzgado."],
+        "gang_label",
+    ),
     ("undocumented", ["He remained undocumented after his visa expired in 2016."], "gang_label"),
 ]
 
