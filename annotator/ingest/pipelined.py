@@ -57,6 +57,8 @@ Bridging = tuple[
 
 
 class PipelinedScan:
+    """One document scanned by this process and the detection worker together (see above)."""
+
     def __init__(
         self,
         worker: DetectionWorker,
@@ -74,7 +76,8 @@ class PipelinedScan:
         self.page_count = page_count
         self.pages: list[PageText] = []
         """Pages extracted here, in order."""
-        self.found: list[Found] = []
+        self.detected: list[Found] = []
+        """What the worker found, page by page, as it came back."""
         self.introduced: set[str] = set()
         """Anchors the pages detected so far introduce."""
         self.checked: dict[int, bool] = {}
@@ -112,10 +115,10 @@ class PipelinedScan:
         tail = sorted((r for t in self._tails for r in t.result()), key=lambda r: r[0].number)
         self.shared_pages = len(tail)
         self.case.save_pages(self.document_id, [r[0] for r in tail])
-        self.found += map(found, tail)
+        self.detected += map(found, tail)
         while self._jobs:
             self._harvest(wait=True)
-        self.introduced.update(*(f[2] for f in self.found))
+        self.introduced.update(*(f[2] for f in self.detected))
         bridged: dict[int, list[Detection]] = {}
         for job, anchors, numbers in self._bridging:
             if anchors == self.introduced:
@@ -124,7 +127,7 @@ class PipelinedScan:
             else:  # settle_in detects them again with the final anchors
                 self.breaks_redone += len(numbers)
         pages = self.pages + [r[0] for r in tail]
-        return settle_in(self.worker, self.lexicon, pages, self.found, bridged, self.checked)
+        return settle_in(self.worker, self.lexicon, pages, self.detected, bridged, self.checked)
 
     def _take(self, page: PageText) -> None:
         """A page just extracted: batched for the worker if it may match, and the break before
@@ -162,7 +165,7 @@ class PipelinedScan:
     def _harvest(self, wait: bool) -> None:
         while self._jobs and (wait or self._jobs[0].done()):
             batch = self._jobs.popleft().result()
-            self.found += batch
+            self.detected += batch
             self.introduced.update(*(f[2] for f in batch))
 
     def _save(self) -> None:

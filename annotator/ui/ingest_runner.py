@@ -22,15 +22,19 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from annotator.core.model import Detection
+from annotator.core.model import Detection, PageText
 from annotator.core.paths import models_dir
 from annotator.pdf import ocr
 from annotator.pdf.labels import page_label
 from annotator.ui import ingest_tasks as tasks
 from annotator.ui.session import CaseSession
+
+if TYPE_CHECKING:  # the window never imports spaCy
+    from annotator.nlp.worker import PageResult
 
 _SLICE_SECONDS = 0.008
 """Work per job per event-loop turn; each step inside it is far shorter than the 50 ms budget."""
@@ -49,13 +53,13 @@ class Job:
     title: str
     page_count: int
     hash_: Future[str]
-    parts: list[Future[list[tasks.Result]]]
+    parts: list[Future[list[PageResult]]]
     version: Future[str]
-    settle: Future[list[tasks.Result]] | None = None
-    results: list[tasks.Result] = field(default_factory=list)
+    settle: Future[list[PageResult]] | None = None
+    results: list[PageResult] = field(default_factory=list)
     queued: set[int] = field(default_factory=set)
     """Indexes of the parts whose pages are written or waiting in `unsaved`."""
-    unsaved: list[tasks.PackedPage] = field(default_factory=list)
+    unsaved: list[PageText] = field(default_factory=list)
     labels: dict[int, str] = field(default_factory=dict)
     storing: Iterator[None] | None = None
     document_id: int | None = None
@@ -66,7 +70,7 @@ class Job:
         return sum(len(f.result()) for f in self.parts if f.done() and not f.cancelled())
 
 
-OcrReply = tuple[int, "tasks.Result | None", str]
+OcrReply = tuple[int, "PageResult | None", str]
 
 
 @dataclass(eq=False)
@@ -272,8 +276,7 @@ class IngestRunner(QObject):
             job.problems.append(f"page {number}: {problem}")
             return
         case = self.session.case
-        packed, detections, *_ = result
-        page = packed.unpack()
+        page, detections, *_ = result
         case.save_pages(job.document_id, [page])
         self.session.forget_page(job.document_id, number)
         case.merge_detections(
@@ -345,8 +348,7 @@ class IngestRunner(QObject):
                 job.queued.add(i)
                 job.unsaved += [r[0] for r in part.result()]
         while job.unsaved and time.perf_counter() < deadline:
-            packed, job.unsaved = job.unsaved[:_PAGES_PER_WRITE], job.unsaved[_PAGES_PER_WRITE:]
-            pages = [p.unpack() for p in packed]
+            pages, job.unsaved = job.unsaved[:_PAGES_PER_WRITE], job.unsaved[_PAGES_PER_WRITE:]
             self.session.case.save_pages(job.document_id, pages)
             job.labels.update((page.number, page_label(page.text)) for page in pages)
 

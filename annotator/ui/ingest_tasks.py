@@ -2,18 +2,17 @@
 
 The GUI process never loads spaCy; it only stores what these functions return. Each worker
 opens its own PDF; nothing PyMuPDF crosses a process boundary. Pages travel with their word
-boxes packed into bytes: a 1,000-page PDF has some 600,000 words, and as Python objects held
-in the window's process they make each full garbage collection stall the event loop for
-hundreds of milliseconds. The window unpacks a few pages at a time, just to store them.
+boxes packed in one array (`Words`): a 1,000-page PDF has some 600,000 words, and as Python
+objects held in the window's process they would make each full garbage collection stall the
+event loop for hundreds of milliseconds.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.model import Detection, PageText, pack_words, unpack_words
+from annotator.core.model import PageText
 from annotator.pdf.extract import sha256_file
 
 if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run ingest code
@@ -21,34 +20,6 @@ if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run i
     from annotator.pdf.ocr import OcrEngine
 
 CHUNK_PAGES = 25
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class PackedPage:
-    """A page whose words are one bytes object (float64: x0, y0, x1, y1, start, end, line)."""
-
-    page: PageText
-    """The page without its words."""
-    words: bytes
-
-    @property
-    def number(self) -> int:
-        return self.page.number
-
-    @classmethod
-    def pack(cls, page: PageText) -> PackedPage:
-        return cls(dataclasses.replace(page, words=[]), pack_words(page.words, "d"))
-
-    def unpack(self) -> PageText:
-        return dataclasses.replace(self.page, words=unpack_words(self.words, "d"))
-
-
-Result = tuple[PackedPage, list[Detection], set[str], set[str]]
-"""A page (packed), its detections, the anchors it introduced, the anchors it would have used."""
-
-
-def _packed(results: list[PageResult]) -> list[Result]:
-    return [(PackedPage.pack(page), *rest) for page, *rest in results]  # type: ignore[misc]
 
 
 def chunks(page_count: int, size: int = CHUNK_PAGES) -> list[tuple[int, int]]:
@@ -65,23 +36,23 @@ def lexicon_version(models: str) -> str:
     return worker_detector(models).lexicon_version
 
 
-def detect_chunk(path: str, start: int, stop: int, models: str) -> list[Result]:
+def detect_chunk(path: str, start: int, stop: int, models: str) -> list[PageResult]:
     from annotator.ingest import extract_and_detect
 
-    return _packed(extract_and_detect((path, start, stop, models)))
+    return extract_and_detect((path, start, stop, models))
 
 
-def redetect(pages: list[PackedPage], introduced: set[str], models: str) -> list[Result]:
+def redetect(pages: list[PageText], introduced: set[str], models: str) -> list[PageResult]:
     """Detect again the pages that turned down an acronym the document does introduce."""
     from annotator.nlp.worker import detect_page_result, worker_detector
 
     detector = worker_detector(models)
-    return _packed([detect_page_result(detector, page.unpack(), introduced) for page in pages])
+    return [detect_page_result(detector, page, introduced) for page in pages]
 
 
 def ocr_detect(
     path: str, number: int, engine: OcrEngine, models: str
-) -> tuple[int, Result | None, str]:
+) -> tuple[int, PageResult | None, str]:
     """OCR one page of a PDF (opened read-only here) and detect on it: the page, or a problem."""
     from annotator.nlp.worker import detect_page_result, worker_detector
     from annotator.pdf.extract import open_pdf
@@ -95,10 +66,10 @@ def ocr_detect(
             pdf.close()
     except Exception as err:  # MuPDF and Tesseract raise their own error types
         return number, None, f"OCR failed ({err})"
-    return number, _packed([detect_page_result(worker_detector(models), page, set())])[0], ""
+    return number, detect_page_result(worker_detector(models), page, set()), ""
 
 
-def needs_settling(results: list[Result]) -> tuple[set[str], list[int]]:
+def needs_settling(results: list[PageResult]) -> tuple[set[str], list[int]]:
     """The anchors the document introduces, and the result indexes to detect again with them."""
     introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
     return introduced, [i for i, r in enumerate(results) if r[3] & introduced]
