@@ -359,3 +359,20 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
     assert "los de la 18" in texts
     assert 'homeboys" de la 18' in texts  # the gang words near it: "homeboys", "palabrero"
     assert 'miembro activo", "colaborador" o "aspirante" de una pandilla' in texts
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["He testified that he was never a member of any gang."], "member of any gang"),
+        (["A police profile lists him as a gang collaborator."], "gang collaborator"),
+        (["ICE's ICEGangs database was populated from local lists."], "ICEGangs"),
+        (["Fue observado en compañía de miembros de la 18 en la colonia."], "miembros de la 18"),
+        (["El testigo lo señaló como palabrero de los de la dieciocho."], "los de la dieciocho"),
+        (["Una vez que alguien está en una base de pandillas no sale."], "base de pandillas"),
+        (["Era parte de la clica de los Southside Locos, según el perfil."], "Southside Locos"),
+    ],
+)
+def test_more_ways_of_naming_gangs_and_their_lists(scan, lines, expected):
+    texts = [d.text for d in scan([lines]).of("gang_label")]
+    assert any(expected in t for t in texts), texts

@@ -153,3 +153,12 @@ def test_trap_and_real_reference_in_one_paragraph(scan):
         ]
     )
     assert [(d.category.value, d.text) for d in result.detections] == [("safe", "SAFE report")]
+
+
+def test_la_18_avenida_is_an_address_even_beside_gang_words(scan):
+    result = scan(
+        [["Perfilado en la pandilla 18 Sureños, vive en la 18 avenida norte de la colonia."]]
+    )
+    texts = [d.text for d in result.of("gang_label")]
+    assert any("pandilla 18" in t for t in texts), texts
+    assert not any(t.endswith("la 18") for t in texts), texts
