@@ -376,3 +376,31 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
 def test_more_ways_of_naming_gangs_and_their_lists(scan, lines, expected):
     texts = [d.text for d in scan([lines]).of("gang_label")]
     assert any(expected in t for t in texts), texts
+
+
+def test_census_ranks_and_la_mara_alone_in_a_document_about_gangs(scan):
+    result = scan(
+        [
+            ["La Fiscalía acusó a tres pandilleros de la MS-13 de extorsión en la colonia."],
+            [
+                "El imputado aparece perfilado como colaborador según la Policía.",
+                'Su madre dijo que "nunca anduvo en la mara" y que trabaja en un taller.',
+                "El testigo, un colaborador eficaz, no compareció a la audiencia.",
+            ],
+        ]
+    )
+    page_two = [d.text for d in result.pages[1][1] if d.category is Category.GANG_LABEL]
+    assert "colaborador" in page_two and "la mara" in page_two, page_two
+    assert page_two.count("colaborador") == 1  # not the cooperating witness
+
+
+def test_census_ranks_and_la_mara_stay_silent_where_gangs_are_not_spoken_of(scan):
+    result = scan(
+        [
+            [
+                "Toda la mara llegó temprano a la fiesta del barrio.",
+                "Ella es colaboradora del periódico y aspirante a una beca.",
+            ]
+        ]
+    )
+    assert not result.of("gang_label"), [d.text for d in result.of("gang_label")]
