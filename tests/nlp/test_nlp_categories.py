@@ -404,3 +404,18 @@ def test_census_ranks_and_la_mara_stay_silent_where_gangs_are_not_spoken_of(scan
         ]
     )
     assert not result.of("gang_label"), [d.text for d in result.of("gang_label")]
+
+
+def test_la_difusion_alone_once_interpol_is_named(scan):
+    result = scan(
+        [
+            ["La OCN de Interpol en Santiago recibió la solicitud del fiscal en marzo."],
+            [
+                '"Si la difusión se hubiera hecho antes, lo habrían detenido", dijo su tía.',
+                "Esta difusión se realiza en cadena nacional de radio y televisión.",
+                "La policía dio difusión a una lista de lugares y pidió la difusión de la foto.",
+            ],
+        ]
+    )
+    page_two = [d.text for d in result.pages[1][1] if d.category is Category.RED_NOTICE]
+    assert page_two == ["la difusión"], page_two
