@@ -53,9 +53,16 @@ class DetectionWorker:
         self.close()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        """Stop the worker. Work still under way is abandoned: a command that found nothing to
+        detect (a bad file, say) does not wait for spaCy to finish loading before it exits."""
+        if self._pool is None:
+            return
+        if self.backlog():
+            # The executor has no public way to stop a running job before Python 3.14.
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
+        self._pool.shutdown(cancel_futures=True)
+        self._pool = None
 
     def submit(self, fn: Callable[..., T], /, *args: Any) -> Future[T]:
         """Run fn(*args) in the worker, after the jobs sent before it."""
