@@ -216,6 +216,8 @@ class CaseFileDetector:
             return False
         if rule.not_in_caps and _in_caps_run(doc, start, end, rule.context):
             return False
+        if rule.not_a_name and _before_a_name(doc, end, rule.context):
+            return False
         if not rule.context:
             return True
         if rule.context_anchor and rule.context_anchor in anchors:
@@ -367,6 +369,14 @@ def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
         return False  # a narrative typed in capitals, as on many I-213s, is not a headline
 
     return caps(start - 1) or caps(end)
+
+
+def _before_a_name(doc: Doc, end: int, context: list[str]) -> bool:
+    """True when a capitalised word that is not a context word follows: "Mara Peguero"."""
+    if end >= len(doc):
+        return False
+    tok = doc[end]
+    return tok.is_title and tok.is_alpha and not _has_context([tok.lower_], context)
 
 
 def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:

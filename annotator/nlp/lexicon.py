@@ -11,6 +11,8 @@ and may restrict its matches with
   anchor           a name this rule's matches set for the rest of the document
   not_preceded_by / not_followed_by   lower-case words that veto a match when adjacent
   not_in_caps      veto a match inside a run of capitals (a headline: "KEEPING FAMILIES SAFE")
+  not_a_name       veto a one-word match followed by a capitalised word: part of a person's
+                   name ("dijo Mara Peguero"); `context` words after it do not veto
   languages        the page languages the rule applies to (default: all)
   emit             false for a rule that only sets its anchor
   extend_left      take in the capitalised words before the match: true or "required" (there
@@ -57,6 +59,7 @@ _RULE_KEYS = {
     "link_words",
     "languages",
     "not_in_caps",
+    "not_a_name",
     "emit",
     "extend_left",
     "note",
@@ -83,6 +86,7 @@ class Rule:
     link_words: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     not_in_caps: bool = False
+    not_a_name: bool = False
     emit: bool = True
     extend_left: str = ""
     """"required": take in the capitalised words before the match, which must be at least one;
@@ -275,6 +279,7 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         link_words=[fold_phrase(w).lower() for w in raw.get("link_words", [])],
         languages=list(raw.get("languages", [])),
         not_in_caps=bool(raw.get("not_in_caps", False)),
+        not_a_name=bool(raw.get("not_a_name", False)),
         emit=bool(raw.get("emit", True)),
         extend_left=_extend_mode(raw.get("extend_left", "")),
     )

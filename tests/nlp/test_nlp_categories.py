@@ -419,3 +419,19 @@ def test_la_difusion_alone_once_interpol_is_named(scan):
     )
     page_two = [d.text for d in result.pages[1][1] if d.category is Category.RED_NOTICE]
     assert page_two == ["la difusión"], page_two
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (['Acusó a 63 integrantes de la clica "Tecleños Locos Salvatruchos".'], "Tecleños Locos"),
+        (['Fueron vinculadas a la facción "Los Gallegos" del Tren de Aragua.'], "Los Gallegos"),
+        (["Detuvo a miembros de la banda criminal Los Olanchanos en Juticalpa."], "Olanchanos"),
+        (["The CJNG and the Sinaloa Cartel fight over the crossing."], "Sinaloa Cartel"),
+        (["Dijo que el Cártel del Golfo controla la ruta hacia Reynosa."], "Cártel del Golfo"),
+        (["Los reclusos integran la Asociación Ñeta desde los años 70."], "Asociación Ñeta"),
+    ],
+)
+def test_cliques_factions_and_criminal_groups_by_name(scan, lines, expected):
+    texts = [d.text for d in scan([lines]).of("gang_label")]
+    assert any(expected in t for t in texts), texts

@@ -91,6 +91,26 @@ TRAPS = [
     ),
     ("B-2 visitor", ["He was admitted as a B-2 visitor in 2015 at Miami."], "gang_label"),
     (
+        "Mara as a person's name in a gang story",
+        ['"El verde era del equipo de sóftbol del barrio", dijo Mara Peguero, de 24 años.'],
+        "gang_label",
+    ),
+    (
+        "trinitarios in the history of the Dominican Republic",
+        ["El nombre alude a los trinitarios de Juan Pablo Duarte, fundadores de la patria."],
+        "gang_label",
+    ),
+    (
+        "los gallegos as people from Galicia",
+        ["Los Gallegos llegaron al puerto en 1910 y abrieron panaderías en el centro."],
+        "gang_label",
+    ),
+    (
+        "a music band named like a gang",
+        ["La banda Los Tigres del Norte tocó anoche en el estadio de la ciudad."],
+        "gang_label",
+    ),
+    (
         "los de la 18 calle as an address",
         ["Los vecinos, los de la 18 calle poniente, pidieron alumbrado público."],
         "gang_label",
