@@ -342,14 +342,23 @@ _NAME_MAX = 6
 
 
 def _extend_left(doc: Doc, start: int) -> int:
-    """Take in the capitalised words before a match: "Boston" + "Regional Intelligence Center"."""
+    """Take in the capitalised words before a match: "Boston" + "Regional Intelligence Center".
+
+    In text typed in capitals, as many I-213 narratives are, a name's words are all capitals:
+    "SAN COCOS LOCOS" + "SALVATRUCHA"."""
+    in_caps = doc[start].is_upper and doc[start].is_alpha
+
+    def name_word(k: int) -> bool:
+        tok = doc[k]
+        return tok.is_title or (in_caps and tok.is_upper and tok.is_alpha and len(tok) > 1)
+
     i = start
     while i > 0 and start - i < _NAME_MAX:
         tok = doc[i - 1]
-        if tok.lower_ in _NAME_STOP or not (tok.is_title or tok.text in ("&", "St.", "-")):
+        if tok.lower_ in _NAME_STOP or not (name_word(i - 1) or tok.text in ("&", "St.", "-")):
             break
         i -= 1
-    while i < start and not doc[i].is_title:
+    while i < start and not name_word(i):
         i += 1
     return i
 

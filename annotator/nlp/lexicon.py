@@ -3,7 +3,8 @@
 A pattern file is JSON: {"category", "language", "version", "rules": [...], "exclude": [...]}.
 Each rule names a `subtype` and gives any of
   phrases   case- and accent-insensitive phrases ("Mara Salvatrucha", "red notice")
-  cased     phrases whose capitals must match ("SAFE", "BRIC", "Bloods")
+  cased     phrases whose capitals must match ("SAFE", "BRIC", "Bloods"); a phrase of several
+            words also matches typed all in capitals ("SAFE PROGRAM")
   patterns  spaCy Matcher token patterns over the folded text
 and may restrict its matches with
   context          words (a trailing * matches a prefix) one of which must stand within
@@ -248,11 +249,16 @@ def _variants(phrase: str) -> list[str]:
     return out
 
 
-def _expand(items: list[str]) -> list[str]:
+def _expand(items: list[str], capitals: bool = False) -> list[str]:
+    """The phrases and their variants; with `capitals`, a phrase of several words is also
+    matched typed all in capitals ("SAFE PROGRAM" in an I-213 narrative), while one word keeps
+    its capitals exactly ("Netas" is a gang, "NETAS" as likely a heading's word)."""
     seen: dict[str, None] = {}
     for item in items:
         for v in _variants(item):
             seen.setdefault(v, None)
+            if capitals and " " in v.strip():
+                seen.setdefault(v.upper(), None)
     return list(seen)
 
 
@@ -265,7 +271,7 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         category=category,
         subtype=str(raw.get("subtype", "exclude")),
         phrases=_expand(raw.get("phrases", [])),
-        cased=_expand(raw.get("cased", [])),
+        cased=_expand(raw.get("cased", []), capitals=True),
         patterns=[_fold_pattern(p) for p in raw.get("patterns", [])],
         context=[fold_phrase(w).lower() for w in raw.get("context", [])],
         window=int(raw.get("window", 8)),

@@ -435,3 +435,21 @@ def test_la_difusion_alone_once_interpol_is_named(scan):
 def test_cliques_factions_and_criminal_groups_by_name(scan, lines, expected):
     texts = [d.text for d in scan([lines]).of("gang_label")]
     assert any(expected in t for t in texts), texts
+
+
+def test_an_i213_narrative_typed_in_capitals(scan):
+    result = scan(
+        [
+            [
+                "SUBJ WAS REFERRED TO ERO VIA SAFE PROGRAM LEAD NO. SV-23-0912. SAFE DATA LISTS",
+                'SUBJ AS "MIEMBRO ACTIVO" OF MS-13, SAN COCOS LOCOS SALVATRUCHA (SCLS). PER',
+                "THE PNC THE SCLS CLIQUE OPERATES IN SAN MIGUEL. SUBJ DENIED ANY MEMBERSHIP.",
+            ]
+        ]
+    )
+    safe = [d.text for d in result.of("safe")]
+    gangs = [d.text for d in result.of("gang_label")]
+    assert "SAFE PROGRAM" in safe and "SAFE DATA" in safe, safe
+    assert any("MIEMBRO ACTIVO" in t for t in gangs), gangs
+    assert "SAN COCOS LOCOS SALVATRUCHA" in gangs, gangs
+    assert any(t.startswith("SCLS") for t in gangs[gangs.index("SAN COCOS LOCOS SALVATRUCHA") :])

@@ -111,6 +111,11 @@ TRAPS = [
         "gang_label",
     ),
     (
+        "a single cased word typed in capitals",
+        ["GANANCIAS NETAS DEL TRIMESTRE", "La empresa reportó ventas estables en la región."],
+        "gang_label",
+    ),
+    (
         "los de la 18 calle as an address",
         ["Los vecinos, los de la 18 calle poniente, pidieron alumbrado público."],
         "gang_label",
