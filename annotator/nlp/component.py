@@ -144,7 +144,7 @@ class CaseFileDetector:
             seen.update((s.start, s.end, s.label) for s in new)
             spans += new
         kept = filter_spans(_merge_adjacent(doc, spans))
-        kept = self._aliases(doc, kept, anchors)
+        kept = [_with_compound_tail(doc, span) for span in self._aliases(doc, kept, anchors)]
         for span in kept:
             s_start, s_end = self._sentence(doc, span.start)
             sent = doc[s_start:s_end]
@@ -378,6 +378,24 @@ def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
         return False  # a narrative typed in capitals, as on many I-213s, is not a headline
 
     return caps(start - 1) or caps(end)
+
+
+def _with_compound_tail(doc: Doc, span: Span) -> Span:
+    """The finding with the rest of a hyphenated compound it starts: "TdA" in "TdA-affiliated"
+    becomes "TdA-affiliated", "MS-13" in "MS-13-linked" "MS-13-linked". The compound is one
+    word on the page, and the label it makes is the whole of it."""
+    end = span.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    if end == span.end:
+        return span
+    return Span(doc, span.start, end, label=span.label, kb_id=span.kb_id)
 
 
 def _before_a_name(doc: Doc, end: int, context: list[str]) -> bool:

@@ -453,3 +453,11 @@ def test_an_i213_narrative_typed_in_capitals(scan):
     assert any("MIEMBRO ACTIVO" in t for t in gangs), gangs
     assert "SAN COCOS LOCOS SALVATRUCHA" in gangs, gangs
     assert any(t.startswith("SCLS") for t in gangs[gangs.index("SAN COCOS LOCOS SALVATRUCHA") :])
+
+
+def test_a_hyphenated_compound_is_one_finding_over_the_whole_word(scan):
+    result = scan([["MCAC says TdA-affiliated individuals and MS-13-linked youths moved in."]])
+    found = {d.text: d for d in result.of("gang_label")}
+    assert {"TdA-affiliated", "MS-13-linked"} <= found.keys(), list(found)
+    (rect,) = found["TdA-affiliated"].rects
+    assert result.text_under(1, rect).strip() == "TdA-affiliated"
