@@ -6,7 +6,15 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from annotator.ui.session import CaseSession
 from annotator.ui.theme import SHORT_CATEGORY
@@ -102,6 +110,58 @@ class DocumentsModel(QAbstractListModel):
         if role == PATH_ROLE:
             return value.path
         return None
+
+
+ITEM_PADDING = 6
+"""The list's item padding in resources/annotator.qss (QListView#documents_list::item)."""
+
+
+class DocumentDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text, which this delegate lays out itself.
+
+    Qt sizes a wrapped row without the stylesheet's padding and then paints it in a narrower
+    rectangle, so a long title pushed the "pages · findings" line out of its row. Here the text
+    is measured and drawn in the same rectangle: the row less the padding.
+    """
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def text_width(self) -> int:
+        row = self.view.viewport().width() - 2 * self.view.spacing()
+        return max(row - 2 * ITEM_PADDING, 40)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = QRect(0, 0, self.text_width(), 100_000)
+        height = option.fontMetrics.boundingRect(bounds, _TEXT_FLAGS, text).height()
+        return QSize(self.text_width() + 2 * ITEM_PADDING, height + 2 * ITEM_PADDING)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        painter.setFont(opt.font)
+        rect = opt.rect.adjusted(ITEM_PADDING, ITEM_PADDING, -ITEM_PADDING, -ITEM_PADDING)
+        painter.drawText(rect, _TEXT_FLAGS, text)
+        painter.restore()
+
+
+_TEXT_FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def _ocr_state(unsearched: int, running: tuple[int, int] | None) -> str:

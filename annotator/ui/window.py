@@ -28,7 +28,7 @@ from annotator.ui.actions import build_actions, review_actions
 from annotator.ui.commands import Commands
 from annotator.ui.detail import DetailPane
 from annotator.ui.dialogs import Dialogs
-from annotator.ui.documents import DOCUMENT_ROLE, PATH_ROLE, DocumentsModel
+from annotator.ui.documents import DOCUMENT_ROLE, PATH_ROLE, DocumentDelegate, DocumentsModel
 from annotator.ui.findings_panel import FindingsPanel
 from annotator.ui.ingest_runner import IngestRunner
 from annotator.ui.integrity import CHANGED, MISSING, OK, FileChecks
@@ -119,6 +119,7 @@ class MainWindow(Commands, QMainWindow):
         self.documents_model = DocumentsModel(session)
         self.documents = QListView(objectName="documents_list")
         self.documents.setModel(self.documents_model)
+        self.documents.setItemDelegate(DocumentDelegate(self.documents))
         self.documents.setWordWrap(True)
         self.documents.setSpacing(2)
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

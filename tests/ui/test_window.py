@@ -203,3 +203,31 @@ def _word_point(window: MainWindow, page: int, word: int):  # type: ignore[no-un
         int(vx - window.view.horizontalScrollBar().value()),
         int(vy - window.view.verticalScrollBar().value()),
     )
+
+
+def test_every_document_row_holds_its_title_and_counts(window: MainWindow) -> None:
+    """A long title wraps; the "pages · findings" line under it stays inside its row. Rows are
+    measured and painted at one width: the row less the stylesheet's padding (Qt's own
+    delegate measured wider than it painted, and cut the last line of long titles)."""
+    from PySide6.QtCore import QRect
+
+    from annotator.ui.documents import _TEXT_FLAGS, ITEM_PADDING, DocumentDelegate
+
+    view = window.documents
+    view.resize(210, 600)
+    QApplication.processEvents()
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, DocumentDelegate)
+    metrics = view.fontMetrics()
+    wrapped = 0
+    for row in range(window.documents_model.rowCount()):
+        index = window.documents_model.index(row)
+        text = index.data()
+        assert " findings" in text.splitlines()[-1]
+        rect = view.visualRect(index)
+        width = rect.width() - 2 * ITEM_PADDING
+        assert delegate.text_width() == width, "measured at the width it is painted in"
+        needed = metrics.boundingRect(QRect(0, 0, width, 100_000), _TEXT_FLAGS, text).height()
+        assert rect.height() >= needed + 2 * ITEM_PADDING, (row, text)
+        wrapped += metrics.horizontalAdvance(text.splitlines()[0]) > width
+    assert wrapped >= 3, "the list is narrow enough for titles to wrap"
