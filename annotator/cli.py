@@ -121,10 +121,8 @@ def _open_case(path: str, **kwargs: Any) -> Any:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    # The detection worker starts loading spaCy as soon as this process has loaded the PDF and
-    # SQLite code, which it then shares: NumPy (a quarter of spaCy's start) and PyMuPDF (the
-    # worker reads pages too, see ingest) come with the fork.
-    import annotator.pdf.extract  # noqa: F401
+    # The detection worker first: it loads spaCy (over a second) while this process loads the
+    # PDF and SQLite code and starts reading pages.
     from annotator.nlp.worker import DetectionWorker
 
     worker = DetectionWorker() if (os.cpu_count() or 1) > 1 else None

@@ -16,6 +16,7 @@ same as a one-process scan's.
 from __future__ import annotations
 
 import os
+import uuid
 from collections import deque
 from concurrent.futures import Future
 from pathlib import Path
@@ -32,8 +33,10 @@ from annotator.nlp.worker import (
     DetectionWorker,
     Found,
     PageResult,
+    Settled,
     detect_page_result,
     found,
+    remember_anchors,
     worker_detector,
 )
 from annotator.pdf.extract import extract_page, iter_pages, open_pdf
@@ -50,10 +53,8 @@ TAIL_CHUNK = 20
 SAVE_EVERY = 100
 """Pages stored together while extraction goes on."""
 
-Bridging = tuple[
-    Future[tuple[list[Found], list[tuple[int, list[Detection]]]]], frozenset[str], list[int]
-]
-"""Page breaks sent to the worker: its answer, the anchors it knew, the pages before the breaks."""
+Bridging = tuple[Future[Settled], list[int]]
+"""Page breaks sent to the worker: its answer, and the numbers of the pages before the breaks."""
 
 
 class PipelinedScan:
@@ -74,6 +75,8 @@ class PipelinedScan:
         self.document_id = document_id
         self.path = str(path)
         self.page_count = page_count
+        self.key = uuid.uuid4().hex
+        """The key the worker keeps this document's anchors under."""
         self.pages: list[PageText] = []
         """Pages extracted here, in order."""
         self.detected: list[Found] = []
@@ -101,9 +104,9 @@ class PipelinedScan:
         try:
             while len(self.pages) < stop:
                 self._take(extract_page(pdf.load_page(len(self.pages))))
-                if stop - len(self.pages) >= 2 * TAIL_CHUNK and self.worker.backlog() <= 1:
+                if stop - len(self.pages) >= 2 * TAIL_CHUNK and not self.worker.backlog():
                     stop -= TAIL_CHUNK
-                    job = (self.path, stop, stop + TAIL_CHUNK, self.worker.models)
+                    job = (self.path, stop, stop + TAIL_CHUNK, self.worker.models, self.key)
                     self._tails.append(self.worker.submit(extract_and_detect, job))
                 done = len(self.pages) + TAIL_CHUNK * sum(t.done() for t in self._tails)
                 report(progress, done, self.page_count, f"{name}: page {done}")
@@ -120,14 +123,23 @@ class PipelinedScan:
             self._harvest(wait=True)
         self.introduced.update(*(f[2] for f in self.detected))
         bridged: dict[int, list[Detection]] = {}
-        for job, anchors, numbers in self._bridging:
-            if anchors == self.introduced:
+        for job, numbers in self._bridging:
+            answer = job.result()
+            if answer.anchors == self.introduced:
                 bridged.update({n: [] for n in numbers})
-                bridged.update(job.result()[1])
+                bridged.update(answer.bridges)
             else:  # settle_in detects them again with the final anchors
                 self.breaks_redone += len(numbers)
         pages = self.pages + [r[0] for r in tail]
-        return settle_in(self.worker, self.lexicon, pages, self.detected, bridged, self.checked)
+        return settle_in(
+            self.worker,
+            self.lexicon,
+            pages,
+            self.detected,
+            bridged,
+            self.checked,
+            self.key,
+        )
 
     def _take(self, page: PageText) -> None:
         """A page just extracted: batched for the worker if it may match, and the break before
@@ -151,15 +163,14 @@ class PipelinedScan:
 
     def _send_batch(self) -> None:
         if self._batch:
-            self._jobs.append(send_pages(self.worker, self._batch))
+            self._jobs.append(send_pages(self.worker, self._batch, self.key))
             self._batch = []
 
     def _send_pairs(self) -> None:
-        """Detect these page breaks with the anchors known so far."""
+        """Detect these page breaks with the anchors known so far, here and in the worker."""
         if self._pairs:
-            anchors = frozenset(self.introduced)
-            future = self.worker.settle([], self._pairs, set(anchors))
-            self._bridging.append((future, anchors, [a.number for a, _ in self._pairs]))
+            future = self.worker.settle([], self._pairs, self.introduced, self.key)
+            self._bridging.append((future, [a.number for a, _ in self._pairs]))
             self._pairs = []
 
     def _harvest(self, wait: bool) -> None:
@@ -173,20 +184,28 @@ class PipelinedScan:
         self._saved = len(self.pages)
 
 
-def send_pages(worker: DetectionWorker, pages: list[PageText]) -> Future[list[Found]]:
+def send_pages(
+    worker: DetectionWorker, pages: list[PageText], document: str = ""
+) -> Future[list[Found]]:
     """Send pages to the worker, their language set here first (the worker sends back only
     what it found)."""
     for page in pages:
         page.language = guess_language(page.text)
-    return worker.detect(pages)
+    return worker.detect(pages, document=document)
 
 
-def extract_and_detect(job: tuple[str, int, int, str]) -> list[PageResult]:
-    """Worker process: extract and detect pages start..stop of one PDF."""
-    path, start, stop, models = job
+def extract_and_detect(
+    job: tuple[str, int, int, str] | tuple[str, int, int, str, str],
+) -> list[PageResult]:
+    """Worker process: extract and detect pages start..stop of one PDF (and, given the
+    document's key, keep the anchors they introduce)."""
+    path, start, stop, models, *key = job
     detector = worker_detector(models)
     pdf = _worker_pdf(path)
-    return [detect_page_result(detector, page, set()) for page in iter_pages(pdf, start, stop)]
+    results = [detect_page_result(detector, p, set()) for p in iter_pages(pdf, start, stop)]
+    for result in results:
+        remember_anchors(key[0] if key else "", result[2])
+    return results
 
 
 _OPEN: dict[tuple[str, int, int], pymupdf.Document] = {}

@@ -42,13 +42,15 @@ def settle_in(
     found: Iterable[Found],
     bridged: Mapping[int, list[Detection]] | None = None,
     checked: Mapping[int, bool] | None = None,
+    document: str = "",
 ) -> list[PageResult]:
     """Settle pages the worker detected (`found`, by page number); the worker detects again
     what needs it.
 
     `bridged` holds page breaks already detected with the document's final anchors (by the
     number of the page before the break) and `checked` the breaks already looked at for a
-    possible reference (True: may hold one); only the others are looked at here.
+    possible reference (True: may hold one); only the others are looked at here. `document`
+    is the key the worker has kept the document's anchors under, if any.
     """
     bridged = bridged or {}
     checked = checked or {}
@@ -70,7 +72,7 @@ def settle_in(
             pairs.append((a, b))
     crossings = dict(bridged)
     if redo or pairs:
-        redone, fresh = worker.settle(redo, pairs, introduced).result()
+        redone, fresh, _ = worker.settle(redo, pairs, introduced, document).result()
         again = {f[0]: f[1:] for f in redone}
         results = [
             (r[0], *again[r[0].number]) if r[0].number in again else r  # type: ignore[misc]

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from annotator.core.model import Detection, PageText
 from annotator.core.paths import models_dir as default_models_dir
@@ -79,19 +79,34 @@ class DetectionWorker:
             self._pending.popleft()
         return len(self._pending)
 
-    def detect(self, pages: list[PageText], known: set[str] | None = None) -> Future[list[Found]]:
-        """Detect pages on their own, knowing the anchors in `known`."""
-        return self.submit(_detect_pages, self.models, pages, set(known or ()))
+    def detect(
+        self, pages: list[PageText], known: set[str] | None = None, document: str = ""
+    ) -> Future[list[Found]]:
+        """Detect pages on their own, knowing the anchors in `known`. With a `document` key, the
+        worker also keeps the anchors the pages introduce, for that document's later jobs."""
+        return self.submit(_detect_pages, self.models, pages, set(known or ()), document)
 
     def settle(
         self,
         redo: list[PageText],
         pairs: list[tuple[PageText, PageText]],
         introduced: set[str],
-    ) -> Future[tuple[list[Found], list[tuple[int, list[Detection]]]]]:
+        document: str = "",
+    ) -> Future[Settled]:
         """Detect pages again knowing the document's anchors, and the page breaks in `pairs`:
-        the references that run from one page onto the next, by the first page's number."""
-        return self.submit(_settle_job, self.models, redo, pairs, introduced)
+        the references that run from one page onto the next, by the first page's number.
+
+        The anchors used are `introduced` and those the worker has seen the `document`'s pages
+        introduce so far (jobs run in order, so it knows every page sent before this job)."""
+        return self.submit(_settle_job, self.models, redo, pairs, set(introduced), document)
+
+
+class Settled(NamedTuple):
+    redone: list[Found]
+    bridges: list[tuple[int, list[Detection]]]
+    """Detections that cross a page break, by the number of the page before it."""
+    anchors: frozenset[str]
+    """The anchors they were detected with."""
 
 
 def detect_page_result(detector: Detector, page: PageText, known: set[str]) -> PageResult:
@@ -123,15 +138,36 @@ def _warm(models: str) -> None:
     worker_detector(models).pipeline("en")
 
 
-def _detect_pages(models: str, pages: list[PageText], known: set[str]) -> list[Found]:
+_ANCHORS: dict[str, set[str]] = {}
+"""Anchors introduced by the pages of each document this worker has detected, by key."""
+
+
+def remember_anchors(document: str, introduced: set[str]) -> None:
+    """Worker process: note anchors a page of `document` introduced (no key: not kept)."""
+    if document:
+        _ANCHORS.setdefault(document, set()).update(introduced)
+
+
+def _detect_pages(
+    models: str, pages: list[PageText], known: set[str], document: str = ""
+) -> list[Found]:
     detector = worker_detector(models)
-    return [found(detect_page_result(detector, page, known)) for page in pages]
+    results = [found(detect_page_result(detector, page, known)) for page in pages]
+    for result in results:
+        remember_anchors(document, result[2])
+    return results
 
 
 def _settle_job(
-    models: str, redo: list[PageText], pairs: list[tuple[PageText, PageText]], introduced: set[str]
-) -> tuple[list[Found], list[tuple[int, list[Detection]]]]:
+    models: str,
+    redo: list[PageText],
+    pairs: list[tuple[PageText, PageText]],
+    introduced: set[str],
+    document: str = "",
+) -> Settled:
     detector = worker_detector(models)
-    redone = [found(detect_page_result(detector, page, introduced)) for page in redo]
-    bridges = [(a.number, detector.detect_bridge(a, b, introduced)) for a, b in pairs]
-    return redone, [(number, dets) for number, dets in bridges if dets]
+    anchors = introduced | _ANCHORS.get(document, set())
+    redone = [found(detect_page_result(detector, page, anchors)) for page in redo]
+    bridges = [(a.number, detector.detect_bridge(a, b, anchors)) for a, b in pairs]
+    found_bridges = [(number, dets) for number, dets in bridges if dets]
+    return Settled(redone, found_bridges, frozenset(anchors))
