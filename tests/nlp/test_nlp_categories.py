@@ -429,6 +429,7 @@ def test_la_difusion_alone_once_interpol_is_named(scan):
         (["Detuvo a miembros de la banda criminal Los Olanchanos en Juticalpa."], "Olanchanos"),
         (["The CJNG and the Sinaloa Cartel fight over the crossing."], "Sinaloa Cartel"),
         (["Dijo que el Cártel del Golfo controla la ruta hacia Reynosa."], "Cártel del Golfo"),
+        (["Una disputa entre la Mara Salvatrucha y la pandilla de la Calle 18."], "Calle 18"),
         (["Los reclusos integran la Asociación Ñeta desde los años 70."], "Asociación Ñeta"),
     ],
 )

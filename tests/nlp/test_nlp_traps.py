@@ -116,6 +116,11 @@ TRAPS = [
         "gang_label",
     ),
     (
+        "la calle 18 as a street in a story about gang lists",
+        ["Vecinos de Pilsen, muchos de ellos residentes de la calle 18, se quejaron ayer."],
+        "gang_label",
+    ),
+    (
         "los de la 18 calle as an address",
         ["Los vecinos, los de la 18 calle poniente, pidieron alumbrado público."],
         "gang_label",
