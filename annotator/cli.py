@@ -15,11 +15,14 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Category, Finding, Status
 from annotator.core.progress import Progress
+
+if TYPE_CHECKING:
+    from annotator.nlp.worker import DetectionWorker
 
 EXIT_OK, EXIT_USAGE, EXIT_BAD_INPUT = 0, 2, 3
 SUBCOMMANDS = ("scan", "findings", "tag", "export")
@@ -126,16 +129,16 @@ def _scan(args: argparse.Namespace) -> int:
     from annotator.nlp.worker import DetectionWorker
 
     worker = DetectionWorker() if (os.cpu_count() or 1) > 1 else None
-    from annotator.ingest import Ingestor
-
     try:
-        return _scan_with(args, Ingestor, worker)
+        return _scan_with(args, worker)
     finally:
         if worker is not None:
             worker.close()
 
 
-def _scan_with(args: argparse.Namespace, ingestor_class: Any, worker: Any) -> int:
+def _scan_with(args: argparse.Namespace, worker: DetectionWorker | None) -> int:
+    from annotator.ingest import Ingestor
+
     temp_dir = None
     if args.case:
         case_path = args.case
@@ -148,7 +151,7 @@ def _scan_with(args: argparse.Namespace, ingestor_class: Any, worker: Any) -> in
             case = stack.enter_context(_open_case(case_path, lock=True))
             if args.respondent or args.a_number:
                 case.set_info(respondent=args.respondent, a_number=args.a_number)
-            ingestor = stack.enter_context(ingestor_class(case, ocr=args.ocr, worker=worker))
+            ingestor = stack.enter_context(Ingestor(case, ocr=args.ocr, worker=worker))
             bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.json else None
             ocr_hint = ""
             for path in args.pdfs:

@@ -36,7 +36,7 @@ class DetectionWorker:
     """One worker process that loads spaCy at once and keeps it for every page sent to it.
 
     Jobs run one after another, in the order they were sent; `backlog` tells a sender that has
-    more work it could share (see ingest) when the worker is about to run out.
+    more work it could share (see ingest) when the worker has nothing left to do.
     """
 
     def __init__(self, models_dir: Path | None = None) -> None:
