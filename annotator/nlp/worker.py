@@ -98,7 +98,7 @@ class DetectionWorker:
 
         The anchors used are `introduced` and those the worker has seen the `document`'s pages
         introduce so far (jobs run in order, so it knows every page sent before this job)."""
-        return self.submit(_settle_job, self.models, redo, pairs, set(introduced), document)
+        return self.submit(settle_pages, self.models, redo, pairs, set(introduced), document)
 
 
 class Settled(NamedTuple):
@@ -158,13 +158,15 @@ def _detect_pages(
     return results
 
 
-def _settle_job(
+def settle_pages(
     models: str,
     redo: list[PageText],
     pairs: list[tuple[PageText, PageText]],
     introduced: set[str],
     document: str = "",
 ) -> Settled:
+    """Worker process: detect pages again with the document's anchors, and the page breaks in
+    `pairs` (see DetectionWorker.settle)."""
     detector = worker_detector(models)
     anchors = introduced | _ANCHORS.get(document, set())
     redone = [found(detect_page_result(detector, page, anchors)) for page in redo]

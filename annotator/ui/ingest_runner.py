@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,13 +29,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.model import Detection, PageText
 from annotator.core.paths import models_dir
+from annotator.ingest.settle import add_bridges, pages_to_redo
 from annotator.pdf import ocr
 from annotator.pdf.labels import page_label
 from annotator.ui import ingest_tasks as tasks
 from annotator.ui.session import CaseSession
 
 if TYPE_CHECKING:  # the window never imports spaCy
-    from annotator.nlp.worker import PageResult
+    from annotator.nlp.worker import PageResult, Settled
 
 _SLICE_SECONDS = 0.008
 """Work per job per event-loop turn; each step inside it is far shorter than the 50 ms budget."""
@@ -53,9 +55,10 @@ class Job:
     title: str
     page_count: int
     hash_: Future[str]
-    parts: list[Future[list[PageResult]]]
+    parts: list[Future[tasks.Chunk]]
     version: Future[str]
-    settle: Future[list[PageResult]] | None = None
+    settle: Future[Settled] | None = None
+    redo: list[int] = field(default_factory=list)
     results: list[PageResult] = field(default_factory=list)
     queued: set[int] = field(default_factory=set)
     """Indexes of the parts whose pages are written or waiting in `unsaved`."""
@@ -67,7 +70,7 @@ class Job:
 
     @property
     def done_pages(self) -> int:
-        return sum(len(f.result()) for f in self.parts if f.done() and not f.cancelled())
+        return sum(len(f.result().results) for f in self.parts if f.done() and not f.cancelled())
 
 
 OcrReply = tuple[int, "PageResult | None", str]
@@ -308,16 +311,30 @@ class IngestRunner(QObject):
             self.progress.emit(job.path, job.done_pages, job.page_count)
             return
         if job.settle is None:
-            job.results = [r for f in job.parts for r in f.result()]
-            introduced, redo = tasks.needs_settling(job.results)
-            pages = [job.results[i][0] for i in redo]
-            job.settle = self.pool().submit(tasks.redetect, pages, introduced, self.models)
+            job.settle = self._settle(job)
             return
         if job.settle.done() and job.version.done():
-            _, redo = tasks.needs_settling(job.results)
-            for i, result in zip(redo, job.settle.result(), strict=True):
-                job.results[i] = result
+            answer = job.settle.result()
+            for i, (_, *found) in zip(job.redo, answer.redone, strict=True):
+                job.results[i] = (job.results[i][0], *found)  # type: ignore[assignment]
+            crossings = dict(answer.bridges)
+            for page, detections, *_ in job.results:
+                add_bridges(detections, crossings.get(page.number, ()))
             job.storing = self._store(job)
+
+    def _settle(self, job: Job) -> Future[Settled]:
+        """Send the worker what crosses pages: those that lack an anchor or acronym another page
+        introduces, and the breaks a reference may run over (each chunk's own, and every break
+        between two chunks)."""
+        chunks = [f.result() for f in job.parts]
+        job.results = [r for c in chunks for r in c.results]
+        breaks = {n for c in chunks for n in c.breaks}
+        breaks |= {c.results[-1][0].number for c in chunks[:-1] if c.results}
+        introduced, redo = pages_to_redo(job.results)
+        job.redo = sorted(redo)
+        pages = [job.results[i][0] for i in job.redo]
+        pairs = [(a[0], b[0]) for a, b in pairwise(job.results) if a[0].number in breaks]
+        return self.pool().submit(tasks.settle, pages, pairs, introduced, self.models)
 
     def _duplicate(self, job: Job) -> bool:
         """True if the file is in the case already; otherwise give the job its document."""
@@ -346,7 +363,7 @@ class IngestRunner(QObject):
         for i, part in enumerate(job.parts):
             if i not in job.queued and part.done():
                 job.queued.add(i)
-                job.unsaved += [r[0] for r in part.result()]
+                job.unsaved += [r[0] for r in part.result().results]
         while job.unsaved and time.perf_counter() < deadline:
             pages, job.unsaved = job.unsaved[:_PAGES_PER_WRITE], job.unsaved[_PAGES_PER_WRITE:]
             self.session.case.save_pages(job.document_id, pages)

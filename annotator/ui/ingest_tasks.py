@@ -9,14 +9,15 @@ event loop for hundreds of milliseconds.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from annotator.core.model import PageText
 from annotator.pdf.extract import sha256_file
 
 if TYPE_CHECKING:  # the GUI process never imports spaCy; only the workers run ingest code
-    from annotator.nlp.worker import PageResult
+    from annotator.nlp.worker import PageResult, Settled
     from annotator.pdf.ocr import OcrEngine
 
 CHUNK_PAGES = 25
@@ -36,18 +37,35 @@ def lexicon_version(models: str) -> str:
     return worker_detector(models).lexicon_version
 
 
-def detect_chunk(path: str, start: int, stop: int, models: str) -> list[PageResult]:
+class Chunk(NamedTuple):
+    results: list[PageResult]
+    breaks: list[int]
+    """Pages whose break with the next page of the chunk may hold a reference that runs over."""
+
+
+def detect_chunk(path: str, start: int, stop: int, models: str) -> Chunk:
     from annotator.ingest import extract_and_detect
+    from annotator.ingest.settle import junction
+    from annotator.nlp.worker import worker_detector
 
-    return extract_and_detect((path, start, stop, models))
+    results = extract_and_detect((path, start, stop, models))
+    lexicon = worker_detector(models).lexicon
+    pages = [r[0] for r in results]
+    breaks = [a.number for a, b in pairwise(pages) if lexicon.might_match_page(junction(a, b))]
+    return Chunk(results, breaks)
 
 
-def redetect(pages: list[PageText], introduced: set[str], models: str) -> list[PageResult]:
-    """Detect again the pages that turned down an acronym the document does introduce."""
-    from annotator.nlp.worker import detect_page_result, worker_detector
+def settle(
+    pages: list[PageText],
+    pairs: list[tuple[PageText, PageText]],
+    introduced: set[str],
+    models: str,
+) -> Settled:
+    """Detect again the pages that lacked an anchor or an acronym the document introduces, and
+    the page breaks a reference may run over."""
+    from annotator.nlp.worker import settle_pages
 
-    detector = worker_detector(models)
-    return [detect_page_result(detector, page, introduced) for page in pages]
+    return settle_pages(models, pages, pairs, introduced)
 
 
 def ocr_detect(
@@ -67,12 +85,6 @@ def ocr_detect(
     except Exception as err:  # MuPDF and Tesseract raise their own error types
         return number, None, f"OCR failed ({err})"
     return number, detect_page_result(worker_detector(models), page, set()), ""
-
-
-def needs_settling(results: list[PageResult]) -> tuple[set[str], list[int]]:
-    """The anchors the document introduces, and the result indexes to detect again with them."""
-    introduced: set[str] = set().union(*(r[2] for r in results)) if results else set()
-    return introduced, [i for i, r in enumerate(results) if r[3] & introduced]
 
 
 def warm_up(models: str) -> str:
