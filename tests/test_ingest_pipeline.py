@@ -4,6 +4,7 @@ up, extracts pages from the end) finds exactly what the one-process scan finds."
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,27 @@ def test_a_closed_worker_says_so(worker):
         closed.detect([])
     worker.submit(os.getpid).result()
     assert worker.backlog() == 0
+
+
+def _open_in_this_process(path) -> bool:
+    fds = Path("/proc/self/fd")
+    return any(
+        os.path.realpath(fd) == str(Path(path).resolve()) for fd in fds.iterdir() if fd.exists()
+    )
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc")
+def test_a_chunk_leaves_its_pdf_closed_unless_more_of_it_follows(make_pdf, detector):
+    from annotator.core.paths import models_dir
+    from annotator.ingest.pipelined import _OPEN, extract_and_detect
+
+    pdf = make_pdf(PAGES)
+    job = (str(pdf), 0, 2, str(models_dir()))
+    assert [r[0].number for r in extract_and_detect(job)] == [1, 2]
+    assert not _open_in_this_process(pdf)  # a window's idle worker holds no file
+    extract_and_detect(job, keep_open=True)
+    assert _open_in_this_process(pdf)  # the scan's worker keeps it for the next chunk
+    for kept in _OPEN.values():
+        kept.close()
+    _OPEN.clear()
+    assert not _open_in_this_process(pdf)

@@ -41,7 +41,7 @@ from annotator.nlp.worker import (
 )
 from annotator.pdf.extract import extract_page, iter_pages, open_pdf
 
-if TYPE_CHECKING:  # the worker imports this module for extract_and_detect: no SQLite code there
+if TYPE_CHECKING:  # workers import this module for extract_and_detect: no SQLite code there
     from annotator.store import CaseStore
 
 DETECT_BATCH = 10
@@ -107,7 +107,7 @@ class PipelinedScan:
                 if stop - len(self.pages) >= 2 * TAIL_CHUNK and not self.worker.backlog():
                     stop -= TAIL_CHUNK
                     job = (self.path, stop, stop + TAIL_CHUNK, self.worker.models, self.key)
-                    self._tails.append(self.worker.submit(extract_and_detect, job))
+                    self._tails.append(self.worker.submit(_extract_tail, job))
                 done = len(self.pages) + TAIL_CHUNK * sum(t.done() for t in self._tails)
                 report(progress, done, self.page_count, f"{name}: page {done}")
         finally:
@@ -195,17 +195,29 @@ def send_pages(
 
 
 def extract_and_detect(
-    job: tuple[str, int, int, str] | tuple[str, int, int, str, str],
+    job: tuple[str, int, int, str] | tuple[str, int, int, str, str], keep_open: bool = False
 ) -> list[PageResult]:
     """Worker process: extract and detect pages start..stop of one PDF (and, given the
-    document's key, keep the anchors they introduce)."""
+    document's key, keep the anchors they introduce). With `keep_open` the PDF stays open for
+    the next chunk of the same file; otherwise it is closed, so that no idle worker holds a
+    file the user may want to move or delete."""
     path, start, stop, models, *key = job
     detector = worker_detector(models)
-    pdf = _worker_pdf(path)
-    results = [detect_page_result(detector, p, set()) for p in iter_pages(pdf, start, stop)]
+    pdf = _worker_pdf(path) if keep_open else open_pdf(path)
+    try:
+        results = [detect_page_result(detector, p, set()) for p in iter_pages(pdf, start, stop)]
+    finally:
+        if not keep_open:
+            pdf.close()
     for result in results:
         remember_anchors(key[0] if key else "", result[2])
     return results
+
+
+def _extract_tail(job: tuple[str, int, int, str, str]) -> list[PageResult]:
+    """Worker process: a chunk from the end of the document this scan is reading; more will
+    follow, so the PDF stays open."""
+    return extract_and_detect(job, keep_open=True)
 
 
 _OPEN: dict[tuple[str, int, int], pymupdf.Document] = {}
