@@ -33,8 +33,9 @@ SPAN_KEY = "casefile"  # annotator.nlp.component.SPAN_KEY, without importing spa
 
 def build_pipeline(lang: str, models_dir: Path | None = None) -> Language:
     """A blank pipeline for `lang` with the sentencizer and the detector, as models/ configures."""
-    import spacy
+    from annotator.nlp.spacy_import import import_spacy
 
+    spacy = import_spacy()
     from annotator.nlp import component, tokenizer  # noqa: F401 - registers factory and callback
 
     directory = models_dir or default_models_dir()
