@@ -29,6 +29,7 @@ from annotator.nlp.lexicon import (
     Rule,
     WordPieces,
     load_lexicon,
+    pattern_reach,
     rule_triggers,
 )
 
@@ -68,9 +69,9 @@ class CaseFileDetector:
         self._watched = np.array(sorted(watched), dtype=np.uint64)
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # One Matcher per pattern rule, run only on pages holding one of the rule's trigger words:
-        # token patterns cost time on every token, phrases do not.
-        self.by_pattern: list[tuple[Rule, Matcher, frozenset[str] | None]] = []
+        # One Matcher per pattern rule, run only around the tokens its patterns need: token
+        # patterns cost time on every token they are run over, phrases do not.
+        self.by_pattern: list[tuple[Rule, Matcher, _Scope | frozenset[str] | None]] = []
         for rule in self.rules.values():
             if rule.phrases:
                 self.by_lower.add(rule.key, [nlp.make_doc(p) for p in rule.phrases])
@@ -79,10 +80,7 @@ class CaseFileDetector:
             if rule.patterns:
                 matcher = Matcher(nlp.vocab)
                 matcher.add(rule.key, rule.patterns)
-                pattern_only = Rule(rule.key, rule.category, rule.subtype, patterns=rule.patterns)
-                found = rule_triggers(pattern_only)
-                triggers = frozenset(found) if found is not None else None
-                self.by_pattern.append((rule, matcher, triggers))
+                self.by_pattern.append((rule, matcher, _scope(rule, strings)))
         self.exclude_keys = {r.key for r in self.lexicon.excludes}
         self.by_pattern.sort(key=lambda item: item[0].key in self.exclude_keys)
         self.hedge_re = _cue_regex(self.lexicon.hedges + self.lexicon.negations)
@@ -93,7 +91,8 @@ class CaseFileDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         anchors: set[str] = doc.user_data.setdefault("anchors", set())
-        found = self._raw_matches(doc)
+        lower = doc.to_array(LOWER)
+        found = self._raw_matches(doc, lower)
         self._sent_starts = [int(i) for i in np.flatnonzero(doc.to_array(SENT_START) == 1)] or [0]
         excluded: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for rule, start, end in found:
@@ -125,7 +124,6 @@ class CaseFileDetector:
                     continue  # "the Intelligence Center" names no center
                 start = named
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
-        lower = doc.to_array(LOWER)
         watched: dict[int, list[int]] = {}  # cue and near word -> its positions, ascending
         for i in np.flatnonzero(np.isin(lower, self._watched)).tolist():
             watched.setdefault(int(lower[i]), []).append(i)
@@ -180,24 +178,29 @@ class CaseFileDetector:
         ]
         return filter_spans(_merge_adjacent(doc, spans + extra)) if extra else spans
 
-    def _raw_matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
-        """Phrase matches, then the token patterns whose trigger words the page holds; exclusion
-        patterns only for categories that have a candidate to veto."""
+    def _raw_matches(self, doc: Doc, lower: np.ndarray) -> list[tuple[Rule, int, int]]:
+        """Phrase matches, then the token patterns, each run only over the stretches of the page
+        around the tokens it needs; exclusion patterns only for categories that have a
+        candidate to veto."""
         strings = doc.vocab.strings
-        pieces = WordPieces(doc.text)
+        pieces: WordPieces | None = None
         found = []
         for matcher in (self.by_lower, self.by_orth):
             for match_id, start, end in matcher(doc):
                 found.append((self.rules[strings[match_id]], start, end))
-        for rule, matcher, triggers in self.by_pattern:
-            if triggers is not None and not pieces.any_of(triggers):
-                continue
+        for rule, matcher, scope in self.by_pattern:
             if rule.key in self.exclude_keys and not any(
                 f[0].category == rule.category and f[0].key not in self.exclude_keys for f in found
             ):
                 continue
-            for _, start, end in matcher(doc):
-                found.append((rule, start, end))
+            if isinstance(scope, _Scope):
+                stretches = scope.stretches(lower)
+            else:
+                pieces = pieces or WordPieces(doc.text)
+                stretches = [(0, len(doc))] if scope is None or pieces.any_of(scope) else []
+            for a, b in stretches:
+                for _, start, end in matcher(doc[a:b]):
+                    found.append((rule, a + start, a + end))
         return found
 
     def _sentence(self, doc: Doc, i: int) -> tuple[int, int]:
@@ -276,6 +279,46 @@ class CaseFileDetector:
         if m is None:
             return None
         return sent.start_char + m.start(), sent.start_char + m.end()
+
+
+class _Scope:
+    """The stretches of a page a pattern rule can match in: around each token one of its
+    patterns needs (see lexicon.pattern_reach), merged where they meet. Matching only there finds
+    exactly what matching the whole page finds, as every match lies around such a token."""
+
+    __slots__ = ("after", "before", "ids")
+
+    def __init__(self, ids: np.ndarray, before: int, after: int | None) -> None:
+        self.ids, self.before, self.after = ids, before, after
+
+    def stretches(self, lower: np.ndarray) -> list[tuple[int, int]]:
+        """(start, end) token ranges, in order and apart, given the page's LOWER ids."""
+        n = len(lower)
+        out: list[tuple[int, int]] = []
+        for i in np.flatnonzero(np.isin(lower, self.ids)).tolist():
+            a = max(i - self.before, 0)
+            b = n if self.after is None else min(i + 1 + self.after, n)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], b))
+            else:
+                out.append((a, b))
+        return out
+
+
+def _scope(rule: Rule, strings: Any) -> _Scope | frozenset[str] | None:
+    """Where the rule's patterns are run: a _Scope when each pattern needs a literal token;
+    otherwise the trigger words a page must hold (None: every page, whole)."""
+    reaches = [pattern_reach(p) for p in rule.patterns]
+    if all(reaches):
+        words = set().union(*(r.words for r in reaches if r))
+        afters = [r.after for r in reaches if r]
+        return _Scope(
+            np.array(sorted(strings.add(w) for w in words), dtype=np.uint64),
+            max(r.before for r in reaches if r),
+            None if None in afters else max(a for a in afters if a is not None),
+        )
+    found = rule_triggers(Rule(rule.key, rule.category, rule.subtype, patterns=rule.patterns))
+    return frozenset(found) if found is not None else None
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str] | None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.core.errors import LexiconError
 from annotator.core.model import Category
@@ -199,15 +199,63 @@ def _trigger(text: str) -> str | None:
     return max(pairs, key=len)
 
 
-def _literals(spec: dict[str, Any]) -> list[str] | None:
+def _literals(
+    spec: dict[str, Any], keys: tuple[str, ...] = ("LOWER", "ORTH", "TEXT", "NORM")
+) -> list[str] | None:
     """The literal words a Matcher token spec accepts, or None when it accepts open classes."""
-    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+    for key in keys:
         value = spec.get(key)
         if isinstance(value, str):
             return [value]
         if isinstance(value, dict) and isinstance(value.get("IN"), list):
             return [str(v) for v in value["IN"]]
     return None
+
+
+class Reach(NamedTuple):
+    """Where a token pattern's matches lie around the token it cannot do without."""
+
+    words: frozenset[str]
+    """That token's lower-case forms: every match holds one of them."""
+    before: int
+    """Tokens a match may take in before it."""
+    after: int | None
+    """Tokens after it; None when a repeated token makes it unbounded."""
+
+
+def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
+    """The reach of a Matcher pattern, around a token it needs exactly once and names by its
+    literal words (not only function words, when it has such a token); None when it has none."""
+    needed = [
+        (k, words)
+        for k, spec in enumerate(pattern)
+        if "OP" not in spec and (words := _literals(spec, ("LOWER", "ORTH", "TEXT")))
+    ]
+    if not needed:
+        return None
+    k, words = min(needed, key=lambda item: all(w.lower() in _FUNCTION_WORDS for w in item[1]))
+    counts = [_most_tokens(spec.get("OP")) for spec in pattern]
+    after = counts[k + 1 :]
+    before = counts[:k]
+    if None in before:
+        return None  # never chosen so far; such a pattern is matched on the whole page
+    return Reach(
+        frozenset(w.lower() for w in words),
+        sum(before),  # type: ignore[arg-type]
+        None if None in after else sum(after),  # type: ignore[arg-type]
+    )
+
+
+def _most_tokens(op: str | None) -> int | None:
+    """The most tokens a pattern token with this operator takes; None: any number."""
+    if op is None or op in ("!", "?"):
+        return 1
+    if op in ("*", "+"):
+        return None
+    low, comma, high = op.strip("{}").partition(",")
+    if not comma:
+        return int(low)
+    return int(high) if high else None
 
 
 def rule_triggers(rule: Rule) -> set[str] | None:

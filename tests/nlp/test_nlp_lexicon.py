@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from itertools import pairwise
 
 import pytest
 import spacy
@@ -14,7 +15,7 @@ from annotator.core.paths import models_dir
 from annotator.nlp import component
 from annotator.nlp.detect import Detector, build_pipeline
 from annotator.nlp.language import guess_language
-from annotator.nlp.lexicon import load_lexicon
+from annotator.nlp.lexicon import load_lexicon, pattern_reach
 from annotator.nlp.normalize import fold, join_lines
 
 # -- folding -----------------------------------------------------------------------------------
@@ -202,3 +203,87 @@ def test_tokenizer_splits_an_acronym_period_and_a_footnote_mark():
         ".",
     ]
     assert [t.text for t in nlp.make_doc("gang member.[1]")] == ["gang", "member", ".", "[1]"]
+
+
+# -- token patterns run only where they can match ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # the needed token that is not only function words, whatever its place
+        ([{"LOWER": {"IN": ["la", "de"]}}, {"ORTH": "18"}], ({"18"}, 1, 0)),
+        (
+            [{"ORTH": "MS"}, {"LOWER": "x", "OP": "?"}, {"IS_ALPHA": True, "OP": "{0,3}"}],
+            ({"ms"}, 0, 4),
+        ),
+        ([{"LOWER": "programa"}, {"IS_TITLE": True, "OP": "+"}], ({"programa"}, 0, None)),
+        (
+            [{"LOWER": "base"}, {"LOWER": "de"}, {"IS_ALPHA": True, "OP": "{2,}"}],
+            ({"base"}, 0, None),
+        ),
+        (
+            [{"LOWER": "a"}, {"IS_DIGIT": True, "OP": "!"}, {"ORTH": "Z", "OP": "{2}"}],
+            ({"a"}, 0, 3),
+        ),
+        # only function words: one is taken all the same
+        ([{"LOWER": {"IN": ["la", "los"]}}, {"IS_TITLE": True}], ({"la", "los"}, 0, 1)),
+        # no literal token needed exactly once
+        ([{"IS_TITLE": True}, {"LOWER": "x", "OP": "?"}], None),
+        ([{"NORM": "not"}, {"IS_ALPHA": True}], None),  # NORM is not LOWER ("n't")
+    ],
+)
+def test_pattern_reach(pattern, expected):
+    reach = pattern_reach(pattern)
+    if expected is None:
+        assert reach is None
+    else:
+        assert (set(reach.words), reach.before, reach.after) == expected
+
+
+PATTERN_TEXTS = [
+    "FICTIONAL. Dijo que anda con los de la 18 y que la MS lo amenazó. El 18 Sureños y la "
+    "Mara operan en la zona; la clica Los Solitarios, la clica de los Southside Locos y la "
+    'clica "Chalate Locos" responden al programa Fulton Locos. Consta en la base de datos '
+    'policial de pandillas y en el registro de pandilleros. La facción "Los Gallegos" y la '
+    "banda criminal Los Olanchanos. INTERPOL publicó una notificación; la difusión fue "
+    "retirada. La Alianza de Seguridad para la Aprehensión de Fugitivos (SAFE) y el Centro "
+    "Regional de Inteligencia de Boston. Nunca anduvo en la mara, según la pandilla.",
+    "FICTIONAL. He was said to be a member of la 18 and of the clique Hollywood Locos; the "
+    "Normandie program Westside gang. A red notice to appear was served under the SAFE Act. "
+    "He lives at la 18 avenida and saw the Program Director. de la 18, la MS, la Mara.",
+]
+
+
+def test_pattern_rules_find_in_their_stretches_what_they_find_on_the_whole_page(
+    detector, sample_pdfs
+):
+    """Every pattern rule of the lexicon, over every sample page: the matches found in the
+    stretches around the tokens it needs are the matches on the whole page, and the stretches
+    are a small part of the page."""
+    from spacy.attrs import LOWER
+
+    from annotator.pdf.extract import iter_pages, open_pdf
+
+    texts = []
+    for path in sample_pdfs:
+        pdf = open_pdf(path)
+        texts += [page.text for page in iter_pages(pdf)]
+        pdf.close()
+    texts += PATTERN_TEXTS
+    checked = covered = tokens = 0
+    for text in texts:
+        nlp = detector.pipeline(guess_language(text))
+        doc = nlp.make_doc(fold(text).text)
+        lower = doc.to_array(LOWER)
+        for rule, matcher, scope in nlp.get_pipe("casefile_detector").by_pattern:
+            assert isinstance(scope, component._Scope), rule.key
+            stretches = scope.stretches(lower)
+            assert all(a < b <= c for (a, b), (c, _) in pairwise(stretches))
+            found = sorted((a + s, a + e) for a, b in stretches for _, s, e in matcher(doc[a:b]))
+            assert found == sorted((s, e) for _, s, e in matcher(doc)), rule.key
+            checked += len(found)
+            covered += sum(b - a for a, b in stretches)
+            tokens += len(doc)
+    assert checked >= 25, "the pages hold pattern matches to compare"
+    assert covered < tokens / 3
