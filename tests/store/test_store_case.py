@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -26,6 +28,36 @@ def test_new_case_is_at_the_latest_schema_in_wal_mode(tmp_path):
         assert {"case_info", "documents", "pages", "findings", "audit_log", "pages_fts"} <= set(
             case.db.table_names()
         )
+
+
+def test_a_case_file_runs_no_sqlite_utils_plugin(tmp_path):
+    """A package in the environment that declares a sqlite-utils plugin gets no say over a case
+    file's connection (a fresh interpreter, as sqlite-utils loads plugins once per process)."""
+    site = tmp_path / "site"
+    (site / "nosy_plugin-1.0.dist-info").mkdir(parents=True)
+    (site / "nosy_plugin-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: nosy-plugin\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (site / "nosy_plugin-1.0.dist-info" / "entry_points.txt").write_text(
+        "[sqlite_utils]\nnosy = nosy_plugin\n", encoding="utf-8"
+    )
+    marker = tmp_path / "plugin-ran"
+    (site / "nosy_plugin.py").write_text(
+        f"import pathlib\npathlib.Path({str(marker)!r}).write_text('loaded')\n", encoding="utf-8"
+    )
+    code = (
+        "import sys, sqlite_utils\n"
+        f"sys.path.insert(0, {str(site)!r})\n"
+        "from annotator.store import CaseStore\n"
+        f"CaseStore({str(tmp_path / 'x.case')!r}).close()\n"
+        "assert not __import__('pathlib').Path(sys.argv[1]).exists(), 'our case loaded it'\n"
+        "sqlite_utils.Database(memory=True)\n"  # a plain Database does: the plugin is real
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(marker)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert marker.read_text(encoding="utf-8") == "loaded"
 
 
 def test_reopening_applies_no_migration_and_keeps_data(case):
