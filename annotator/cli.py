@@ -10,9 +10,7 @@ import argparse
 import contextlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -40,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     scan = sub.add_parser("scan", help="add PDFs to a case and detect references")
     scan.add_argument("pdfs", nargs="+", metavar="PDF")
     scan.add_argument(
-        "--case", help="case file to add to (created if missing); default: a temporary case"
+        "--case",
+        help="case file to add to (created if missing); default: a case kept in memory only",
     )
     scan.add_argument("--json", action="store_true", help="print findings as JSON Lines")
     scan.add_argument(
@@ -138,54 +137,45 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _scan_with(args: argparse.Namespace, worker: DetectionWorker | None) -> int:
     from annotator.ingest import Ingestor
+    from annotator.store.case import IN_MEMORY
 
-    temp_dir = None
-    if args.case:
-        case_path = args.case
-    else:
-        temp_dir = tempfile.mkdtemp(prefix="annotator-scan-")
-        case_path = os.path.join(temp_dir, "scan.case")
     failed = False
-    try:
-        with contextlib.ExitStack() as stack:
-            case = stack.enter_context(_open_case(case_path, lock=True))
-            if args.respondent or args.a_number:
-                case.set_info(respondent=args.respondent, a_number=args.a_number)
-            ingestor = stack.enter_context(Ingestor(case, ocr=args.ocr, worker=worker))
-            bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.json else None
-            ocr_hint = ""
-            for path in args.pdfs:
-                try:
-                    result = ingestor.add_file(path, bar.update if bar else None)
-                except OSError as err:
-                    if bar:
-                        bar.clear()
-                    _error(f"{path}: cannot be read ({err.strerror or err})")
-                    failed = True
-                    continue
-                except AnnotatorError as err:
-                    if bar:
-                        bar.clear()
-                    _error(str(err))
-                    failed = True
-                    continue
+    with contextlib.ExitStack() as stack:
+        case = stack.enter_context(_open_case(args.case or IN_MEMORY, lock=True))
+        if args.respondent or args.a_number:
+            case.set_info(respondent=args.respondent, a_number=args.a_number)
+        ingestor = stack.enter_context(Ingestor(case, ocr=args.ocr, worker=worker))
+        bar = _ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.json else None
+        ocr_hint = ""
+        for path in args.pdfs:
+            try:
+                result = ingestor.add_file(path, bar.update if bar else None)
+            except OSError as err:
                 if bar:
                     bar.clear()
-                assert result.document is not None
-                for problem in result.ocr_problems:
-                    _error(f"{path}: {problem}; the page was not searched")
-                if result.ocr_unavailable and not ocr_hint:
-                    ocr_hint = result.ocr_unavailable
-                    _error(f"scanned pages cannot be searched: {ocr_hint}")
-                if args.json:
-                    for f in case.findings(document_id=result.document.id):
-                        _print_json(_finding_json(f, path))
-                else:
-                    _print_summary(result)
-            sys.stdout.flush()
-    finally:
-        if temp_dir:
-            shutil.rmtree(temp_dir, ignore_errors=True)
+                _error(f"{path}: cannot be read ({err.strerror or err})")
+                failed = True
+                continue
+            except AnnotatorError as err:
+                if bar:
+                    bar.clear()
+                _error(str(err))
+                failed = True
+                continue
+            if bar:
+                bar.clear()
+            assert result.document is not None
+            for problem in result.ocr_problems:
+                _error(f"{path}: {problem}; the page was not searched")
+            if result.ocr_unavailable and not ocr_hint:
+                ocr_hint = result.ocr_unavailable
+                _error(f"scanned pages cannot be searched: {ocr_hint}")
+            if args.json:
+                for f in case.findings(document_id=result.document.id):
+                    _print_json(_finding_json(f, path))
+            else:
+                _print_summary(result)
+        sys.stdout.flush()
     return EXIT_BAD_INPUT if failed else EXIT_OK
 
 

@@ -50,11 +50,18 @@ class SearchHit:
     snippet: str
 
 
+IN_MEMORY = ":memory:"
+"""The path of a case kept in memory only, for a scan whose findings are printed, not kept:
+no page of a client's file is written to disk, not even to a temporary folder."""
+
+
 class CaseStore:
     def __init__(self, path: str | os.PathLike[str], *, lock: bool = False) -> None:
-        """Open (creating if absent) the case file at `path`; `lock` keeps other writers out."""
+        """Open (creating if absent) the case file at `path`; `lock` keeps other writers out.
+        A `path` of IN_MEMORY makes a case that lives and dies with this object."""
         self.path = Path(path)
-        self._lock = CaseLock(self.path) if lock else None
+        self.in_memory = os.fspath(path) == IN_MEMORY
+        self._lock = CaseLock(self.path) if lock and not self.in_memory else None
         if self._lock is not None:
             self._lock.acquire()
         try:
@@ -65,11 +72,11 @@ class CaseStore:
             raise
 
     def _connect(self) -> sqlite_utils.Database:
-        if self.path.is_dir():
+        if not self.in_memory and self.path.is_dir():
             raise CaseError(f"{self.path}: is a folder, not a case file")
-        existed = self.path.exists() and self.path.stat().st_size > 0
+        existed = not self.in_memory and self.path.exists() and self.path.stat().st_size > 0
         try:
-            conn = sqlite3.connect(self.path)
+            conn = sqlite3.connect(IN_MEMORY if self.in_memory else self.path)
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
             # package in the environment that runs on every connection (loading them also
             # scans every installed package's metadata, 30 ms).
@@ -85,7 +92,8 @@ class CaseStore:
                     )
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 5000")
-            db.enable_wal()
+            if not self.in_memory:
+                db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
             if not existed:
                 db.execute(f"PRAGMA application_id = {APP_ID}")

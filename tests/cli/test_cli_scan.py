@@ -61,17 +61,18 @@ def test_scan_json_prints_one_finding_a_line_in_the_documented_shape(cli, report
     assert len(named["rects"]) == 2, "split over two lines: one rectangle per line"
 
 
-def test_scan_without_case_leaves_nothing_behind(cli, report, tmp_path, monkeypatch):
-    scratch = tmp_path / "scratch"
+def test_scan_without_case_writes_nothing_to_disk(cli, report, tmp_path, monkeypatch):
+    """The pages of a client's file stay in memory: no case file, no temporary folder (there
+    is none to use), nothing left beside the PDF or in the working folder."""
     work = tmp_path / "cwd"
-    scratch.mkdir()
     work.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "no-such-folder"))
     monkeypatch.chdir(work)
     before = sorted(os.listdir(report.parent))
     run = cli("scan", report, "--json")
     assert run.code == 0 and run.rows()
-    assert os.listdir(scratch) == []
+    assert not (tmp_path / "no-such-folder").exists()
     assert os.listdir(work) == []
     assert sorted(os.listdir(report.parent)) == before
 

@@ -13,7 +13,7 @@ from annotator.core.errors import CaseError, CaseLocked
 from annotator.core.model import Category, PageText, Source, Status, Word
 from annotator.ingest import Ingestor
 from annotator.store import CaseStore
-from annotator.store.case import APP_ID
+from annotator.store.case import APP_ID, IN_MEMORY
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
 # -- migrations and opening --------------------------------------------------------------------
@@ -28,6 +28,20 @@ def test_new_case_is_at_the_latest_schema_in_wal_mode(tmp_path):
         assert {"case_info", "documents", "pages", "findings", "audit_log", "pages_fts"} <= set(
             case.db.table_names()
         )
+
+
+def test_a_case_in_memory_is_a_full_case_that_touches_no_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with CaseStore(IN_MEMORY, lock=True) as case:
+        assert case.in_memory
+        assert schema_version(case.db) == len(MIGRATIONS)
+        document = case.add_document("e" * 64, "/x.pdf", "x", 1)
+        case.save_pages(document.id, [PageText(1, 612, 792, 0, "gang member", [])])
+        assert [h.page for h in case.search("gang")] == [1]
+        assert case.db.execute("PRAGMA database_list").fetchone()[2] == ""  # no file behind it
+    assert list(tmp_path.iterdir()) == []
+    with CaseStore(IN_MEMORY) as other:
+        assert other.documents() == []  # each is its own
 
 
 def test_a_case_file_runs_no_sqlite_utils_plugin(tmp_path):
