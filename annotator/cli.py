@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Category, Finding, Status
@@ -74,6 +75,31 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--force", action="store_true", help="overwrite files that already exist")
     export.add_argument("--reviewer", help="name for 'Prepared by' (default: the case's reviewer)")
     return parser
+
+
+def program() -> NoReturn:
+    """The `annotator` command and `python -m annotator`: main() as a process of its own."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
+    code = main()
+    freeze_heap()  # nothing made so far is garbage: Python's exit need not walk it again
+    raise SystemExit(code)
+
+
+_OWN_PROCESS = False
+"""True when this process is the command itself, not a program calling main() (a test)."""
+
+
+def freeze_heap() -> None:
+    """Move every object made so far out of the cyclic garbage collector's sight (gc.freeze).
+
+    The modules a scan loads (PyMuPDF, sqlite-utils, numpy) make objects that live until the
+    process exits, and every full collection walks them again; so does Python's exit. Frozen
+    after start-up, they are never walked: 0.08 s less at exit alone. Only when this process is
+    the command: a program calling main() keeps its garbage collector as it was.
+    """
+    if _OWN_PROCESS:
+        gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -142,6 +168,7 @@ def _scan_with(args: argparse.Namespace, worker: DetectionWorker | None) -> int:
     failed = False
     with contextlib.ExitStack() as stack:
         case = stack.enter_context(_open_case(args.case or IN_MEMORY, lock=True))
+        freeze_heap()  # everything loaded: what the scan makes is all the collector has to walk
         if args.respondent or args.a_number:
             case.set_info(respondent=args.respondent, a_number=args.a_number)
         ingestor = stack.enter_context(Ingestor(case, ocr=args.ocr, worker=worker))

@@ -10,6 +10,7 @@ anchors come back.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -134,8 +135,11 @@ def worker_detector(models: str) -> Detector:
 
 
 def _warm(models: str) -> None:
-    """Load spaCy and build the English pipeline before any page arrives."""
+    """Load spaCy and build the English pipeline before any page arrives; then freeze what
+    that made (gc.freeze): spaCy's modules and the pipeline live as long as the worker, and
+    every full collection of the garbage collector would walk them again."""
     worker_detector(models).pipeline("en")
+    gc.freeze()
 
 
 _ANCHORS: dict[str, set[str]] = {}

@@ -186,3 +186,42 @@ def test_usage_error_in_a_real_process(tmp_path):
     assert done.returncode == 2
     assert "usage:" in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_the_command_freezes_its_heap_and_a_caller_of_main_keeps_its_collector(
+    sample_pdfs, tmp_path
+):
+    """As the `annotator` command, a scan moves what start-up made out of the garbage
+    collector's sight (gc.freeze) before its pages, and again before exit; a program calling
+    main() itself (as these tests do) keeps its collector as it was."""
+    code = f"""
+import gc, json, sys
+import annotator.cli as cli
+from annotator.ingest import Ingestor
+seen = {{"adding": []}}
+real = Ingestor.add_file
+def add_file(self, *args, **kwargs):
+    seen["adding"].append(gc.get_freeze_count())
+    return real(self, *args, **kwargs)
+Ingestor.add_file = add_file
+argv = ["scan", {str(sample_pdfs[0])!r}, "--json"]
+cli.main(argv)
+seen["caller"] = gc.get_freeze_count()
+sys.argv = ["annotator", *argv]
+try:
+    cli.program()
+except SystemExit as done:
+    seen["left"] = len(gc.get_objects())  # the objects the collector still walks
+    seen["code"] = done.code
+print(json.dumps(seen))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    first, second = seen["adding"]
+    assert first == seen["caller"] == 0  # main() called by a program froze nothing
+    assert seen["code"] == 0
+    assert second > 10_000  # the command froze start-up's objects before reading pages
+    assert seen["left"] < 1_000  # and, before exit, what the scan left
