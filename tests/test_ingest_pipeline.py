@@ -4,6 +4,7 @@ up, extracts pages from the end) finds exactly what the one-process scan finds."
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,10 +78,22 @@ def test_worker_shares_the_extraction_and_stale_page_breaks_are_detected_again(
     sequential = _sequential(pdf, detector, tmp_path / "one.case")
     for name, value in (("TAIL_CHUNK", 2), ("BRIDGE_BATCH", 1), ("SAVE_EVERY", 3)):
         monkeypatch.setattr(pipelined, name, value)
+    intervals = []
+    take = PipelinedScan._take
+
+    def watched_take(self, page):
+        intervals.append(sys.getswitchinterval())
+        take(self, page)
+
+    monkeypatch.setattr(PipelinedScan, "_take", watched_take)
+    before = sys.getswitchinterval()
     with CaseStore(tmp_path / "two.case") as case:
         document = case.add_document("f" * 64, str(pdf), "long", len(LONG))
         scan = PipelinedScan(worker, detector, case, document.id, pdf, len(LONG))
         results = scan.run()
+        # quick hand-offs to the worker's threads while reading, the default restored after
+        assert set(intervals) == {pipelined.HANDOFF_INTERVAL} != {before}
+        assert sys.getswitchinterval() == before
         case.merge_detections(
             document.id, ((r[0].number, d) for r in results for d in r[1]), "test"
         )
@@ -131,6 +144,19 @@ def test_a_closed_worker_says_so(worker):
     with pytest.raises(RuntimeError, match="closed"):
         closed.detect([])
     worker.submit(os.getpid).result()
+    assert worker.backlog() == 0
+
+
+def test_the_backlog_counts_what_the_worker_finished_failed_jobs_too(worker):
+    import time
+
+    assert worker.backlog() == 0
+    slow = worker.submit(time.sleep, 0.3)
+    failing = worker.submit(int, "not a number")
+    assert worker.backlog() == 2
+    slow.result()
+    with pytest.raises(ValueError):
+        failing.result()
     assert worker.backlog() == 0
 
 

@@ -14,7 +14,6 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -44,8 +43,15 @@ class DetectionWorker:
         self.models = str(models_dir or default_models_dir())
         one_thread = threading.active_count() == 1 and os.name == "posix"
         context = multiprocessing.get_context("fork" if one_thread else "spawn")
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(1, mp_context=context)
-        self._pending: deque[Future[Any]] = deque([self._pool.submit(_warm, self.models)])
+        # Jobs the worker has finished, counted by the worker itself: a job's result reaches its
+        # Future only when this process's executor thread gets the interpreter, which a busy
+        # main thread can hold off for tens of milliseconds.
+        self._finished = context.Value("q", 0)
+        self._sent = 0
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            1, mp_context=context, initializer=_count_into, initargs=(self._finished,)
+        )
+        self.submit(_warm, self.models)
 
     def __enter__(self) -> DetectionWorker:
         return self
@@ -69,16 +75,15 @@ class DetectionWorker:
         """Run fn(*args) in the worker, after the jobs sent before it."""
         if self._pool is None:
             raise RuntimeError("the detection worker is closed")
-        future = self._pool.submit(fn, *args)
-        self._pending.append(future)
+        future = self._pool.submit(_counted, fn, *args)
+        self._sent += 1
         return future
 
     def backlog(self) -> int:
-        """Jobs sent and not done yet (spaCy's loading first): 0 when the worker is idle, 1 when
-        it is on its last job."""
-        while self._pending and self._pending[0].done():
-            self._pending.popleft()
-        return len(self._pending)
+        """Jobs sent that the worker has not finished (spaCy's loading first): 0 when it is
+        idle, 1 when it is on its last job. Known as soon as the worker finishes a job, before
+        the job's result arrives."""
+        return self._sent - self._finished.value
 
     def detect(
         self, pages: list[PageText], known: set[str] | None = None, document: str = ""
@@ -132,6 +137,24 @@ def worker_detector(models: str) -> Detector:
     if models not in _DETECTORS:
         _DETECTORS[models] = Detector(Path(models))
     return _DETECTORS[models]
+
+
+_FINISHED: Any = None
+
+
+def _count_into(finished: Any) -> None:
+    """Worker process: count finished jobs into the sender's shared counter."""
+    global _FINISHED
+    _FINISHED = finished
+
+
+def _counted(fn: Callable[..., T], *args: Any) -> T:
+    """Worker process: run a job, then count it as finished (failed or not)."""
+    try:
+        return fn(*args)
+    finally:
+        with _FINISHED.get_lock():
+            _FINISHED.value += 1
 
 
 def _warm(models: str) -> None:
