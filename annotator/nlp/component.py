@@ -83,6 +83,9 @@ class CaseFileDetector:
                 self.by_pattern.append((rule, matcher, _scope(rule, strings)))
         self.exclude_keys = {r.key for r in self.lexicon.excludes}
         self.by_pattern.sort(key=lambda item: item[0].key in self.exclude_keys)
+        scopes = [scope for _, _, scope in self.by_pattern if isinstance(scope, _Scope)]
+        self._needed = np.unique(np.concatenate([sc.ids for sc in scopes] or [np.zeros(0)]))
+        """Every token a pattern needs: one lookup per page finds them all."""
         self.hedge_re = _cue_regex(self.lexicon.hedges + self.lexicon.negations)
 
     @property
@@ -184,6 +187,9 @@ class CaseFileDetector:
         candidate to veto."""
         strings = doc.vocab.strings
         pieces: WordPieces | None = None
+        at: dict[int, list[int]] = {}  # needed token -> its positions, ascending
+        for i in np.flatnonzero(np.isin(lower, self._needed)).tolist():
+            at.setdefault(int(lower[i]), []).append(i)
         found = []
         for matcher in (self.by_lower, self.by_orth):
             for match_id, start, end in matcher(doc):
@@ -194,7 +200,10 @@ class CaseFileDetector:
             ):
                 continue
             if isinstance(scope, _Scope):
-                stretches = scope.stretches(lower)
+                positions = [i for key in scope.keys if key in at for i in at[key]]
+                if not positions:
+                    continue
+                stretches = scope.around(sorted(positions), len(lower))
             else:
                 pieces = pieces or WordPieces(doc.text)
                 stretches = [(0, len(doc))] if scope is None or pieces.any_of(scope) else []
@@ -286,16 +295,20 @@ class _Scope:
     patterns needs (see lexicon.pattern_reach), merged where they meet. Matching only there finds
     exactly what matching the whole page finds, as every match lies around such a token."""
 
-    __slots__ = ("after", "before", "ids")
+    __slots__ = ("after", "before", "ids", "keys")
 
     def __init__(self, ids: np.ndarray, before: int, after: int | None) -> None:
         self.ids, self.before, self.after = ids, before, after
+        self.keys = frozenset(int(i) for i in ids)
 
     def stretches(self, lower: np.ndarray) -> list[tuple[int, int]]:
         """(start, end) token ranges, in order and apart, given the page's LOWER ids."""
-        n = len(lower)
+        return self.around(np.flatnonzero(np.isin(lower, self.ids)).tolist(), len(lower))
+
+    def around(self, positions: list[int], n: int) -> list[tuple[int, int]]:
+        """The stretches around the needed tokens at `positions` (ascending) of n tokens."""
         out: list[tuple[int, int]] = []
-        for i in np.flatnonzero(np.isin(lower, self.ids)).tolist():
+        for i in positions:
             a = max(i - self.before, 0)
             b = n if self.after is None else min(i + 1 + self.after, n)
             if out and a <= out[-1][1]:
