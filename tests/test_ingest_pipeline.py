@@ -110,6 +110,33 @@ def test_worker_shares_the_extraction_and_stale_page_breaks_are_detected_again(
     assert any(row[3] == "gang member" and len(row[7]) == 1 for row in rows)  # over a break
 
 
+def test_pages_waiting_for_a_busy_worker_are_detected_here_too(
+    make_pdf, detector, worker, tmp_path, monkeypatch
+):
+    """A worker far behind (here kept busy by a job of its own) leaves its last batches to this
+    process, which detects them itself: the same findings, and the worker's backlog still
+    adds up (what was taken back is not waited for)."""
+    import time
+
+    pdf = make_pdf(LONG)
+    sequential = _sequential(pdf, detector, tmp_path / "one.case")
+    for name, value in (("DETECT_BATCH", 1), ("HELP_FROM_PAGES", 1)):
+        monkeypatch.setattr(pipelined, name, value)
+    busy = worker.submit(time.sleep, 1.0)
+    with CaseStore(tmp_path / "two.case") as case:
+        document = case.add_document("f" * 64, str(pdf), "long", len(LONG))
+        scan = PipelinedScan(worker, detector, case, document.id, pdf, len(LONG))
+        results = scan.run()
+        case.merge_detections(
+            document.id, ((r[0].number, d) for r in results for d in r[1]), "test"
+        )
+        rows = _rows(case)
+    busy.result()
+    assert scan.helped_pages >= 5
+    assert rows == sequential
+    assert worker.backlog() == 0
+
+
 def test_a_run_keeps_one_worker_for_every_document(make_pdf, detector, tmp_path, monkeypatch):
     """Below the threshold a document is detected here; a long one starts the worker, which
     then serves the documents after it, and is stopped with the Ingestor."""

@@ -53,6 +53,10 @@ TAIL_CHUNK = 20
 """Pages the worker extracts in one go from the end of a document, when it is idle."""
 SAVE_EVERY = 100
 """Pages stored together while extraction goes on."""
+HELP_FROM_PAGES = 250
+"""Pages still waiting for the worker when this process has read the last page, from which it
+loads spaCy too and detects the last batches itself (a file with references on most pages):
+below that, loading spaCy here (about a second) would cost more than it saves."""
 
 HANDOFF_INTERVAL = 0.001
 """The interpreter's thread switch interval during a scan. This thread extracts without pause,
@@ -76,6 +80,7 @@ class PipelinedScan:
         page_count: int,
     ) -> None:
         self.worker = worker
+        self.detector = detector
         self.lexicon = detector.lexicon
         self.case = case
         self.document_id = document_id
@@ -93,7 +98,7 @@ class PipelinedScan:
         """Page breaks looked at, by the page before: True when a reference may cross."""
         self._batch: list[PageText] = []
         self._pairs: list[tuple[PageText, PageText]] = []
-        self._jobs: deque[Future[list[Found]]] = deque()
+        self._jobs: deque[tuple[Future[list[Found]], list[PageText]]] = deque()
         self._bridging: list[Bridging] = []
         self._tails: list[Future[list[PageResult]]] = []
         self._saved = 0
@@ -101,6 +106,8 @@ class PipelinedScan:
         """Pages the worker extracted itself (a figure for tests and benchmarks)."""
         self.breaks_redone = 0
         """Page breaks detected again at the end, their anchors having changed since."""
+        self.helped_pages = 0
+        """Pages sent to the worker and detected here after all (see HELP_FROM_PAGES)."""
 
     def run(self, progress: ProgressCallback | None = None) -> list[PageResult]:
         """Every page extracted, detected and stored; the findings are left to the caller."""
@@ -129,6 +136,7 @@ class PipelinedScan:
         self._send_batch()
         self._send_pairs()
         self._save()
+        self._help()
         tail = sorted((r for t in self._tails for r in t.result()), key=lambda r: r[0].number)
         self.shared_pages = len(tail)
         self.case.save_pages(self.document_id, [r[0] for r in tail])
@@ -177,8 +185,22 @@ class PipelinedScan:
 
     def _send_batch(self) -> None:
         if self._batch:
-            self._jobs.append(send_pages(self.worker, self._batch, self.key))
+            self._jobs.append((send_pages(self.worker, self._batch, self.key), self._batch))
             self._batch = []
+
+    def _help(self) -> None:
+        """With many pages still waiting for the worker, detect batches here as well: the last
+        one first, back to the one the worker is about to start."""
+        if sum(len(pages) for job, pages in self._jobs if not job.done()) < HELP_FROM_PAGES:
+            return
+        for k in range(len(self._jobs) - 1, -1, -1):
+            job, pages = self._jobs[k]
+            if job.done() or not self.worker.withdraw(job):
+                break
+            here: Future[list[Found]] = Future()
+            here.set_result([found(detect_page_result(self.detector, p, set())) for p in pages])
+            self._jobs[k] = (here, pages)
+            self.helped_pages += len(pages)
 
     def _send_pairs(self) -> None:
         """Detect these page breaks with the anchors known so far, here and in the worker."""
@@ -188,8 +210,8 @@ class PipelinedScan:
             self._pairs = []
 
     def _harvest(self, wait: bool) -> None:
-        while self._jobs and (wait or self._jobs[0].done()):
-            batch = self._jobs.popleft().result()
+        while self._jobs and (wait or self._jobs[0][0].done()):
+            batch = self._jobs.popleft()[0].result()
             self.detected += batch
             self.introduced.update(*(f[2] for f in batch))
 

@@ -79,6 +79,13 @@ class DetectionWorker:
         self._sent += 1
         return future
 
+    def withdraw(self, future: Future[Any]) -> bool:
+        """Take back a job the worker has not started (nor queued for itself): True if done."""
+        if future.cancel():
+            self._sent -= 1
+            return True
+        return False
+
     def backlog(self) -> int:
         """Jobs sent that the worker has not finished (spaCy's loading first): 0 when it is
         idle, 1 when it is on its last job. Known as soon as the worker finishes a job, before
