@@ -1,8 +1,8 @@
 """The tokenizer for case files, registered with spaCy and named in models/pipeline.cfg.
 
-It is spaCy's rule-based tokenizer for the language with two more suffixes: a period that ends
-a sentence after a mixed-case acronym ("linked to TdA.") is split off like any other, so the
-acronym can match; and a footnote mark glued to a word ("gang member.[1]") is split off too.
+It is spaCy's rule-based tokenizer for the language, splitting off two more things: a period
+that ends a sentence after a mixed-case acronym ("linked to TdA."), like any other, so the
+acronym can match; and a footnote mark glued to a word ("gang member.[1]", "ICEGangs.[fn 46]").
 Built in one go: setting a suffix rule on a built tokenizer makes spaCy load its special cases
 again, which costs a tenth of a second on every start.
 """
@@ -17,9 +17,11 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 EXTRA_SUFFIXES = (r"(?<=[a-z][A-Z])\.", r"\[\d{1,3}\]")
+EXTRA_INFIXES = (r"(?<=[A-Za-z0-9])\.(?=\[)", r"(?<=\.)\[(?=[A-Za-z0-9])")
+"""A sentence's period glued to a bracketed note ("and ICEGangs.[fn 46]"): both split off."""
 
 
-@spacy.registry.tokenizers("casefile_tokenizer_v2")
+@spacy.registry.tokenizers("casefile_tokenizer_v3")
 def make_tokenizer() -> Callable[[Language], Tokenizer]:
     def build(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
@@ -28,7 +30,7 @@ def make_tokenizer() -> Callable[[Language], Tokenizer]:
             rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search,
             suffix_search=compile_suffix_regex([*defaults.suffixes, *EXTRA_SUFFIXES]).search,
-            infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+            infix_finditer=compile_infix_regex([*defaults.infixes, *EXTRA_INFIXES]).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )

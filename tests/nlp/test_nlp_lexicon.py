@@ -203,6 +203,13 @@ def test_tokenizer_splits_an_acronym_period_and_a_footnote_mark():
         ".",
     ]
     assert [t.text for t in nlp.make_doc("gang member.[1]")] == ["gang", "member", ".", "[1]"]
+    assert [t.text for t in nlp.make_doc("and ICEGangs.[fn 46]")][:5] == [
+        "and",
+        "ICEGangs",
+        ".",
+        "[",
+        "fn",
+    ]
 
 
 # -- token patterns run only where they can match ----------------------------------------------
