@@ -2,8 +2,9 @@
 
 Matching runs on a folded copy of the page text: accents stripped and case kept (so "Sureños"
 and "Surenos" match alike), dashes unified, every line break turned into a space so that a
-phrase broken over two lines or columns stays one phrase, and a word hyphenated at a line end
-joined again ("Salva-" + "trucha" -> "Salvatrucha", "MS-" + "13" -> "MS-13"). `source[i]` is the
+phrase broken over two lines or columns stays one phrase (a break between blocks too, when a
+sentence runs on over it), and a word hyphenated at a line end joined again ("Salva-" +
+"trucha" -> "Salvatrucha", "MS-" + "13" -> "MS-13"). `source[i]` is the
 offset in the page text of folded character i.
 """
 
@@ -70,7 +71,12 @@ _WHITESPACE = {ord(c): " " for c in "\n\t\r\f\v"}
 
 
 def fold(text: str) -> Folded:
-    if "-\n" not in text and "- \n" not in text and not _SPACED_HYPHEN.search(text):
+    if (
+        "-\n" not in text
+        and "- \n" not in text
+        and not _SPACED_HYPHEN.search(text)
+        and not _continued_blocks(text)
+    ):
         table = dict(_WHITESPACE)
         for ch in set(text):
             if not ch.isascii():
@@ -80,14 +86,15 @@ def fold(text: str) -> Folded:
     out: list[str] = []
     source: list[int] = []
     joins = _hyphen_joins(text, display=False)
+    joins.update(_continued_blocks(text))
     i = 0
     n = len(text)
     while i < n:
         join = joins.get(i)
         if join is not None:
-            keep, resume = join
-            if keep:
-                out.append("-")
+            kept, resume = join
+            if kept:
+                out.append(kept)
                 source.append(i)
             i = resume
             continue
@@ -106,11 +113,28 @@ def fold(text: str) -> Folded:
     return Folded("".join(out), source)
 
 
-def _hyphen_joins(text: str, display: bool) -> dict[int, tuple[bool, int]]:
-    """Line-end hyphens to join: hyphen offset -> (keep the hyphen?, offset to resume at)."""
-    joins: dict[int, tuple[bool, int]] = {}
+def _continued_blocks(text: str) -> dict[int, tuple[str, int]]:
+    """Block breaks inside a sentence, read as one space: the text before ends in a lower-case
+    letter or a comma and the text after starts with a lower-case letter, as where a paragraph
+    runs on into the next column ("no porque sea de la" / "mara"). Other block breaks (after a
+    heading, between form fields) stay apart. Break offset -> (" ", offset to resume at)."""
+    if "\n\n" not in text:
+        return {}
+    return {
+        m.start(): (" ", m.end())
+        for m in _BLOCK_BREAK.finditer(text)
+        if (text[m.start() - 1].islower() or text[m.start() - 1] == ",") and text[m.end()].islower()
+    }
+
+
+_BLOCK_BREAK = re.compile(r"(?<=[\w,])[ \t]*\n\n+[ \t]*(?=\w)")
+
+
+def _hyphen_joins(text: str, display: bool) -> dict[int, tuple[str, int]]:
+    """Line-end hyphens to join: hyphen offset -> (what stays of it, offset to resume at)."""
+    joins: dict[int, tuple[str, int]] = {}
     for m in _SPACED_HYPHEN.finditer(text):
-        joins[m.end(1)] = (True, m.end())
+        joins[m.end(1)] = ("-", m.end())
     if "-\n" not in text and "- \n" not in text:
         return joins
     for m in _LINE_END_HYPHEN.finditer(text):
@@ -122,7 +146,7 @@ def _hyphen_joins(text: str, display: bool) -> dict[int, tuple[bool, int]]:
             or before.isdigit()
             or (display and before.lower() in _KEEP_HYPHEN_BEFORE)
         )
-        joins[m.start(1) + len(before)] = (keep, m.end())
+        joins[m.start(1) + len(before)] = ("-" if keep else "", m.end())
     return joins
 
 
@@ -133,8 +157,8 @@ def join_lines(text: str) -> str:
         parts: list[str] = []
         i = 0
         for at in sorted(joins):
-            keep, resume = joins[at]
-            parts.append(text[i:at] + ("-" if keep else ""))
+            kept, resume = joins[at]
+            parts.append(text[i:at] + kept)
             i = resume
         parts.append(text[i:])
         text = "".join(parts)

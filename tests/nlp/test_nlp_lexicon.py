@@ -41,11 +41,25 @@ def test_fold_strips_accents_keeps_case_and_maps_back():
         ),
         ("a member of the MS-\n13 clique", "a member of the MS-13 clique", "MS-13", "MS-\n13"),
         ("INTERPOL Red\nNotice", "INTERPOL Red Notice", "Red Notice", "Red\nNotice"),
+        # a sentence running on into the next block (a column break) reads as one space
         (
-            "left column\n\nright column",
-            "left column  right column",
-            "column  right",
-            "column\n\nright",
+            "no porque sea de la\n\nmara, dijo",
+            "no porque sea de la mara, dijo",
+            "la mara",
+            "la\n\nmara",
+        ),
+        # a block after a heading, or after a sentence's end, stays apart
+        (
+            "GANG UNIT\n\nsubject was stopped",
+            "GANG UNIT  subject was stopped",
+            "UNIT  subject",
+            "UNIT\n\nsubject",
+        ),
+        (
+            "he left.\n\nmara is",
+            "he left.  mara is",
+            "left.  mara",
+            "left.\n\nmara",
         ),
     ],
 )
