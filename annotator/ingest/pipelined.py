@@ -6,7 +6,9 @@ trigger words go to the worker in small batches, and so do the page breaks a ref
 over; the rest never leave this process. Pages are stored as they are read. Whenever the
 worker has done everything sent to it (spaCy's loading first), it is given a chunk of pages from
 the end of the document to extract and detect itself, so on two cores neither process waits for
-the other. What the worker found is settled at the end (see settle.py).
+the other. If the worker is far behind when the last page is read (a file with references on
+most pages), this process loads spaCy too and detects the last batches itself. What the worker
+found is settled at the end (see settle.py).
 
 Page breaks are detected during extraction with the anchors the document has shown so far; the
 few whose anchors turn out incomplete are detected again at the end, so the findings are the
