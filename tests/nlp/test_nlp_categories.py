@@ -26,6 +26,13 @@ CASES = [
     (
         "en",
         "gang_label",
+        "gang_name",
+        'The extortion victim was recorded as "associating with 18th Street" in the file.',
+        "18th Street",
+    ),
+    (
+        "en",
+        "gang_label",
         "membership_label",
         "The report calls him a gang member without any evidence.",
         "gang member",
