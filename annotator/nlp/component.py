@@ -187,9 +187,7 @@ class CaseFileDetector:
         candidate to veto."""
         strings = doc.vocab.strings
         pieces: WordPieces | None = None
-        at: dict[int, list[int]] = {}  # needed token -> its positions, ascending
-        for i in np.flatnonzero(np.isin(lower, self._needed)).tolist():
-            at.setdefault(int(lower[i]), []).append(i)
+        at = self.needed_at(lower)
         found = []
         for matcher in (self.by_lower, self.by_orth):
             for match_id, start, end in matcher(doc):
@@ -200,10 +198,7 @@ class CaseFileDetector:
             ):
                 continue
             if isinstance(scope, _Scope):
-                positions = [i for key in scope.keys if key in at for i in at[key]]
-                if not positions:
-                    continue
-                stretches = scope.around(sorted(positions), len(lower))
+                stretches = scope.stretches(at, len(lower))
             else:
                 pieces = pieces or WordPieces(doc.text)
                 stretches = [(0, len(doc))] if scope is None or pieces.any_of(scope) else []
@@ -211,6 +206,14 @@ class CaseFileDetector:
                 for _, start, end in matcher(doc[a:b]):
                     found.append((rule, a + start, a + end))
         return found
+
+    def needed_at(self, lower: np.ndarray) -> dict[int, list[int]]:
+        """Where the tokens the patterns need stand on a page (by LOWER id, ascending), found
+        in one lookup for every pattern rule."""
+        at: dict[int, list[int]] = {}
+        for i in np.flatnonzero(np.isin(lower, self._needed)).tolist():
+            at.setdefault(int(lower[i]), []).append(i)
+        return at
 
     def _sentence(self, doc: Doc, i: int) -> tuple[int, int]:
         """Token bounds of the sentence holding token i (spaCy's span.sent scans the doc)."""
@@ -301,14 +304,11 @@ class _Scope:
         self.ids, self.before, self.after = ids, before, after
         self.keys = frozenset(int(i) for i in ids)
 
-    def stretches(self, lower: np.ndarray) -> list[tuple[int, int]]:
-        """(start, end) token ranges, in order and apart, given the page's LOWER ids."""
-        return self.around(np.flatnonzero(np.isin(lower, self.ids)).tolist(), len(lower))
-
-    def around(self, positions: list[int], n: int) -> list[tuple[int, int]]:
-        """The stretches around the needed tokens at `positions` (ascending) of n tokens."""
+    def stretches(self, at: dict[int, list[int]], n: int) -> list[tuple[int, int]]:
+        """(start, end) token ranges, in order and apart, on a page of n tokens whose needed
+        tokens stand `at` (see CaseFileDetector.needed_at)."""
         out: list[tuple[int, int]] = []
-        for i in positions:
+        for i in sorted(i for key in self.keys & at.keys() for i in at[key]):
             a = max(i - self.before, 0)
             b = n if self.after is None else min(i + 1 + self.after, n)
             if out and a <= out[-1][1]:

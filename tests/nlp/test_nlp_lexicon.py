@@ -296,10 +296,11 @@ def test_pattern_rules_find_in_their_stretches_what_they_find_on_the_whole_page(
     for text in texts:
         nlp = detector.pipeline(guess_language(text))
         doc = nlp.make_doc(fold(text).text)
-        lower = doc.to_array(LOWER)
-        for rule, matcher, scope in nlp.get_pipe("casefile_detector").by_pattern:
+        detector_component = nlp.get_pipe("casefile_detector")
+        at = detector_component.needed_at(doc.to_array(LOWER))
+        for rule, matcher, scope in detector_component.by_pattern:
             assert isinstance(scope, component._Scope), rule.key
-            stretches = scope.stretches(lower)
+            stretches = scope.stretches(at, len(doc))
             assert all(a < b <= c for (a, b), (c, _) in pairwise(stretches))
             found = sorted((a + s, a + e) for a, b in stretches for _, s, e in matcher(doc[a:b]))
             assert found == sorted((s, e) for _, s, e in matcher(doc)), rule.key
