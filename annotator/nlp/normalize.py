@@ -71,12 +71,8 @@ _WHITESPACE = {ord(c): " " for c in "\n\t\r\f\v"}
 
 
 def fold(text: str) -> Folded:
-    if (
-        "-\n" not in text
-        and "- \n" not in text
-        and not _SPACED_HYPHEN.search(text)
-        and not _continued_blocks(text)
-    ):
+    blocks = _continued_blocks(text)
+    if "-\n" not in text and "- \n" not in text and not _SPACED_HYPHEN.search(text) and not blocks:
         table = dict(_WHITESPACE)
         for ch in set(text):
             if not ch.isascii():
@@ -86,7 +82,7 @@ def fold(text: str) -> Folded:
     out: list[str] = []
     source: list[int] = []
     joins = _hyphen_joins(text, display=False)
-    joins.update(_continued_blocks(text))
+    joins.update(blocks)
     i = 0
     n = len(text)
     while i < n:
