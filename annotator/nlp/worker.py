@@ -80,7 +80,7 @@ class DetectionWorker:
         return future
 
     def withdraw(self, future: Future[Any]) -> bool:
-        """Take back a job the worker has not started (nor queued for itself): True if done."""
+        """Take back a job the worker has not started (nor queued for itself); True if taken."""
         if future.cancel():
             self._sent -= 1
             return True
