@@ -1,0 +1,77 @@
+"""`annotator findings CASE` and `annotator tag CASE ID --status S`: read and tag findings."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from annotator.cli.output import (
+    EXIT_OK,
+    finding_json,
+    open_case,
+    page_list,
+    print_json,
+    require_case,
+)
+from annotator.core.model import Category, Status
+
+
+def register(sub: Any) -> None:
+    findings = sub.add_parser("findings", help="list a case's findings")
+    findings.add_argument("case")
+    findings.add_argument("--json", action="store_true", help="print findings as JSON Lines")
+    findings.add_argument("--category", choices=[c.value for c in Category])
+    findings.add_argument("--status", choices=[s.value for s in Status])
+    findings.set_defaults(run=run_findings)
+
+    tag = sub.add_parser("tag", help="set a finding's status and note")
+    tag.add_argument("case")
+    tag.add_argument("id", type=int)
+    tag.add_argument("--status", required=True, choices=[s.value for s in Status])
+    tag.add_argument("--note", help="note or rebuttal text")
+    tag.add_argument("--exhibit", help="the exhibit that rebuts it")
+    tag.add_argument("--who", default="", help="reviewer's name for the audit log")
+    tag.set_defaults(run=run_tag)
+
+
+def run_findings(args: argparse.Namespace) -> int:
+    require_case(args.case)
+    with open_case(args.case) as case:
+        docs = {d.id: d for d in case.documents()}
+        rows = case.findings(category=args.category, status=args.status)
+        for f in rows:
+            if args.json:
+                out = finding_json(f, docs[f.document_id].path)
+                out.update({"id": f.id, "note": f.note, "exhibit": f.exhibit})
+                print_json(out)
+            else:
+                flag = "" if f.detected else "  (no longer detected)"
+                print(
+                    f"{f.id:>5}  {docs[f.document_id].title[:28]:<28} p.{f.page:<4} "
+                    f"{f.category.value:<13} {f.status.value:<10} {f.text[:50]}{flag}"
+                )
+        if not args.json:
+            print(f"{len(rows)} finding(s)")
+            _print_unsearched(case, list(docs.values()))
+    return EXIT_OK
+
+
+def _print_unsearched(case: Any, documents: list[Any]) -> None:
+    """Scanned pages OCR has not read: a reference there would not be in the list above."""
+    for doc in documents:
+        if doc.pages_needing_ocr:
+            pages = [p.number for p in case.pages(doc.id) if p.needs_ocr and not p.ocr_done]
+            print(f"not searched (no text layer, OCR needed): {doc.title}, {page_list(pages)}")
+
+
+def run_tag(args: argparse.Namespace) -> int:
+    require_case(args.case)
+    with open_case(args.case, lock=True) as case:
+        case.finding(args.id)
+        f = case.set_status(args.id, args.status, args.who)
+        if args.note is not None:
+            f = case.set_note(args.id, args.note, args.who)
+        if args.exhibit is not None:
+            f = case.set_exhibit(args.id, args.exhibit, args.who)
+        print(f"finding {f.id}: {f.status.value}" + (f" — {f.note}" if f.note else ""))
+    return EXIT_OK
