@@ -19,15 +19,26 @@ class Category(StrEnum):
     FUSION_CENTER = "fusion_center"
 
     @property
-    def title(self) -> str:
-        return CATEGORY_TITLES[self]
+    def label(self) -> str:
+        """The heading for findings of this kind: "Gang labels"."""
+        return _CATEGORY_TERMS[self][0]
+
+    @property
+    def short(self) -> str:
+        """One finding of this kind: "Gang label"."""
+        return _CATEGORY_TERMS[self][1]
+
+    @property
+    def colour(self) -> str:
+        """Its highlight colour, "#rrggbb": the window, the exhibits and the memo use it."""
+        return _CATEGORY_TERMS[self][2]
 
 
-CATEGORY_TITLES = {
-    Category.GANG_LABEL: "Gang labels",
-    Category.RED_NOTICE: "INTERPOL Red Notices",
-    Category.SAFE: "SAFE and foreign police data",
-    Category.FUSION_CENTER: "Fusion centers",
+_CATEGORY_TERMS = {
+    Category.GANG_LABEL: ("Gang labels", "Gang label", "#e4572e"),
+    Category.RED_NOTICE: ("INTERPOL Red Notices", "Red Notice", "#f2a900"),
+    Category.SAFE: ("SAFE and foreign police data", "SAFE", "#2e86de"),
+    Category.FUSION_CENTER: ("Fusion centers", "Fusion center", "#8e44ad"),
 }
 
 
@@ -36,6 +47,43 @@ class Status(StrEnum):
     UNVERIFIED = "unverified"
     REBUTTED = "rebutted"
     DISMISSED = "dismissed"
+
+    @property
+    def label(self) -> str:
+        """How the window, the memo and the exhibits name it: "Not yet reviewed"."""
+        return _STATUS_TERMS[self][0]
+
+    @property
+    def meaning(self) -> str:
+        return _STATUS_TERMS[self][1]
+
+    @property
+    def key(self) -> str:
+        """The key that sets it in the window."""
+        return _STATUS_TERMS[self][2]
+
+    @property
+    def colour(self) -> str:
+        return _STATUS_TERMS[self][3]
+
+
+_STATUS_TERMS = {
+    Status.UNTAGGED: ("Not yet reviewed", "not yet reviewed", "Backspace", "#6b7280"),
+    Status.UNVERIFIED: ("Unverified", "no corroboration in the record; disputed", "U", "#b45309"),
+    Status.REBUTTED: ("Rebutted", "contradicted by evidence", "R", "#15803d"),
+    Status.DISMISSED: ("Dismissed", "not a real reference", "D", "#9ca3af"),
+}
+
+
+def tint(colour: str, strength: float) -> tuple[float, float, float]:
+    """`colour` laid over white paper at `strength` (0-1), as RGB fractions: how a highlight of
+    that colour looks on the page, on screen and in an exhibit alike."""
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return (1 - strength * (1 - r), 1 - strength * (1 - g), 1 - strength * (1 - b))
+
+
+HIGHLIGHT_STRENGTH = 0.33
+"""How strongly a finding's highlight tints the page it sits on."""
 
 
 class Source(StrEnum):

@@ -80,7 +80,7 @@ def build_memo(
 def _sections(entries: list[MemoFinding]) -> tuple[list[Section], Section]:
     """One section per category for reviewed findings; untagged ones in their own, numbered."""
     reviewed = [e for e in entries if e.status is not Status.UNTAGGED]
-    sections = [Section(c.title, [e for e in reviewed if e.category is c], c) for c in Category]
+    sections = [Section(c.label, [e for e in reviewed if e.category is c], c) for c in Category]
     unreviewed = Section(UNREVIEWED_TITLE, [e for e in entries if e.status is Status.UNTAGGED])
     _number([*sections, unreviewed])
     return sections, unreviewed
@@ -238,7 +238,7 @@ def _number(sections: list[Section]) -> None:
 
 def _summary(findings: list[Finding]) -> list[SummaryRow]:
     counts = Counter((f.category, f.status) for f in findings)
-    return [SummaryRow(c.title, {s: counts[(c, s)] for s in SUMMARY_STATUSES}) for c in Category]
+    return [SummaryRow(c.label, {s: counts[(c, s)] for s in SUMMARY_STATUSES}) for c in Category]
 
 
 def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> list[DocumentEntry]:

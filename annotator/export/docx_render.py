@@ -24,7 +24,6 @@ from annotator.export.docx_styles import (
     setup_styles,
 )
 from annotator.export.model import (
-    STATUS_TITLES,
     SUMMARY_STATUSES,
     Memo,
     MemoFinding,
@@ -125,7 +124,7 @@ def _template_section(document: DocxDocument, title: str, paragraphs: list[Parag
 def _summary(document: DocxDocument, memo: Memo) -> None:
     document.add_heading(SUMMARY_TITLE, level=1)
     document.add_paragraph(memo.overview)
-    head = ["Category", *(STATUS_TITLES[s] for s in SUMMARY_STATUSES), "Total"]
+    head = ["Category", *(s.label for s in SUMMARY_STATUSES), "Total"]
     rows = [
         [r.label, *(str(r.counts[s]) for s in SUMMARY_STATUSES), str(r.total)]
         for r in [*memo.summary, memo.total_row]
@@ -241,7 +240,7 @@ def _unreviewed(document: DocxDocument, section: Section) -> None:
         table = _table(
             document,
             ["No.", "Page", "Category", "Passage"],
-            [[str(f.number), f.page, f.category.title, ""] for f in findings],
+            [[str(f.number), f.page, f.category.label, ""] for f in findings],
             [0.45, 1.25, 1.1, 3.7],
         )
         for row, finding in zip(table.rows[1:], findings, strict=True):

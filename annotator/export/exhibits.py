@@ -14,19 +14,18 @@ from pathlib import Path
 import pymupdf
 
 from annotator.core.errors import ExportError
-from annotator.core.model import Category, Document, Finding, Status
+from annotator.core.model import HIGHLIGHT_STRENGTH, Category, Document, Finding, Status, tint
 from annotator.export.files import atomic_write, check_target
-from annotator.export.model import STATUS_TITLES
 from annotator.pdf.extract import open_pdf, sha256_file
 from annotator.store import CaseStore
 
 SUFFIX = ".annotated.pdf"
-COLORS = {
-    Category.GANG_LABEL: (1.0, 0.82, 0.16),
-    Category.RED_NOTICE: (1.0, 0.52, 0.52),
-    Category.SAFE: (0.52, 0.78, 1.0),
-    Category.FUSION_CENTER: (0.56, 0.89, 0.52),
-}
+
+
+def highlight_colour(category: Category) -> tuple[float, float, float]:
+    """The category's colour as it tints the page in the window (PDF readers multiply a
+    highlight's colour into the page, so the tint is what they are given)."""
+    return tint(category.colour, HIGHLIGHT_STRENGTH)
 
 
 @dataclass(slots=True)
@@ -115,9 +114,9 @@ def _highlight(pdf: pymupdf.Document, finding: Finding) -> None:
     page = pdf[finding.page - 1]
     quads = [pymupdf.Rect(r).quad for r in finding.rects]
     annot = page.add_highlight_annot(quads=quads)
-    annot.set_colors(stroke=COLORS[finding.category])
+    annot.set_colors(stroke=highlight_colour(finding.category))
     annot.set_info(
-        title=finding.category.title,
+        title=finding.category.label,
         subject=f"Case-File Annotator finding #{finding.id}",
         content=popup_text(finding),
     )
@@ -127,8 +126,8 @@ def _highlight(pdf: pymupdf.Document, finding: Finding) -> None:
 
 def popup_text(finding: Finding) -> str:
     lines = [
-        f"{finding.category.title}: “{finding.text}”",
-        f"Status: {STATUS_TITLES[finding.status]}",
+        f"{finding.category.label}: “{finding.text}”",
+        f"Status: {finding.status.label}",
     ]
     if finding.note:
         lines.append(f"Note: {finding.note}")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from annotator.export.model import (
-    STATUS_TITLES,
     SUMMARY_STATUSES,
     Memo,
     MemoFinding,
@@ -92,7 +91,7 @@ def _row(cells: list[str]) -> str:
 
 def _summary(memo: Memo) -> list[str]:
     out = [f"## {SUMMARY_TITLE}", "", escape(memo.overview), ""]
-    head = ["Category", *(STATUS_TITLES[s] for s in SUMMARY_STATUSES), "Total"]
+    head = ["Category", *(s.label for s in SUMMARY_STATUSES), "Total"]
     rows = [
         [cell(r.label), *(str(r.counts[s]) for s in SUMMARY_STATUSES), str(r.total)]
         for r in memo.summary
@@ -124,7 +123,7 @@ def _unreviewed(section: Section) -> list[str]:
     out = [f"## {escape(section.title)}", "", escape(unreviewed_intro(section)), ""]
     for title, findings in by_document(section.findings):
         rows = [
-            [str(f.number), cell(f.page), cell(f.category.title), _quote(f.quote)] for f in findings
+            [str(f.number), cell(f.page), cell(f.category.label), _quote(f.quote)] for f in findings
         ]
         out += [f"### {escape(title)}", ""]
         out += _table(["No.", "Page", "Category", "Passage"], rows, "rlll")

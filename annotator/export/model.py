@@ -10,20 +10,8 @@ from dataclasses import dataclass, field
 
 from annotator.core.model import Category, Status
 
-STATUS_TITLES = {
-    Status.UNVERIFIED: "Unverified",
-    Status.REBUTTED: "Rebutted",
-    Status.UNTAGGED: "Not yet reviewed",
-    Status.DISMISSED: "Dismissed",
-}
-STATUS_MEANINGS = {
-    Status.UNVERIFIED: "no corroboration in the record; disputed",
-    Status.REBUTTED: "contradicted by evidence",
-    Status.UNTAGGED: "not yet reviewed",
-    Status.DISMISSED: "not a real reference",
-}
 SUMMARY_STATUSES = (Status.UNVERIFIED, Status.REBUTTED, Status.UNTAGGED, Status.DISMISSED)
-UNREVIEWED_TITLE = "Not yet reviewed"
+UNREVIEWED_TITLE = Status.UNTAGGED.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +71,9 @@ class MemoFinding:
 
     @property
     def status_line(self) -> str:
-        line = f"{STATUS_TITLES[self.status]} ({STATUS_MEANINGS[self.status]})"
+        line = f"{self.status.label} ({self.status.meaning})"
         if self.status is Status.UNTAGGED:
-            line = STATUS_TITLES[self.status]
+            line = self.status.label
         if self.tagged_by and self.status is not Status.UNTAGGED:
             line += f"; tagged by {self.tagged_by}"
             line += f" on {self.tagged_on}" if self.tagged_on else ""

@@ -13,7 +13,6 @@ import pymupdf
 from annotator.core.errors import ExportError
 from annotator.export.ligatures import plain_ligatures
 from annotator.export.model import (
-    STATUS_TITLES,
     SUMMARY_STATUSES,
     Memo,
     MemoFinding,
@@ -268,7 +267,7 @@ def _table(
 
 
 def _summary(memo: Memo) -> list[str]:
-    head = ["Category", *(STATUS_TITLES[s] for s in SUMMARY_STATUSES), "Total"]
+    head = ["Category", *(s.label for s in SUMMARY_STATUSES), "Total"]
     rows = [
         [escape(r.label), *(str(r.counts[s]) for s in SUMMARY_STATUSES), str(r.total)]
         for r in memo.summary
@@ -311,7 +310,7 @@ def _unreviewed(section: Section) -> list[str]:
     out = [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(unreviewed_intro(section))}</p>"]
     for title, findings in by_document(section.findings):
         rows = [
-            [str(f.number), escape(f.page), escape(f.category.title), _quote(f.quote)]
+            [str(f.number), escape(f.page), escape(f.category.label), _quote(f.quote)]
             for f in findings
         ]
         out.append(f"<h3>{escape(title)}</h3>")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.model import Status
-from annotator.export.model import STATUS_TITLES, UNREVIEWED_TITLE, Memo, MemoFinding, Section
+from annotator.export.model import UNREVIEWED_TITLE, Memo, MemoFinding, Section
 
 SUMMARY_TITLE = "Summary of findings"
 DOCUMENTS_TITLE = "Documents reviewed"
@@ -17,7 +17,7 @@ STATUS_KEY = (
 
 
 def finding_heading(finding: MemoFinding) -> str:
-    return f"{finding.number}. “{finding.matched}” — {STATUS_TITLES[finding.status]}"
+    return f"{finding.number}. “{finding.matched}” — {finding.status.label}"
 
 
 def empty_section_text(section: Section, memo: Memo) -> str:

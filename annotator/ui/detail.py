@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Finding, Status
 from annotator.ui.session import CaseSession
-from annotator.ui.theme import CATEGORY_COLOURS, SHORT_CATEGORY, STATUS_KEYS, STATUS_TITLES
+from annotator.ui.theme import CATEGORY_COLOURS
 
 _NOTE_DEBOUNCE_MS = 700
 
@@ -62,7 +62,7 @@ class DetailPane(QWidget):
         buttons = QHBoxLayout()
         for status in (Status.UNVERIFIED, Status.REBUTTED, Status.DISMISSED, Status.UNTAGGED):
             button = QPushButton(
-                f"{STATUS_TITLES[status]}  {_key_hint(status)}",
+                f"{status.label}  {_key_hint(status)}",
                 objectName=f"status_{status.value}",
                 checkable=True,
             )
@@ -101,7 +101,7 @@ class DetailPane(QWidget):
         manual = " · added by hand" if finding.subtype == "manual" else ""
         stale = " · <b>no longer detected</b>" if not finding.detected else ""
         self.heading.setText(
-            f"<span style='color:{colour}'>■</span> <b>{SHORT_CATEGORY[finding.category]}</b>"
+            f"<span style='color:{colour}'>■</span> <b>{finding.category.short}</b>"
             f" · {html.escape(document.title if document else '')} · page {finding.page}"
             f"{manual}{stale}"
         )
@@ -185,7 +185,7 @@ class DetailPane(QWidget):
 
 
 def _key_hint(status: Status) -> str:
-    key = STATUS_KEYS[status]
+    key = status.key
     return "⌫" if key == "Backspace" else key
 
 

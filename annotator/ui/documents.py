@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.session import CaseSession
-from annotator.ui.theme import SHORT_CATEGORY
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -103,7 +102,7 @@ class DocumentsModel(QAbstractListModel):
             )
             return f"{value.title}\n{value.page_count} pages · {total} findings{ocr}{problem}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            per = "<br>".join(f"{SHORT_CATEGORY[c]}: {n}" for c, n in _by_category(counts))
+            per = "<br>".join(f"{c.short}: {n}" for c, n in _by_category(counts))
             return f"<b>{value.title}</b><br>{value.path}<br>{per}"
         if role == DOCUMENT_ROLE:
             return value.id

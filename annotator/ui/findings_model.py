@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from annotator.core.model import Category, Finding, Status
 from annotator.ui.session import CaseSession
-from annotator.ui.theme import CATEGORY_COLOURS, SHORT_CATEGORY, STATUS_COLOURS, STATUS_TITLES
+from annotator.ui.theme import CATEGORY_COLOURS, STATUS_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 GROUPS = ("category", "status", "document")
@@ -129,10 +129,10 @@ class FindingsModel(QAbstractItemModel):
 
     def _group_keys(self) -> list[tuple[Any, str]]:
         if self.group_by == "status":
-            return [(s, STATUS_TITLES[s]) for s in Status]
+            return [(s, s.label) for s in Status]
         if self.group_by == "document":
             return [(d.id, d.title) for d in self.session.documents()]
-        return [(c, c.title) for c in Category]
+        return [(c, c.label) for c in Category]
 
     def _key(self, f: Finding) -> Any:
         return {"status": f.status, "document": f.document_id}.get(self.group_by, f.category)
@@ -231,7 +231,7 @@ def _finding_data(session: CaseSession, f: Finding, column: int, role: int) -> A
         if column == 1:
             document = session.document(f.document_id)
             return f"{_short(document.title) if document else '?'} · p.{f.page}"
-        return STATUS_TITLES[f.status]
+        return f.status.label
     if role == Qt.ItemDataRole.ForegroundRole and column == 2:
         return QBrush(STATUS_COLOURS[f.status])
     if role == Qt.ItemDataRole.ForegroundRole and f.status is Status.DISMISSED:
@@ -240,7 +240,7 @@ def _finding_data(session: CaseSession, f: Finding, column: int, role: int) -> A
         return CATEGORY_COLOURS[f.category]
     if role == Qt.ItemDataRole.ToolTipRole:
         manual = " (added by hand)" if f.subtype == "manual" else ""
-        return f"{SHORT_CATEGORY[f.category]}{manual}: {f.sentence or f.text}"
+        return f"{f.category.short}{manual}: {f.sentence or f.text}"
     return None
 
 

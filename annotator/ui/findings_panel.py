@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Category, Status
 from annotator.ui.findings_model import FINDING_ROLE, FindingsModel
 from annotator.ui.session import CaseSession
-from annotator.ui.theme import STATUS_TITLES
 
 
 class FindingsPanel(QWidget):
@@ -88,8 +87,8 @@ class FindingsPanel(QWidget):
 
     def _refresh_counts(self) -> None:
         titles = {
-            "category": [(c.title, c.value) for c in Category],
-            "status": [(STATUS_TITLES[s], s.value) for s in Status],
+            "category": [(c.label, c.value) for c in Category],
+            "status": [(s.label, s.value) for s in Status],
             "document": [(d.title, d.id) for d in self.session.documents()],
         }
         alls = {"category": "All categories", "status": "All statuses", "document": "All documents"}

@@ -26,6 +26,7 @@ from annotator.core.model import (
     Word,
     Words,
     pack_words,
+    tint,
     unpack_words,
 )
 from annotator.core.paths import models_dir, resources_dir, sample_dir
@@ -36,7 +37,7 @@ def test_categories_and_statuses_are_the_documented_ones():
     assert [c.value for c in Category] == ["gang_label", "red_notice", "safe", "fusion_center"]
     assert [s.value for s in Status] == ["untagged", "unverified", "rebutted", "dismissed"]
     assert {s.value for s in Source} == {"model", "manual"}
-    assert all(c.title for c in Category)
+    assert all(c.label for c in Category)
 
 
 def test_a_new_finding_starts_untagged_and_detected():
@@ -136,3 +137,21 @@ def test_packed_words_store_as_float32_and_keep_offsets_exactly():
     assert unpack_words(None) == []
     with pytest.raises(ValueError, match="seven"):
         Words([1.0, 2.0])
+
+
+def test_one_vocabulary_names_and_colours_every_category_and_status():
+    """Labels, keys and colours come from the enums themselves; str methods stay str methods."""
+    assert Category.SAFE.title() == "Safe"  # no property shadows str.title()
+    assert Category.GANG_LABEL.label == "Gang labels" and Category.GANG_LABEL.short == "Gang label"
+    assert Status.UNTAGGED.label == "Not yet reviewed"
+    assert {s.key for s in Status} == {"U", "R", "D", "Backspace"}
+    for term in [*Category, *Status]:
+        assert len(term.colour) == 7 and term.colour.startswith("#")
+        int(term.colour[1:], 16)
+
+
+def test_a_tint_is_the_colour_laid_over_white():
+    assert tint("#000000", 1.0) == (0.0, 0.0, 0.0)
+    assert tint("#000000", 0.0) == (1.0, 1.0, 1.0)
+    r, g, b = tint("#ff0000", 0.5)
+    assert (r, round(g, 3), round(b, 3)) == (1.0, 0.5, 0.5)

@@ -54,7 +54,7 @@ def test_summary_counts_match_the_case(tagged: Tagged):
         counts = Counter((f.category, f.status) for f in case.findings())
         memo = build_memo(case)
     for row, category in zip(memo.summary, Category, strict=True):
-        assert row.label == category.title
+        assert row.label == category.label
         assert row.counts == {s: counts[(category, s)] for s in SUMMARY_STATUSES}
     assert memo.total_row.total == sum(counts.values())
     assert memo.total_row.counts[Status.REBUTTED] == 1

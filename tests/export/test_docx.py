@@ -30,7 +30,7 @@ def test_uses_real_word_styles_for_title_headings_and_quotes(memo_docx):
     assert _styled(memo_docx, "Title") == ["Rebuttal Memorandum"]
     headings = _styled(memo_docx, "Heading 1")
     expected = ["Purpose", "Legal framework", "Summary of findings"]
-    expected += [c.title for c in Category] + ["Not yet reviewed"]
+    expected += [c.label for c in Category] + ["Not yet reviewed"]
     assert headings[: len(expected)] == expected
     assert headings[-1].startswith("Appendix")
     assert _styled(memo_docx, "Heading 2")
@@ -62,7 +62,7 @@ def test_summary_table_counts_match_the_case(memo_docx, tagged_shared: Tagged):
     with CaseStore(tagged_shared.path) as case:
         for row, category in zip(rows[1:5], Category, strict=True):
             counts = [len(case.findings(category=category.value, status=s.value)) for s in statuses]
-            assert row == [category.title, *map(str, counts), str(sum(counts))]
+            assert row == [category.label, *map(str, counts), str(sum(counts))]
         total = len(case.findings())
     assert rows[5][0] == "Total" and rows[5][-1] == str(total)
 

@@ -12,7 +12,7 @@ from export_support import SPECIAL_NOTE, Tagged
 from annotator.cli import main
 from annotator.core.errors import ExportError
 from annotator.export import export_exhibits
-from annotator.export.exhibits import COLORS
+from annotator.export.exhibits import highlight_colour
 from annotator.pdf.extract import sha256_file
 from annotator.store import CaseStore
 
@@ -56,8 +56,8 @@ def test_one_highlight_per_non_dismissed_finding_on_its_page_and_rects(
                 assert len(quads) == len(finding.rects)
                 for quad, rect in zip(quads, finding.rects, strict=True):
                     assert all(abs(a - b) < 0.5 for a, b in zip(quad, rect, strict=True))
-                assert info["title"] == finding.category.title
-                assert colour == tuple(round(c, 2) for c in COLORS[finding.category])
+                assert info["title"] == finding.category.label
+                assert colour == tuple(round(c, 2) for c in highlight_colour(finding.category))
     assert len(list(exhibits.iterdir())) == len(documents)
 
 

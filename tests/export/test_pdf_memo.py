@@ -36,7 +36,7 @@ def test_pdf_has_the_sections_in_order_as_bookmarks(exports, pdf_text: str):
     with pymupdf.open(exports / "memo.pdf") as pdf:
         top = [title for level, title, _ in pdf.get_toc() if level == 1]
     expected = ["Purpose", "Legal framework", "Summary of findings"]
-    expected += [c.title for c in Category] + ["Not yet reviewed"]
+    expected += [c.label for c in Category] + ["Not yet reviewed"]
     assert top[: len(expected)] == expected
     assert top[-1].startswith("Appendix")
     assert pdf_text.startswith("Rebuttal Memorandum Respondent: Daniel Alexander Rivas Mejía")

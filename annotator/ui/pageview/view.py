@@ -26,7 +26,7 @@ from annotator.core.model import Category, Finding, PageText, Rect, Status, Word
 from annotator.ui.pageview.geometry import PageGeometry
 from annotator.ui.pageview.layout import MARGIN, Layout
 from annotator.ui.pageview.render import PageRenderer
-from annotator.ui.theme import CATEGORY_COLOURS, SHORT_CATEGORY, STATUS_COLOURS, highlight_fill
+from annotator.ui.theme import CATEGORY_COLOURS, STATUS_COLOURS, highlight_fill
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0)
 BACKGROUND = QColor("#e7e5e0")
@@ -303,7 +303,7 @@ class PageView(QAbstractScrollArea):
         rects = self._selected_rects()
         menu = QMenu(self)
         for category in Category:
-            action = menu.addAction(f"Add finding as {SHORT_CATEGORY[category]}")
+            action = menu.addAction(f"Add finding as {category.short}")
             action.triggered.connect(
                 lambda _=False, c=category: self._request(
                     page, c, words[0].start, words[-1].end, rects
