@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +33,7 @@ from annotator.core.model import (
     pack_words,
     unpack_words,
 )
+from annotator.store.history import History
 from annotator.store.lock import CaseLock
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
@@ -49,6 +50,13 @@ class SearchHit:
     page: int
     snippet: str
 
+
+EDITABLE: dict[str, Callable[[Any], str]] = {
+    "status": lambda value: Status(value).value,
+    "note": str,
+    "exhibit": str,
+}
+"""The fields of a finding a reviewer changes, each with how its value is checked and stored."""
 
 IN_MEMORY = ":memory:"
 """The path of a case kept in memory only, for a scan whose findings are printed, not kept:
@@ -70,6 +78,8 @@ class CaseStore:
             if self._lock is not None:
                 self._lock.release()
             raise
+        self.history = History(self.db)
+        """The reviewer's operations, for undo and redo (see annotator.review)."""
 
     def _connect(self) -> sqlite_utils.Database:
         if not self.in_memory and self.path.is_dir():
@@ -390,19 +400,36 @@ class CaseStore:
             )
         return self.finding(fid)
 
-    def delete_manual_finding(self, finding_id: int, who: str = "") -> None:
+    def delete_finding(self, finding_id: int, who: str = "") -> Finding:
+        """Delete a finding added by hand. It stays in the file as a tombstone (hidden from every
+        listing), so that undo restores the very same finding and its audit trail."""
         finding = self.finding(finding_id)
         if finding.source is not Source.MANUAL:
             raise CaseError("only findings added by hand can be deleted; dismiss a detected one")
         with self.db.atomic():
+            self.db["findings"].update(finding_id, {"deleted": 1, "updated_at": now()})
             self._audit(finding_id, who, "deleted", finding.text, "", now())
-            self.db["findings"].delete(finding_id)
+        return finding
 
-    def finding(self, finding_id: int) -> Finding:
-        try:
-            return _finding(self.db["findings"].get(finding_id))
-        except sqlite_utils.db.NotFoundError as err:
-            raise CaseError(f"{self.path}: no finding {finding_id}") from err
+    def restore_finding(self, finding_id: int, who: str = "") -> Finding:
+        """Bring back a deleted finding, with the status, note and exhibit it had."""
+        finding = self.finding(finding_id, include_deleted=True)
+        with self.db.atomic():
+            self.db["findings"].update(finding_id, {"deleted": 0, "updated_at": now()})
+            self._audit(finding_id, who, "restored", "", finding.text, now())
+        return self.finding(finding_id)
+
+    def finding(self, finding_id: int, *, include_deleted: bool = False) -> Finding:
+        row = self.db.execute(
+            "SELECT * FROM findings WHERE id = ?" + ("" if include_deleted else " AND deleted = 0"),
+            [finding_id],
+        ).fetchone()
+        if row is None:
+            raise CaseError(f"{self.path}: no finding {finding_id}")
+        return _finding(dict(zip(self._finding_columns(), row, strict=True)))
+
+    def _finding_columns(self) -> list[str]:
+        return [d[0] for d in self.db.execute("SELECT * FROM findings LIMIT 0").description]
 
     def findings(
         self,
@@ -413,7 +440,7 @@ class CaseStore:
         include_manual: bool = True,
         pages: range | None = None,
     ) -> list[Finding]:
-        where: list[str] = []
+        where: list[str] = ["deleted = 0"]
         args: list[Any] = []
         if pages is not None:
             where.append("page >= ? AND page < ?")
@@ -430,40 +457,50 @@ class CaseStore:
         if not include_manual:
             where.append("source = 'model'")
         rows = self.db["findings"].rows_where(
-            " AND ".join(where) or None, args, order_by="document_id, page, start, id"
+            " AND ".join(where), args, order_by="document_id, page, start, id"
         )
         return [_finding(r) for r in rows]
 
     def finding_counts(self, document_id: int) -> dict[str, int]:
         """A document's findings per category."""
         rows = self.db.execute(
-            "SELECT category, count(*) FROM findings WHERE document_id = ? GROUP BY category",
+            "SELECT category, count(*) FROM findings WHERE document_id = ? AND deleted = 0 "
+            "GROUP BY category",
             [document_id],
         )
         return dict(rows.fetchall())
 
     def set_status(self, finding_id: int, status: Status | str, who: str = "") -> Finding:
-        return self._set(finding_id, "status", Status(status).value, who)
+        return self.set_fields(finding_id, {"status": status}, who)
 
     def set_note(self, finding_id: int, note: str, who: str = "") -> Finding:
-        return self._set(finding_id, "note", note, who)
+        return self.set_fields(finding_id, {"note": note}, who)
 
     def set_exhibit(self, finding_id: int, exhibit: str, who: str = "") -> Finding:
-        return self._set(finding_id, "exhibit", exhibit, who)
+        return self.set_fields(finding_id, {"exhibit": exhibit}, who)
 
-    def _set(self, finding_id: int, field: str, value: str, who: str) -> Finding:
+    def set_fields(self, finding_id: int, values: Mapping[str, str], who: str = "") -> Finding:
+        """Change a finding's reviewer fields (EDITABLE) in one transaction, each change audited:
+        a tag with its note and exhibit is one user action, committed whole or not at all."""
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not a reviewer's field: {sorted(unknown)}")
+        values = {k: EDITABLE[k](v) for k, v in values.items()}
         stamp = now()
         with self.db.atomic():
-            row = self.db.execute(
-                f"SELECT {field} FROM findings WHERE id = ?", [finding_id]
-            ).fetchone()
-            if row is None:
-                raise CaseError(f"{self.path}: no finding {finding_id}")
-            old = row[0] or ""
-            if old != value:
-                self.db["findings"].update(finding_id, {field: value, "updated_at": stamp})
-                self._audit(finding_id, who, field, old, value, stamp)
+            current = self.finding(finding_id)
+            changed = {k: v for k, v in values.items() if str(getattr(current, k)) != v}
+            if changed:
+                self.db["findings"].update(finding_id, {**changed, "updated_at": stamp})
+                for field, value in changed.items():
+                    self._audit(finding_id, who, field, str(getattr(current, field)), value, stamp)
         return self.finding(finding_id)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes committed together (nested calls join the outer transaction)."""
+        with self.db.atomic():
+            yield
 
     def _audit(self, finding_id: int, who: str, field: str, old: str, new: str, at: str) -> None:
         who = who or self.info().reviewer or os.environ.get("USER", "") or "unknown"

@@ -350,8 +350,8 @@ def test_manual_findings_are_audited_and_only_they_can_be_deleted(case, finding_
     assert manual.rects == [(72.0, 60.0, 120.0, 74.0)]
     assert [(e.field, e.who) for e in case.audit(manual.id)] == [("created", "student A")]
     with pytest.raises(CaseError, match="dismiss"):
-        case.delete_manual_finding(finding_id)
-    case.delete_manual_finding(manual.id, who="student A")
+        case.delete_finding(finding_id)
+    case.delete_finding(manual.id, who="student A")
     assert [e.field for e in case.audit(manual.id)] == ["created", "deleted"]
     with pytest.raises(CaseError):
         case.finding(manual.id)
