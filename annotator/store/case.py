@@ -198,6 +198,10 @@ class CaseStore:
     def documents(self) -> list[Document]:
         return [self._document(r) for r in self.db["documents"].rows_where(order_by="id")]
 
+    def incomplete_documents(self) -> list[Document]:
+        """Documents whose scan was interrupted (see Document.detection_complete)."""
+        return [d for d in self.documents() if not d.detection_complete]
+
     def update_document(self, document_id: int, **values: Any) -> None:
         if "page_labels" in values:
             values["page_labels"] = json.dumps(values["page_labels"])
@@ -205,10 +209,11 @@ class CaseStore:
             self.db["documents"].update(document_id, values)
 
     def _document(self, row: dict[str, Any]) -> Document:
-        needing = self.db.execute(
-            "SELECT count(*) FROM pages WHERE document_id = ? AND needs_ocr = 1 AND ocr_done = 0",
+        stored, needing = self.db.execute(
+            "SELECT count(*), coalesce(sum(needs_ocr = 1 AND ocr_done = 0), 0) FROM pages "
+            "WHERE document_id = ?",
             [row["id"]],
-        ).fetchone()[0]
+        ).fetchone()
         return Document(
             id=row["id"],
             sha256=row["sha256"],
@@ -219,6 +224,7 @@ class CaseStore:
             added_at=row["added_at"] or "",
             pages_needing_ocr=needing,
             page_labels=json.loads(row["page_labels"] or "[]"),
+            pages_stored=stored,
         )
 
     def save_pages(self, document_id: int, pages: Iterable[PageText]) -> None:
@@ -286,6 +292,8 @@ class CaseStore:
         detections: Iterable[tuple[int, Detection]],
         lexicon_version: str,
         pages: range | None = None,
+        *,
+        final: bool = True,
     ) -> dict[str, int]:
         """Store a (re-)scan's findings for a document, keeping every tag, note and exhibit.
 
@@ -294,7 +302,7 @@ class CaseStore:
         kept with detected = 0 when the attorney tagged or annotated them. Manual findings stay.
         With `pages`, only that range of pages is merged (the detections must all lie in it), so
         a large document can be stored in short transactions; the document's lexicon version is
-        set when the range reaches its last page.
+        set when the range reaches its last page, unless `final` is False (more passes follow).
         """
         existing = self.findings(document_id=document_id, include_manual=False, pages=pages)
         by_page: dict[tuple[int, str], list[Finding]] = {}
@@ -345,7 +353,7 @@ class CaseStore:
                 "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?",
                 [(stamp, i) for i in stale],
             )
-            if pages is None or pages.stop > self.document(document_id).page_count:
+            if final and (pages is None or pages.stop > self.document(document_id).page_count):
                 self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
         return {
             "new": len(inserts),
