@@ -16,6 +16,8 @@ class EventKind(StrEnum):
     """A file is being read (its title and page count are known)."""
     PROGRESS = "progress"
     """done of total pages read (or OCR'd, with stage "ocr")."""
+    TEXT_STORED = "text_stored"
+    """The document's text-layer pages and their findings are in the case; OCR may follow."""
     PAGES_STORED = "pages_stored"
     """These pages' text and findings are in the case (OCR'd pages, as each is read)."""
     DOCUMENT_STORED = "document_stored"

@@ -176,6 +176,7 @@ class Ingestor:
         reading = self._reading(name, progress)
         results = self._extract_and_detect(path, document.id, page_count, reading)
         self._store(document.id, results)
+        self.tell(IngestEvent(EventKind.TEXT_STORED, name, document_id=document.id))
         self._ocr(path, document.id, results, result, progress)
         return self._summarise(result, document.id)
 

@@ -59,24 +59,28 @@ class OcrPass:
         read; `known`: the anchors the document's other pages introduce. The pages read."""
         self.case.update_document(self.document_id, lexicon_version="")
         name = Path(self.path).name
+        self._progress(0, len(numbers))
         with closing(ocr_pages(self.path, numbers, engine, workers)) as outcomes:
             for done, outcome in enumerate(outcomes, start=1):
                 if outcome.page is None:
                     self.problems.append(f"page {outcome.number}: {outcome.problem}")
                 else:
                     self._store(outcome.page, known)
-                self.tell(
-                    IngestEvent(
-                        EventKind.PROGRESS,
-                        self.path,
-                        document_id=self.document_id,
-                        done=done,
-                        total=len(numbers),
-                        stage=Stage.OCR,
-                    )
-                )
+                self._progress(done, len(numbers))
                 report(progress, done, len(numbers), f"OCR page {outcome.number} of {name}")
         return len(self.read)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.tell(
+            IngestEvent(
+                EventKind.PROGRESS,
+                self.path,
+                document_id=self.document_id,
+                done=done,
+                total=total,
+                stage=Stage.OCR,
+            )
+        )
 
     def settled(self, results: list[PageResult]) -> list[PageResult]:
         """The document's pages with the OCR'd ones in place, settled across pages."""

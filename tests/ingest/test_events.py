@@ -27,13 +27,16 @@ def test_each_ocr_page_is_stored_with_its_findings_as_it_is_read(make_pdf, tmp_p
             if event.kind is EventKind.PAGES_STORED:
                 (page,) = event.pages
                 here = {f.category.value for f in case.findings(document_id=event.document_id)}
-                seen.append((page, sorted(here), case.document(event.document_id).detection_complete))
+                seen.append(
+                    (page, sorted(here), case.document(event.document_id).detection_complete)
+                )
             elif event.kind is not EventKind.PROGRESS:
                 seen.append(event.kind)
 
         Ingestor(case, detector, workers=1, listener=listen).add_file(scan)
-    assert seen[0] is EventKind.STARTED and seen[-1] is EventKind.DOCUMENT_STORED
-    pages = seen[1:-1]
+    assert seen[:2] == [EventKind.STARTED, EventKind.TEXT_STORED]
+    assert seen[-1] is EventKind.DOCUMENT_STORED
+    pages = seen[2:-1]
     assert [p for p, *_ in pages] == [1, 2, 3]
     assert pages[0][1] == ["gang_label"]
     assert pages[1][1] == ["fusion_center", "gang_label"]
@@ -49,9 +52,9 @@ def test_ocr_progress_is_told_as_its_own_stage(make_pdf, tmp_path, detector):
             case,
             detector,
             workers=1,
-            listener=lambda e: stages.append((e.stage, e.done, e.total))
-            if e.kind is EventKind.PROGRESS
-            else None,
+            listener=lambda e: (
+                stages.append((e.stage, e.done, e.total)) if e.kind is EventKind.PROGRESS else None
+            ),
         ).add_file(scan)
     assert (Stage.OCR, 2, 2) in stages and (Stage.READING, 2, 2) in stages
 
