@@ -52,7 +52,8 @@ def stage(window: MainWindow) -> None:
         "(Ex. 12) places the respondent in class at the time of the alleged sighting.",
     )
     session.set_exhibit(target.id, "Ex. 12 — school attendance record")
-    window.select_finding(target.id)
+    assert window.case is not None
+    window.case.navigator.select_finding(target.id)
 
 
 def main(argv: list[str]) -> int:

@@ -253,14 +253,14 @@ class Ingestor:
         """OCR the pages that want it, each stored with its findings as it is read; then settle
         the document. `results`: the document's pages just detected (None: use those stored).
         The number of pages read."""
-        pages = [r[0] for r in results] if results is not None else self.case.pages(document_id)
+        pages = [r.page for r in results] if results is not None else self.case.pages(document_id)
         wanted = [p.number for p in pages if self._wants_ocr(p)]
         if not wanted:
             return 0
         engine = self._engine(path, result)
         if engine is None:
             return 0
-        known: set[str] = set().union(*(r[2] for r in results)) if results else set()
+        known: set[str] = set().union(*(r.introduced for r in results)) if results else set()
         ocr = OcrPass(self.case, self.detector, self._worker, self.tell, document_id, path)
         read = ocr.run(engine, wanted, known, self.workers, progress)
         result.pages_ocr_read += read
@@ -294,9 +294,9 @@ class Ingestor:
     ) -> dict[str, int]:
         """Store the findings (and the page stamps) of pages already stored."""
         if labels:
-            stamps = [page_label(r[0].text) for r in results]
+            stamps = [page_label(r.page.text) for r in results]
             self.case.update_document(document_id, page_labels=stamps)
-        detections = ((r[0].number, d) for r in results for d in r[1])
+        detections = ((r.page.number, d) for r in results for d in r.detections)
         return self.case.merge_detections(document_id, detections, self.detector.lexicon_version)
 
     def _summarise(self, result: IngestResult, document_id: int) -> IngestResult:

@@ -84,15 +84,13 @@ class OcrPass:
 
     def settled(self, results: list[PageResult]) -> list[PageResult]:
         """The document's pages with the OCR'd ones in place, settled across pages."""
-        pages = [self.read.get(r[0].number, r[0]) for r in results]
+        pages = [self.read.get(r.page.number, r.page) for r in results]
         if self.worker is not None:
-            kept = [found(r) for r in results if r[0].number not in self.read]
+            kept = [found(r) for r in results if r.page.number not in self.read]
             fresh = [*kept, *self.found.values()]
             return settle_in(self.worker, self.detector.lexicon, pages, fresh)
-        merged: list[PageResult] = [
-            (self.read[r[0].number], *self.found[r[0].number][1:])  # type: ignore[misc]
-            if r[0].number in self.read
-            else r
+        merged = [
+            self.found[n].on(self.read[n]) if (n := r.page.number) in self.read else r
             for r in results
         ]
         return settle_anchors(self.detector, merged)

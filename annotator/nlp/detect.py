@@ -1,7 +1,7 @@
 """Run the detection pipeline over extracted pages and turn its spans into Detections.
 
 spaCy is imported when a pipeline is first built, not with this module: a process that only
-extracts pages, or finds no page that can match, never pays for it (about 1.5 s and 150 MB).
+extracts pages, or finds no page that can match, never pays for loading it.
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ class CaseStore:
             conn = sqlite3.connect(IN_MEMORY if self.in_memory else self.path)
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
             # package in the environment that runs on every connection (loading them also
-            # scans every installed package's metadata, 30 ms).
+            # scans every installed package's metadata).
             db = sqlite_utils.Database(conn, execute_plugins=False)
             if existed:
                 app_id = db.execute("PRAGMA application_id").fetchone()[0]
