@@ -1,0 +1,273 @@
+"""One page and the drawing helpers the documents need: text, rules, boxes, checkboxes, wrapped
+paragraphs, form cells and ruled tables, all in PDF points from the page's top left."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+import pymupdf
+
+from .fonts import Fonts, tag
+from .style import BLACK, LIGHT, NAVY, RGB, FormRows, RectLike
+from .wrap import wrap
+
+
+class Label(NamedTuple):
+    """One line of text at a fixed place: documents keep their letterheads as lists of these."""
+
+    x: float
+    y: float
+    s: str
+    font: str = "sans"
+    size: float = 10
+    color: RGB = BLACK
+    align: str = "left"  # "left": x is the start; "right": x is the end; "center"
+
+
+class Rule(NamedTuple):
+    """A horizontal rule at y, from x0 to x1."""
+
+    x0: float
+    x1: float
+    y: float
+    width: float = 0.6
+    color: RGB = BLACK
+
+
+class Box(NamedTuple):
+    """A rectangle's outline (filled too when fill is set)."""
+
+    rect: tuple[float, float, float, float]
+    width: float = 0.6
+    color: RGB = BLACK
+    fill: RGB | None = None
+
+
+class Fill(NamedTuple):
+    """A filled rectangle with no outline."""
+
+    rect: tuple[float, float, float, float]
+    color: RGB
+
+
+class Ring(NamedTuple):
+    """A circle's outline (the seals on letterheads and stamps)."""
+
+    center: tuple[float, float]
+    r: float
+    width: float = 0.8
+    color: RGB = BLACK
+
+
+Mark = Label | Rule | Box | Fill | Ring
+
+
+class Sheet:
+    """One page plus the drawing helpers we need."""
+
+    def __init__(self, doc: pymupdf.Document, pno: int, fonts: Fonts) -> None:
+        self.doc = doc
+        self.pno = pno
+        self.fonts = fonts
+        self._page: pymupdf.Page | None = None
+
+    @property
+    def page(self) -> pymupdf.Page:
+        # PyMuPDF orphans Page objects whenever a page is added, so reload on demand
+        if self._page is None or self._page.parent is None:
+            self._page = self.doc[self.pno]
+        return self._page
+
+    def text(
+        self, x: float, y: float, s: str, font: str = "sans", size: float = 10, color: RGB = BLACK
+    ) -> None:
+        if not s:
+            return
+        self.page.insert_text(
+            (x, y),
+            s,
+            fontname=tag(font),
+            fontfile=self.fonts.files[font],
+            fontsize=size,
+            color=color,
+        )
+
+    def text_r(
+        self, xr: float, y: float, s: str, font: str = "sans", size: float = 10, color: RGB = BLACK
+    ) -> None:
+        self.text(xr - self.fonts.width(s, font, size), y, s, font, size, color)
+
+    def text_c(
+        self, xc: float, y: float, s: str, font: str = "sans", size: float = 10, color: RGB = BLACK
+    ) -> None:
+        self.text(xc - self.fonts.width(s, font, size) / 2, y, s, font, size, color)
+
+    def draw(self, marks: Iterable[Mark]) -> None:
+        """Draw fixed text, rules and boxes in the order given (the order is the page's)."""
+        aligned = {"left": self.text, "right": self.text_r, "center": self.text_c}
+        for m in marks:
+            if isinstance(m, Label):
+                aligned[m.align](m.x, m.y, m.s, m.font, m.size, m.color)
+            elif isinstance(m, Rule):
+                self.hline(m.x0, m.x1, m.y, m.width, m.color)
+            elif isinstance(m, Box):
+                self.rect(m.rect, m.width, m.color, m.fill)
+            elif isinstance(m, Fill):
+                self.fill(m.rect, m.color)
+            else:
+                self.circle(m.center, m.r, m.width, m.color)
+
+    def rect(
+        self, r: RectLike, width: float = 0.6, color: RGB = BLACK, fill: RGB | None = None
+    ) -> None:
+        self.page.draw_rect(pymupdf.Rect(r), color=color, fill=fill, width=width)
+
+    def fill(self, r: RectLike, color: RGB) -> None:
+        self.page.draw_rect(pymupdf.Rect(r), color=None, fill=color, width=0)
+
+    def hline(self, x0: float, x1: float, y: float, width: float = 0.6, color: RGB = BLACK) -> None:
+        self.page.draw_line((x0, y), (x1, y), color=color, width=width)
+
+    def vline(self, x: float, y0: float, y1: float, width: float = 0.6, color: RGB = BLACK) -> None:
+        self.page.draw_line((x, y0), (x, y1), color=color, width=width)
+
+    def circle(
+        self, c: tuple[float, float], r: float, width: float = 0.8, color: RGB = BLACK
+    ) -> None:
+        self.page.draw_circle(c, r, color=color, width=width)
+
+    def checkbox(
+        self, x: float, y: float, checked: bool, label: str, size: float = 8.5, font: str = "sans"
+    ) -> float:
+        """Box with its baseline at y; returns x after the label."""
+        b = size * 0.95
+        self.rect((x, y - b + 0.5, x + b, y + 0.5), width=0.6)
+        if checked:
+            self.text(x + 1.2, y - 0.6, "X", "mono-b", size * 0.95)
+        self.text(x + b + 3, y, label, font, size)
+        return x + b + 3 + self.fonts.width(label, font, size)
+
+    def para(
+        self,
+        x: float,
+        y: float,
+        width: float,
+        text: str,
+        font: str = "sans",
+        size: float = 9,
+        leading: float | None = None,
+        color: RGB = BLACK,
+    ) -> float:
+        """Wrapped text with its first baseline at y + size; returns the y below it."""
+        leading = leading or size * 1.3
+        for line, _ in wrap(text, self.fonts, font, size, width):
+            self.text(x, y + size, line, font, size, color)
+            y += leading
+        return y
+
+    def para_height(
+        self,
+        width: float,
+        text: str,
+        font: str = "sans",
+        size: float = 9,
+        leading: float | None = None,
+    ) -> float:
+        leading = leading or size * 1.3
+        return len(wrap(text, self.fonts, font, size, width)) * leading
+
+    # ---- form cells and tables ------------------------------------------
+    def cell(
+        self,
+        r: RectLike,
+        label: str,
+        value: str = "",
+        vfont: str = "mono",
+        vsize: float = 8.5,
+        lsize: float = 5.8,
+        lfont: str = "sans",
+        width: float = 0.6,
+    ) -> None:
+        rr = pymupdf.Rect(r)
+        self.rect(rr, width=width)
+        if label:
+            self.text(rr.x0 + 2, rr.y0 + lsize + 1.2, label, lfont, lsize)
+        if value:
+            y = rr.y0 + (lsize + 2.5 if label else 1.5)
+            self.para(rr.x0 + 3, y, rr.width - 6, value, vfont, vsize, vsize * 1.18)
+
+    def form_rows(self, x: float, y: float, total_w: float, rows: FormRows, **kw: Any) -> float:
+        """rows: (height, [(label, value, fraction of width), ...]); returns the y below."""
+        for h, cells in rows:
+            cx = x
+            for i, (label, value, frac) in enumerate(cells):
+                w = total_w * frac if i < len(cells) - 1 else x + total_w - cx
+                self.cell((cx, y, cx + w, y + h), label, value, **kw)
+                cx += w
+            y += h
+        return y
+
+    def table(
+        self,
+        x: float,
+        y: float,
+        widths: Sequence[float],
+        rows: list[list[str]],
+        font: str = "sans",
+        size: float = 8,
+        hfont: str = "sans-b",
+        hfill: RGB | None = LIGHT,
+        header_rows: int = 1,
+        pad: float = 3.0,
+        leading: float | None = None,
+        draw: bool = True,
+        line_w: float = 0.5,
+    ) -> float:
+        """Ruled table, every cell wrapped; returns the y below (or the height if not draw)."""
+        leading = leading or size * 1.25
+        y0 = y
+        for ri, row in enumerate(rows):
+            f = hfont if ri < header_rows else font
+            wrapped = [
+                wrap(c, self.fonts, f, size, w - 2 * pad) for c, w in zip(row, widths, strict=True)
+            ]
+            h = max(len(lw) for lw in wrapped) * leading + 2 * pad
+            if draw:
+                cx = x
+                for w, lw in zip(widths, wrapped, strict=True):
+                    r = (cx, y, cx + w, y + h)
+                    if ri < header_rows and hfill:
+                        self.fill(r, hfill)
+                    self.rect(r, width=line_w)
+                    ty = y + pad
+                    for line, _ in lw:
+                        self.text(cx + pad, ty + size, line, f, size)
+                        ty += leading
+                    cx += w
+            y += h
+        return y if draw else y - y0
+
+    def titled_table(
+        self, x: float, y: float, title: str, widths: Sequence[float], rows: list[list[str]]
+    ) -> float:
+        """Small bulletin table with a caption above it (condensed font)."""
+        self.text(x, y + 9, title, "sans-b", 8.5, NAVY)
+        return self.table(x, y + 13, widths, rows, font="cond", size=7.6, hfont="cond-b")
+
+    def section_bar(
+        self,
+        x0: float,
+        x1: float,
+        y: float,
+        title: str,
+        h: float = 13,
+        size: float = 8,
+        fill: RGB = LIGHT,
+        font: str = "sans-b",
+        color: RGB = BLACK,
+    ) -> float:
+        self.fill((x0, y, x1, y + h), fill)
+        self.rect((x0, y, x1, y + h), width=0.6)
+        self.text(x0 + 4, y + h - 3.6, title, font, size, color)
+        return y + h
