@@ -63,6 +63,10 @@ class Ring(NamedTuple):
 Mark = Label | Rule | Box | Fill | Ring
 
 
+def _shift(r: tuple[float, float, float, float], dx: float, dy: float) -> RectLike:
+    return (dx + r[0], dy + r[1], dx + r[2], dy + r[3])
+
+
 class Sheet:
     """One page plus the drawing helpers we need."""
 
@@ -103,20 +107,21 @@ class Sheet:
     ) -> None:
         self.text(xc - self.fonts.width(s, font, size) / 2, y, s, font, size, color)
 
-    def draw(self, marks: Iterable[Mark]) -> None:
-        """Draw fixed text, rules and boxes in the order given (the order is the page's)."""
+    def draw(self, marks: Iterable[Mark], dx: float = 0, dy: float = 0) -> None:
+        """Draw fixed text, rules and boxes in the order given (the order is the page's),
+        shifted by (dx, dy): a block that the flow places keeps its marks relative to its corner."""
         aligned = {"left": self.text, "right": self.text_r, "center": self.text_c}
         for m in marks:
             if isinstance(m, Label):
-                aligned[m.align](m.x, m.y, m.s, m.font, m.size, m.color)
+                aligned[m.align](dx + m.x, dy + m.y, m.s, m.font, m.size, m.color)
             elif isinstance(m, Rule):
-                self.hline(m.x0, m.x1, m.y, m.width, m.color)
+                self.hline(dx + m.x0, dx + m.x1, dy + m.y, m.width, m.color)
             elif isinstance(m, Box):
-                self.rect(m.rect, m.width, m.color, m.fill)
+                self.rect(_shift(m.rect, dx, dy), m.width, m.color, m.fill)
             elif isinstance(m, Fill):
-                self.fill(m.rect, m.color)
+                self.fill(_shift(m.rect, dx, dy), m.color)
             else:
-                self.circle(m.center, m.r, m.width, m.color)
+                self.circle((dx + m.center[0], dy + m.center[1]), m.r, m.width, m.color)
 
     def rect(
         self, r: RectLike, width: float = 0.6, color: RGB = BLACK, fill: RGB | None = None
