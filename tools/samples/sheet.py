@@ -153,6 +153,14 @@ class Sheet:
         self.text(x + b + 3, y, label, font, size)
         return x + b + 3 + self.fonts.width(label, font, size)
 
+    def checkboxes(
+        self, x: float, y: float, items: Iterable[tuple[str, bool]], gap: float, size: float = 8.5
+    ) -> float:
+        """A row of (label, checked) boxes, gap apart; returns x after the last gap."""
+        for label, checked in items:
+            x = self.checkbox(x, y, checked, label, size) + gap
+        return x
+
     def para(
         self,
         x: float,
