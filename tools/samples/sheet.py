@@ -60,7 +60,17 @@ class Ring(NamedTuple):
     color: RGB = BLACK
 
 
-Mark = Label | Rule | Box | Fill | Ring
+class Check(NamedTuple):
+    """A checkbox with its label, its baseline at y."""
+
+    x: float
+    y: float
+    checked: bool
+    label: str
+    size: float = 8.5
+
+
+Mark = Label | Rule | Box | Fill | Ring | Check
 
 
 def _shift(r: tuple[float, float, float, float], dx: float, dy: float) -> RectLike:
@@ -120,6 +130,8 @@ class Sheet:
                 self.rect(_shift(m.rect, dx, dy), m.width, m.color, m.fill)
             elif isinstance(m, Fill):
                 self.fill(_shift(m.rect, dx, dy), m.color)
+            elif isinstance(m, Check):
+                self.checkbox(dx + m.x, dy + m.y, m.checked, m.label, m.size)
             else:
                 self.circle((dx + m.center[0], dy + m.center[1]), m.r, m.width, m.color)
 
