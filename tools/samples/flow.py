@@ -84,40 +84,41 @@ class Flow:
         font: str = "sans",
         size: float = 10,
         leading: float | None = None,
-        indent: float = 0.0,
         first_indent: float = 0.0,
         after: float | None = None,
         color: RGB = BLACK,
-        keep: int = 2,
     ) -> None:
+        """A wrapped paragraph, never leaving its first line alone at a frame's foot."""
         leading = leading or size * 1.32
-        width = self.frame.width - indent
+        width = self.frame.width
         lines = wrap(text, self.fonts, font, size, width, first_indent)
-        # avoid a lonely first line at the bottom of a frame
-        if len(lines) > 1 and self.room() < min(keep, len(lines)) * leading:
+        if len(lines) > 1 and self.room() < 2 * leading:
             self.next_frame()
         for i, (line, brk) in enumerate(lines):
             if self.y + leading > self.frame.y1 + 0.01:
                 self.next_frame()
-            x = self.frame.x0 + indent + (first_indent if i == 0 else 0)
+            x = self.frame.x0 + (first_indent if i == 0 else 0)
             self.sheet.text(x, self.y + size * 0.93, line, font, size, color)
             self.y += leading
             if brk and self.b.debug:
+                fill = self.fonts.width(line, font, size) / width
                 print(
-                    f"  [split] {self.b.filename} p{len(self.b.sheets)} {brk}: "
-                    f"fill={self.fonts.width(line, font, size) / width:.2f} "
+                    f"  [split] {self.b.filename} p{len(self.b.sheets)} {brk}: fill={fill:.2f} "
                     f"room-left={self.room() / leading:.1f} lines  ...{line[-30:]!r}"
                 )
             if brk == "frame":
-                if self.room() >= leading:
-                    print(
-                        f"warning: {self.b.filename} page {len(self.b.sheets)}: the split "
-                        f"before a forced page break is not at the foot of the page "
-                        f"({self.room() / leading:.1f} lines left); adjust the text",
-                        file=sys.stderr,
-                    )
-                self.next_frame()
+                self._forced_break(leading)
         self.space(size * 0.55 if after is None else after)
+
+    def _forced_break(self, leading: float) -> None:
+        if self.room() >= leading:
+            print(
+                f"warning: {self.b.filename} page {len(self.b.sheets)}: the split "
+                f"before a forced page break is not at the foot of the page "
+                f"({self.room() / leading:.1f} lines left); adjust the text",
+                file=sys.stderr,
+            )
+        self.next_frame()
 
     def heading(
         self,
@@ -127,11 +128,11 @@ class Flow:
         before: float = 4,
         after: float = 3,
         color: RGB = BLACK,
-        keep_lines: int = 3,
         body_leading: float = 13,
     ) -> None:
+        """A heading, moved on with its first three lines of body text."""
         self.space(before)
-        self.ensure(size * 1.3 + keep_lines * body_leading)
+        self.ensure(size * 1.3 + 3 * body_leading)
         for line, _ in wrap(text, self.fonts, font, size, self.frame.width):
             self.sheet.text(self.frame.x0, self.y + size * 0.93, line, font, size, color)
             self.y += size * 1.25

@@ -45,26 +45,32 @@ def skew(pix: pymupdf.Pixmap, angle_deg: float) -> pymupdf.Pixmap:
     return pymupdf.Pixmap(pymupdf.csGRAY, w, h, bytes(out), 0)
 
 
+def scanned_page(page: pymupdf.Page, rng: random.Random, dpi: int) -> bytes:
+    """One page as a JPEG that looks scanned: skewed, greyed, specked and shadowed."""
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+    pix = skew(pix, rng.choice([-0.45, -0.3, 0.3, 0.4]))
+    pix.tint_with(0x000000, 0xF0F0F0)  # paper is never quite white
+    w, h = pix.width, pix.height
+    for _ in range(450):  # dust specks
+        x, y = rng.randrange(2, w - 2), rng.randrange(2, h - 2)
+        v = rng.randrange(40, 170)
+        for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1))[: rng.randrange(1, 5)]:
+            pix.set_pixel(x + dx, y + dy, (v,))
+    for y in range(h):  # scanner-lid shadow along the left edge
+        for x in range(6):
+            pix.set_pixel(x, y, (90 + 25 * x,))
+    return bytes(pix.tobytes("jpeg", jpg_quality=75))
+
+
 def make_scanned(src_path: Path, dst_path: Path, seed: int, dpi: int = 200) -> int:
+    """Write an image-only twin of src_path to dst_path; returns its page count."""
     rng = random.Random(seed)
     src = pymupdf.open(src_path)
     out = pymupdf.open()
     for page in src.pages():
-        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
-        pix = skew(pix, rng.choice([-0.45, -0.3, 0.3, 0.4]))
-        pix.tint_with(0x000000, 0xF0F0F0)  # paper is never quite white
-        w, h = pix.width, pix.height
-        for _ in range(450):  # dust specks
-            x, y = rng.randrange(2, w - 2), rng.randrange(2, h - 2)
-            v = rng.randrange(40, 170)
-            for dx, dy in ((0, 0), (1, 0), (0, 1), (1, 1))[: rng.randrange(1, 5)]:
-                pix.set_pixel(x + dx, y + dy, (v,))
-        for y in range(h):  # scanner-lid shadow along the left edge
-            for x in range(6):
-                pix.set_pixel(x, y, (90 + 25 * x,))
-        img = pix.tobytes("jpeg", jpg_quality=75)
-        np_ = out.new_page(width=page.rect.width, height=page.rect.height)
-        np_.insert_image(np_.rect, stream=img)
+        img = scanned_page(page, rng, dpi)
+        new = out.new_page(width=page.rect.width, height=page.rect.height)
+        new.insert_image(new.rect, stream=img)
     out.set_metadata(
         {
             "title": ((src.metadata or {}).get("title") or "") + " (scanned copy, image only)",
@@ -77,7 +83,7 @@ def make_scanned(src_path: Path, dst_path: Path, seed: int, dpi: int = 200) -> i
             "modDate": PDF_DATE,
         }
     )
-    n = out.page_count
+    n = int(out.page_count)
     out.save(dst_path, garbage=4, deflate=True, no_new_id=True)
     out.close()
     src.close()

@@ -3,8 +3,8 @@ paragraphs, form cells and ruled tables, all in PDF points from the page's top l
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 import pymupdf
 
@@ -71,6 +71,7 @@ class Check(NamedTuple):
 
 
 Mark = Label | Rule | Box | Fill | Ring | Check
+TABLE_PAD = 3.0  # between a table cell's rule and its text
 
 
 def _shift(r: tuple[float, float, float, float], dx: float, dy: float) -> RectLike:
@@ -191,17 +192,6 @@ class Sheet:
             y += leading
         return y
 
-    def para_height(
-        self,
-        width: float,
-        text: str,
-        font: str = "sans",
-        size: float = 9,
-        leading: float | None = None,
-    ) -> float:
-        leading = leading or size * 1.3
-        return len(wrap(text, self.fonts, font, size, width)) * leading
-
     # ---- form cells and tables ------------------------------------------
     def cell(
         self,
@@ -212,23 +202,34 @@ class Sheet:
         vsize: float = 8.5,
         lsize: float = 5.8,
         lfont: str = "sans",
-        width: float = 0.6,
     ) -> None:
+        """A ruled form cell: a small label at its top left, the value wrapped below it."""
         rr = pymupdf.Rect(r)
-        self.rect(rr, width=width)
+        self.rect(rr, width=0.6)
         if label:
             self.text(rr.x0 + 2, rr.y0 + lsize + 1.2, label, lfont, lsize)
         if value:
             y = rr.y0 + (lsize + 2.5 if label else 1.5)
             self.para(rr.x0 + 3, y, rr.width - 6, value, vfont, vsize, vsize * 1.18)
 
-    def form_rows(self, x: float, y: float, total_w: float, rows: FormRows, **kw: Any) -> float:
-        """rows: (height, [(label, value, fraction of width), ...]); returns the y below."""
+    def form_rows(
+        self,
+        x: float,
+        y: float,
+        total_w: float,
+        rows: FormRows,
+        vfont: str = "mono",
+        vsize: float = 8.5,
+        lsize: float = 5.8,
+        lfont: str = "sans",
+    ) -> float:
+        """rows: (height, [(label, value, fraction of width), ...]); the last cell of a row
+        takes what is left of the width. Returns the y below."""
         for h, cells in rows:
             cx = x
             for i, (label, value, frac) in enumerate(cells):
                 w = total_w * frac if i < len(cells) - 1 else x + total_w - cx
-                self.cell((cx, y, cx + w, y + h), label, value, **kw)
+                self.cell((cx, y, cx + w, y + h), label, value, vfont, vsize, lsize, lfont)
                 cx += w
             y += h
         return y
@@ -242,36 +243,58 @@ class Sheet:
         font: str = "sans",
         size: float = 8,
         hfont: str = "sans-b",
-        hfill: RGB | None = LIGHT,
         header_rows: int = 1,
-        pad: float = 3.0,
-        leading: float | None = None,
-        draw: bool = True,
-        line_w: float = 0.5,
     ) -> float:
-        """Ruled table, every cell wrapped; returns the y below (or the height if not draw)."""
-        leading = leading or size * 1.25
-        y0 = y
+        """Ruled table, every cell wrapped, header rows shaded; returns the y below it."""
+        leading = size * 1.25
+        for ri, wrapped, h in self._table_rows(widths, rows, font, size, hfont, header_rows):
+            f = hfont if ri < header_rows else font
+            cx = x
+            for w, lw in zip(widths, wrapped, strict=True):
+                r = (cx, y, cx + w, y + h)
+                if ri < header_rows:
+                    self.fill(r, LIGHT)
+                self.rect(r, width=0.5)
+                ty = y + TABLE_PAD
+                for line, _ in lw:
+                    self.text(cx + TABLE_PAD, ty + size, line, f, size)
+                    ty += leading
+                cx += w
+            y += h
+        return y
+
+    def table_height(
+        self,
+        widths: Sequence[float],
+        rows: list[list[str]],
+        font: str = "sans",
+        size: float = 8,
+        hfont: str = "sans-b",
+    ) -> float:
+        """The height table() would take, so that a flow can keep a table on one page."""
+        y = 0.0
+        for _, _, h in self._table_rows(widths, rows, font, size, hfont, 1):
+            y += h
+        return y
+
+    def _table_rows(
+        self,
+        widths: Sequence[float],
+        rows: list[list[str]],
+        font: str,
+        size: float,
+        hfont: str,
+        header_rows: int,
+    ) -> Iterator[tuple[int, list[list[tuple[str, str]]], float]]:
+        """(row index, each cell's lines, row height) for every row."""
+        leading = size * 1.25
         for ri, row in enumerate(rows):
             f = hfont if ri < header_rows else font
             wrapped = [
-                wrap(c, self.fonts, f, size, w - 2 * pad) for c, w in zip(row, widths, strict=True)
+                wrap(c, self.fonts, f, size, w - 2 * TABLE_PAD)
+                for c, w in zip(row, widths, strict=True)
             ]
-            h = max(len(lw) for lw in wrapped) * leading + 2 * pad
-            if draw:
-                cx = x
-                for w, lw in zip(widths, wrapped, strict=True):
-                    r = (cx, y, cx + w, y + h)
-                    if ri < header_rows and hfill:
-                        self.fill(r, hfill)
-                    self.rect(r, width=line_w)
-                    ty = y + pad
-                    for line, _ in lw:
-                        self.text(cx + pad, ty + size, line, f, size)
-                        ty += leading
-                    cx += w
-            y += h
-        return y if draw else y - y0
+            yield ri, wrapped, max(len(lw) for lw in wrapped) * leading + 2 * TABLE_PAD
 
     def titled_table(
         self, x: float, y: float, title: str, widths: Sequence[float], rows: list[list[str]]

@@ -115,7 +115,7 @@ class Bulletin:
         title, rows, fractions, before = TABLES[key]
         widths = [COLW * f for f in fractions]
         flow = self.flow
-        h = flow.sheet.table(0, 0, widths, rows, font="cond", size=7.6, hfont="cond-b", draw=False)
+        h = flow.sheet.table_height(widths, rows, font="cond", size=7.6, hfont="cond-b")
         flow.space(before)
         flow.block(h + 14, lambda sh, x, y, w: sh.titled_table(x, y, title, widths, rows), after=8)
 

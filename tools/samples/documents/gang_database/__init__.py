@@ -98,7 +98,7 @@ def table_section(
         sh.section_bar(x, x + w, y, title, font=MB)
         sh.table(x, y + 13, widths, rows, font=M, size=size, hfont=MB)
 
-    h = flow.sheet.table(0, 0, widths, rows, font=M, size=size, hfont=MB, draw=False)
+    h = flow.sheet.table_height(widths, rows, font=M, size=size, hfont=MB)
     flow.block(13 + h, draw, after=after)
 
 

@@ -216,7 +216,7 @@ def routing(flow: Flow) -> None:
         sh.section_bar(x - 6, x + w + 6, y, "ROUTING AND REVIEW")
         sh.table(x - 6, y + 14, widths, ROUTING, size=8.2)
 
-    h = flow.sheet.table(0, 0, widths, ROUTING, size=8.2, draw=False)
+    h = flow.sheet.table_height(widths, ROUTING, size=8.2)
     flow.block(14 + h, draw, after=12)
 
 
@@ -245,7 +245,7 @@ def dress_code(flow: Flow) -> None:
         flow.heading(head, "serif-b", 10.5, before=4, after=3, body_leading=13.4)
         flow.para(text, "serif", 9.8, 13.4, after=6)
     widths = [170, 70, 300]
-    h = flow.sheet.table(0, 0, widths, UNIFORM, font="serif", size=8.8, hfont="serif-b", draw=False)
+    h = flow.sheet.table_height(widths, UNIFORM, font="serif", size=8.8, hfont="serif-b")
     flow.block(
         h,
         lambda sh, x, y, w: sh.table(
