@@ -11,7 +11,7 @@ PAGE_W, PAGE_H = 612.0, 792.0  # US Letter
 STAMP = "FICTIONAL SAMPLE \u2014 NOT A REAL CASE"
 BATES_PREFIX = "RIVAS-"
 PDF_DATE = "D:20230901120000Z"  # fixed, so runs are reproducible
-CREATOR = "sample_files/make_samples.py"
+CREATOR = "tools/samples (Case-File Annotator)"
 
 RGB = tuple[float, float, float]
 BLACK: RGB = (0.0, 0.0, 0.0)
