@@ -1,3 +1,5 @@
+"""`python -m tools.samples [OUTDIR] [--no-scanned] [--show-splits]`: see the package docstring."""
+
 import sys
 
 from .build import main

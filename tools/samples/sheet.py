@@ -4,7 +4,7 @@ paragraphs, form cells and ruled tables, all in PDF points from the page's top l
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import pymupdf
 
@@ -22,7 +22,7 @@ class Label(NamedTuple):
     font: str = "sans"
     size: float = 10
     color: RGB = BLACK
-    align: str = "left"  # "left": x is the start; "right": x is the end; "center"
+    align: Literal["left", "right", "center"] = "left"  # x is the start, the end or the middle
 
 
 class Rule(NamedTuple):
@@ -36,12 +36,11 @@ class Rule(NamedTuple):
 
 
 class Box(NamedTuple):
-    """A rectangle's outline (filled too when fill is set)."""
+    """A rectangle's outline."""
 
     rect: tuple[float, float, float, float]
     width: float = 0.6
     color: RGB = BLACK
-    fill: RGB | None = None
 
 
 class Fill(NamedTuple):
@@ -128,7 +127,7 @@ class Sheet:
             elif isinstance(m, Rule):
                 self.hline(dx + m.x0, dx + m.x1, dy + m.y, m.width, m.color)
             elif isinstance(m, Box):
-                self.rect(_shift(m.rect, dx, dy), m.width, m.color, m.fill)
+                self.rect(_shift(m.rect, dx, dy), m.width, m.color)
             elif isinstance(m, Fill):
                 self.fill(_shift(m.rect, dx, dy), m.color)
             elif isinstance(m, Check):
@@ -136,10 +135,8 @@ class Sheet:
             else:
                 self.circle((dx + m.center[0], dy + m.center[1]), m.r, m.width, m.color)
 
-    def rect(
-        self, r: RectLike, width: float = 0.6, color: RGB = BLACK, fill: RGB | None = None
-    ) -> None:
-        self.page.draw_rect(pymupdf.Rect(r), color=color, fill=fill, width=width)
+    def rect(self, r: RectLike, width: float = 0.6, color: RGB = BLACK) -> None:
+        self.page.draw_rect(pymupdf.Rect(r), color=color, fill=None, width=width)
 
     def fill(self, r: RectLike, color: RGB) -> None:
         self.page.draw_rect(pymupdf.Rect(r), color=None, fill=color, width=0)
