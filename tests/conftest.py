@@ -101,7 +101,7 @@ def case(tmp_path: Path) -> Iterator[CaseStore]:
 @pytest.fixture(scope="session")
 def sample_pdfs() -> list[Path]:
     pdfs = sorted(sample_dir().glob("*.pdf"))
-    assert pdfs, f"no sample PDFs in {sample_dir()}: run sample_files/make_samples.py"
+    assert pdfs, f"no sample PDFs in {sample_dir()}: run python -m tools.samples"
     return pdfs
 
 

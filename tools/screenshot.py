@@ -28,7 +28,7 @@ def build_case(folder: Path) -> Path:
     path = folder / "sample.case"
     pdfs = sorted(sample_dir().glob("*.pdf"))
     if not pdfs:
-        sys.exit(f"no sample PDFs in {sample_dir()}: run sample_files/make_samples.py")
+        sys.exit(f"no sample PDFs in {sample_dir()}: run python -m tools.samples")
     with CaseStore(path) as case:
         case.set_info(respondent=DEMO_RESPONDENT, a_number=DEMO_A_NUMBER, reviewer="A. Attorney")
         Ingestor(case, workers=1).add_files(pdfs)

@@ -62,9 +62,11 @@ def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     if pdfs:
         return pdfs
     out = tmp_path_factory.mktemp("samples")
-    script = sample_dir() / "make_samples.py"
     subprocess.run(
-        [sys.executable, str(script), str(out), "--no-scanned"], check=True, capture_output=True
+        [sys.executable, "-m", "tools.samples", str(out), "--no-scanned"],
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+        capture_output=True,
     )
     return sorted(out.glob("*.pdf"))
 

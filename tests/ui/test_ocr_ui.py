@@ -33,7 +33,7 @@ def add_scanned(
     qtbot: QtBot,
     watch: Callable[[int, int, int], None] | None = None,
 ) -> int:
-    assert SCANNED.is_file(), f"{SCANNED} missing: run sample_files/make_samples.py"
+    assert SCANNED.is_file(), f"{SCANNED} missing: run python -m tools.samples"
     assert window.open_case(case), window.dialogs.errors  # type: ignore[attr-defined]
     if watch is not None:  # after the window's own handler
         window.case.runner.ocr_progress.connect(watch)  # type: ignore[union-attr]
