@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.cli.output import (
     EXIT_OK,
+    error,
     finding_json,
     open_case,
     page_list,
@@ -67,6 +68,11 @@ def run_findings(args: argparse.Namespace) -> int:
         if not args.json:
             print(f"{len(rows)} finding(s)")
             _print_unsearched(case, list(docs.values()))
+        for doc in case.incomplete_documents():
+            error(
+                f"{doc.path}: its reading was not finished, so findings may be missing; "
+                f"`annotator scan {doc.path} --case {args.case}` finishes it"
+            )
     return EXIT_OK
 
 

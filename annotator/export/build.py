@@ -243,6 +243,7 @@ def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> l
             pages_not_searched=d.pages_needing_ocr,
             lexicon_version=d.lexicon_version or "—",
             findings=per_doc[d.id],
+            complete=d.detection_complete,
         )
         for n, d in enumerate(documents, start=1)
     ]
