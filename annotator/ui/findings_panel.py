@@ -48,8 +48,8 @@ class FindingsPanel(QWidget):
         # Fixed widths: sizing to contents reads every row on each reset (seconds for 10,000).
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 150)
-        header.resizeSection(2, 78)
+        header.resizeSection(1, 140)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance(Status.UNTAGGED.label) + 16)
         self.summary = QLabel(objectName="findings_summary")
         self._layout()
         self.group.currentIndexChanged.connect(
