@@ -117,7 +117,8 @@ def _package(
         finding = findings[fid]
         if wanted(finding):
             packed.append(_packed(finding, by_id[finding.document_id], own, authors))
-    packed.sort(key=lambda p: (p.document, p.page, p.start, p.uid))
+    order = {d.sha256: n for n, d in enumerate(scope)}
+    packed.sort(key=lambda p: (order[p.document], p.page, p.start, p.uid))
     kept = {p.uid for p in packed}
     package = Package(
         kind=kind,

@@ -1,8 +1,8 @@
 """The package file: a zip holding manifest.json, review.json and, if asked, the PDFs.
 
 manifest.json says what the file is (format, kind, version), when and by which app it was
-written, and the SHA-256 of review.json; review.json is the work alone, written the same way
-each time, so its SHA-256 is the package's digest. PDFs, when asked for, are pdfs/SHA256.pdf.
+written, and the SHA-256 of review.json (its integrity); review.json is the work alone, and the
+SHA-256 of its canonical JSON is the package's digest. PDFs, when asked for, are pdfs/SHA256.pdf.
 
 Why a zip of JSON and not SQLite: a package travels by e-mail and comes from someone else's
 laptop. The manifest (format, version) is read before anything else, so a newer version is
@@ -19,7 +19,9 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +103,7 @@ def read_package(path: str | os.PathLike[str], kind: str = "review") -> Package:
         raise PackageError(f"{where}: no such file") from err
     except IsADirectoryError as err:
         raise PackageError(f"{where}: is a folder, not a package") from err
-    except (zipfile.BadZipFile, EOFError) as err:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as err:
         raise PackageError(f"{where}: is damaged or truncated, or not a package ({err})") from err
     except OSError as err:
         raise PackageError(f"{where}: cannot be read ({err.strerror or err})") from err
@@ -111,11 +113,11 @@ def read_package(path: str | os.PathLike[str], kind: str = "review") -> Package:
         raise PackageError(f"{where}: is damaged ({CONTENT} is not JSON)") from err
     if not isinstance(data, dict):
         raise PackageError(f"{where}: is damaged ({CONTENT} is not an object)")
-    package = from_dict(data, manifest, path=where, digest=str(manifest["content_sha256"]))
+    package = from_dict(data, manifest, path=where, digest="")
     if package.kind != kind:
         raise PackageError(f"{where}: is a {package.kind}, not a {kind}")
     check_consistent(package)
-    return package
+    return replace(package, digest=digest_of(package))  # however the file spelled the JSON
 
 
 def _manifest(archive: zipfile.ZipFile, where: str) -> dict[str, Any]:
