@@ -200,8 +200,8 @@ class PageView(QAbstractScrollArea):
         for outline in self.outlines_for(index + 1):
             pen = QPen(QColor(outline.colour), 2.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            for rect in outline.rects:
-                painter.drawRect(self._view_rect(index, rect, offset).adjusted(-3, -3, 3, 3))
+            for box in outline.rects:
+                painter.drawRect(self._view_rect(index, box, offset).adjusted(-3, -3, 3, 3))
         if self._selection is not None and self._selection[0] == index:
             for r in self._selected_rects():
                 painter.fillRect(self._view_rect(index, r, offset), SELECTION)
