@@ -73,7 +73,15 @@ def merge_package(review: Review, package: Package) -> MergeResult:
             name,
             len(package.findings),
             tuple(plan.conflicts),
-            tuple(dict.fromkeys([*plan.touched, *(a.finding_id for a in adds)])),
+            tuple(
+                dict.fromkeys(
+                    [
+                        *plan.touched,
+                        *(c.finding_id for c in plan.conflicts),
+                        *(a.finding_id for a in adds),
+                    ]
+                )
+            ),
         )
         applied = [*plan.applied, record]
         for operation in applied:

@@ -31,7 +31,6 @@ FORMAT = "case-file-annotator"
 FORMAT_VERSION = 1
 """Raise when a package's meaning changes; a reader refuses a version newer than its own."""
 MANIFEST, CONTENT = "manifest.json", "review.json"
-SUFFIXES = {"review": ".cfr", "key": ".cfk"}
 _CHUNK = 1 << 20
 
 

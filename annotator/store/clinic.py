@@ -171,14 +171,6 @@ class ClinicRecords:
         rows = self.db.execute("SELECT sha256 FROM assignments WHERE reviewer = ?", [reviewer])
         return {r[0] for r in rows.fetchall()}
 
-    def assignments(self) -> dict[str, list[str]]:
-        """Each assigned document's SHA-256 -> its reviewers."""
-        out: dict[str, list[str]] = {}
-        rows = self.db.execute("SELECT sha256, reviewer FROM assignments ORDER BY reviewer")
-        for sha, reviewer in rows.fetchall():
-            out.setdefault(sha, []).append(reviewer)
-        return out
-
 
 def _conflict(row: tuple[Any, ...]) -> Conflict:
     cid, finding_id, digest, fields, mine, theirs, resolution, by, at = row

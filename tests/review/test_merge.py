@@ -73,8 +73,9 @@ def test_agreement_merges_silently_and_disagreement_is_a_conflict(clinic):
         assert created[hand.id] == "Student A" and created[second_hand.id] == "Student B"
         status_by = {e.finding_id: e.who for e in case.audit() if e.field == "status"}
         assert status_by[f[3].id] == "Student B" and status_by[f[2].id] == "Student A"
-        merged_by = {e.who for e in case.audit() if e.field == "merged"}
-        assert merged_by == {"Supervisor"}
+        merged = {(e.finding_id, e.who) for e in case.audit() if e.field == "merged"}
+        assert {who for _, who in merged} == {"Supervisor"}
+        assert {f[0].id, f[3].id, hand.id, second_hand.id} <= {fid for fid, _ in merged}
         assert [e.who for e in case.history.entries()] == ["Supervisor", "Supervisor"]
 
 
