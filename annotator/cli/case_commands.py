@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.cli.output import (
     EXIT_OK,
+    EXIT_USAGE,
     error,
     finding_json,
     open_case,
@@ -36,7 +37,22 @@ def register(sub: Any) -> None:
     tag.add_argument("--note", help="note or rebuttal text")
     tag.add_argument("--exhibit", help="the exhibit that rebuts it")
     tag.add_argument("--who", default="", help="reviewer's name for the audit log")
+    tag.add_argument(
+        "--all-identical",
+        action="store_true",
+        help="with --status dismissed: dismiss every untagged finding of the same claim too",
+    )
     tag.set_defaults(run=run_tag)
+
+    like = sub.add_parser(
+        "find-like", help="list (or add) the places a finding's phrase recurs in the case"
+    )
+    like.add_argument("case")
+    like.add_argument("id", type=int)
+    like.add_argument("--accept", action="store_true", help="add them all as findings")
+    like.add_argument("--json", action="store_true", help="print them as JSON Lines")
+    like.add_argument("--who", default="", help="reviewer's name for the audit log")
+    like.set_defaults(run=run_find_like)
 
     for name, verb in (("undo", "undo the newest change"), ("redo", "redo the change undone last")):
         step = sub.add_parser(name, help=f"{verb} to the case (made here or in the window)")
@@ -88,11 +104,52 @@ def run_tag(args: argparse.Namespace) -> int:
     from annotator.review import Review
 
     require_case(args.case)
+    if args.all_identical and args.status != Status.DISMISSED.value:
+        error("tag: --all-identical goes with --status dismissed")
+        return EXIT_USAGE
     with open_case(args.case, lock=True) as case:
         review = Review(case, args.who)
-        review.tag(args.id, args.status, note=args.note, exhibit=args.exhibit)
+        if args.all_identical:
+            with case.transaction():  # the tag and the dismissals, committed together
+                review.tag(args.id, note=args.note, exhibit=args.exhibit)
+                change = review.dismiss_identical(args.id)
+            print(f"dismissed {len(change.finding_ids)} finding(s) of this claim")
+        else:
+            review.tag(args.id, args.status, note=args.note, exhibit=args.exhibit)
         f = case.finding(args.id)
         print(f"finding {f.id}: {f.status.value}" + (f" — {f.note}" if f.note else ""))
+    return EXIT_OK
+
+
+def run_find_like(args: argparse.Namespace) -> int:
+    from annotator.review import Review
+
+    require_case(args.case)
+    with open_case(args.case, lock=args.accept) as case:
+        review = Review(case, args.who)
+        candidates = review.find_like(args.id)
+        titles = {d.id: d for d in case.documents()}
+        for c in candidates:
+            if args.json:
+                document = titles[c.document_id]
+                print_json(
+                    {
+                        "file": document.path,
+                        "page": c.page,
+                        "text": c.text,
+                        "start": c.start,
+                        "end": c.end,
+                        "rects": [list(r) for r in c.rects],
+                        "context": c.context,
+                    }
+                )
+            else:
+                print(f"{titles[c.document_id].title[:28]:<28} p.{c.page:<4} {c.context}")
+        if args.accept:
+            change = review.accept_like(args.id, candidates)
+            error(f"added {len(change.finding_ids)} finding(s) like #{args.id}")
+        elif not args.json:
+            print(f"{len(candidates)} place(s) like finding {args.id}")
     return EXIT_OK
 
 

@@ -14,8 +14,10 @@ from annotator.core.errors import AnnotatorError, CaseError
 from annotator.core.model import Category, Finding, Rect, Status
 from annotator.nlp.normalize import join_lines
 from annotator.nlp.sentences import sentence_around
+from annotator.review.alike import ALIKE, Candidate, identical, like_this
 from annotator.review.operations import (
     AddFinding,
+    Batch,
     DeleteFinding,
     Operation,
     SetFields,
@@ -108,6 +110,44 @@ class Review:
             who=self.reviewer,
             subtype=subtype,
         )
+
+    def find_like(self, finding_id: int) -> list[Candidate]:
+        """Where the finding's phrase recurs in the case, written alike, not yet found."""
+        return like_this(self.case, self.case.finding(finding_id))
+
+    def accept_like(self, finding_id: int, candidates: list[Candidate]) -> Change:
+        """Add these places as findings of the finding's category, as one step."""
+        finding = self.case.finding(finding_id)
+        if not candidates:
+            return Change("", ())
+        with self.case.transaction():
+            added = [
+                self._create(
+                    c.document_id, c.page, finding.category, c.start, c.end, c.rects, ALIKE
+                )
+                for c in candidates
+            ]
+            operation = Batch(tuple(AddFinding(f.id) for f in added))
+            label = f"add {len(added)} like “{finding.text[:30]}”"
+            self._record(operation, label)
+        return Change(label, tuple(operation.finding_ids()))
+
+    def identical(self, finding_id: int) -> list[Finding]:
+        """The untagged findings of the same claim elsewhere in the case."""
+        return identical(self.case, self.case.finding(finding_id))
+
+    def dismiss_identical(self, finding_id: int) -> Change:
+        """Dismiss the finding and every untagged finding of the same claim, as one step."""
+        finding = self.case.finding(finding_id)
+        targets = [finding, *identical(self.case, finding)]
+        steps = tuple(
+            SetFields(f.id, {"status": f.status.value}, {"status": Status.DISMISSED.value})
+            for f in targets
+            if f.status is not Status.DISMISSED
+        )
+        if not steps:
+            return Change("", ())
+        return self.run(Batch(steps), f"dismiss {len(steps)} “{finding.text[:30]}”")
 
     def delete_finding(self, finding_id: int) -> Change:
         finding = self.case.finding(finding_id)

@@ -81,7 +81,7 @@ class CaseView(QSplitter):
             dialogs,
             status,
         )
-        self.review = ReviewController(session, self.navigator, self.detail, status)
+        self.review = ReviewController(session, self.navigator, self.detail, status, dialogs)
         self.clinic = ClinicController(
             session, self.navigator, self.detail, self.conflicts, dialogs, status
         )

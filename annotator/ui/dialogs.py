@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from annotator.review.alike import Candidate
+from annotator.ui.alike_dialog import AlikeDialog
 
 PACKAGES = "Review packages (*.cfr)"
 KEYS = "Course keys (*.cfk)"
@@ -56,6 +59,13 @@ class Dialogs:
             "Word document (*.docx);;Markdown (*.md);;PDF (*.pdf)",
         )
         return path or None
+
+    def choose_alike(
+        self, phrase: str, candidates: list[Candidate], titles: dict[int, str]
+    ) -> list[Candidate] | None:
+        """Which of the places a phrase recurs to add as findings (None: cancelled)."""
+        dialog = AlikeDialog(phrase, candidates, titles, self.parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def choose(self, title: str, label: str, items: list[str], current: int = 0) -> str | None:
         value, ok = QInputDialog.getItem(self.parent, title, label, items, current, False)

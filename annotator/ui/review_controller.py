@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from annotator.core.model import Category, Rect, Source, Status
 from annotator.review import Change, ReviewError
 from annotator.ui.detail import DetailPane
+from annotator.ui.dialogs import Dialogs
 from annotator.ui.navigator import Navigator
 from annotator.ui.session import CaseSession
 from annotator.ui.status import StatusLine
@@ -22,20 +23,20 @@ class ReviewController(QObject):
         navigator: Navigator,
         detail: DetailPane,
         status: StatusLine,
+        dialogs: Dialogs,
     ) -> None:
         super().__init__(navigator)
-        self.session, self.navigator, self.detail, self.status = (
-            session,
-            navigator,
-            detail,
-            status,
-        )
+        self.session, self.navigator, self.detail = session, navigator, detail
+        self.status, self.dialogs = status, dialogs
+        self._dismissed_last: int | None = None
+        """The finding just dismissed with D, which Shift+D then dismisses everywhere."""
 
     @property
     def current(self) -> int | None:
         return self.navigator.current
 
     def next_finding(self) -> None:
+        self._dismissed_last = None
         target = self.navigator.step(1)
         if target is None:
             self.status.message("That was the last finding", 3000)
@@ -43,6 +44,7 @@ class ReviewController(QObject):
             self.navigator.select_finding(target)
 
     def previous_finding(self) -> None:
+        self._dismissed_last = None
         target = self.navigator.step(-1)
         if target is not None:
             self.navigator.select_finding(target)
@@ -52,10 +54,47 @@ class ReviewController(QObject):
         current = self.current
         if current is None:
             return
+        self._dismissed_last = None
         following = self.navigator.step(1)
         self.detail.commit_note()
         self.session.set_status(current, status)
         self.navigator.select_finding(following if following is not None else current)
+        if status is Status.DISMISSED:
+            self._offer_identical(current)
+
+    def _offer_identical(self, finding_id: int) -> None:
+        others = len(self.session.review.identical(finding_id))
+        if others:
+            self.status.message(
+                f"{others} more untagged finding(s) of the same claim: Shift+D dismisses them all",
+                8000,
+            )
+            self._dismissed_last = finding_id
+
+    def dismiss_identical(self) -> None:
+        """Dismiss the current finding (or the one just dismissed) everywhere it recurs."""
+        target = self.current if self._dismissed_last is None else self._dismissed_last
+        self._dismissed_last = None
+        if target is None or self.session.finding(target) is None:
+            return
+        change = self.session.run(lambda review: review.dismiss_identical(target))
+        self.status.message(f"Dismissed {len(change.finding_ids)} finding(s) of this claim", 5000)
+
+    def find_like(self) -> None:
+        """Offer every place the current finding's phrase recurs, to add as findings."""
+        current = self.current
+        finding = self.session.finding(current) if current is not None else None
+        if finding is None:
+            return
+        candidates = self.session.review.find_like(finding.id)
+        if not candidates:
+            self.status.message(f"“{finding.text}” recurs nowhere else in the case", 5000)
+            return
+        titles = {d.id: d.title for d in self.session.documents()}
+        chosen = self.dialogs.choose_alike(finding.text, candidates, titles)
+        if chosen:
+            self.session.run(lambda review: review.accept_like(finding.id, chosen))
+            self.status.message(f"Added {len(chosen)} finding(s) like “{finding.text}”", 5000)
 
     def tag_unverified(self) -> None:
         self.tag(Status.UNVERIFIED)
@@ -100,6 +139,7 @@ class ReviewController(QObject):
             return
         finding = self.session.add_finding(document_id, page, Category(category), start, end, rects)
         self.navigator.select_finding(finding.id)
+        self.status.message("Added. L finds every other place it recurs in the case", 6000)
 
     def delete_manual(self) -> None:
         current = self.current

@@ -28,6 +28,9 @@ class FakeDialogs:
         self.case_path: str | None = None
         self.memo_path: str | None = None
         self.located: list[str] = []
+        self.untick: set[int] = set()
+        """Rows of the "Find all like this" list the reviewer unticks."""
+        self.offered: list = []  # type: ignore[type-arg]
         """Answers to "where is this PDF now?", in order."""
         self.choices: list[str] = []
         """Answers to "pick one of these", in order."""
@@ -58,6 +61,11 @@ class FakeDialogs:
 
     def locate_pdf(self, title: str, name: str) -> str | None:
         return self.located.pop(0) if self.located else None
+
+    def choose_alike(self, phrase, candidates, titles):  # type: ignore[no-untyped-def]
+        """Every place offered, as the ticked list starts, minus those untick says."""
+        self.offered = list(candidates)
+        return [c for i, c in enumerate(candidates) if i not in self.untick]
 
     def choose(self, title: str, label: str, items: list[str], current: int = 0) -> str | None:
         return self.choices.pop(0) if self.choices else None
