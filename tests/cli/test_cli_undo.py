@@ -67,7 +67,7 @@ def test_dismiss_all_identical_from_the_command_line(cli, make_pdf, tmp_path):
     pdf = make_pdf([["He is a gang member."], ["Another gang member."], ["A gang member."]])
     path = tmp_path / "c.case"
     assert cli("scan", pdf, "--case", path).code == 0
-    first, *others = cli("findings", path, "--json").rows()
+    first = cli("findings", path, "--json").rows()[0]
     usage = cli("tag", path, first["id"], "--status", "rebutted", "--all-identical")
     assert usage.code == 2
     run = cli("tag", path, first["id"], "--status", "dismissed", "--all-identical")

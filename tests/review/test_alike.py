@@ -36,7 +36,7 @@ def like_case(case, make_pdf, detector, tmp_path):
 
 
 def test_find_all_like_this_offers_every_writing_of_the_phrase(like_case):
-    case, review, added = like_case
+    _, review, added = like_case
     candidates = review.find_like(added.id)
     assert [(c.page, c.text) for c in candidates] == [
         (1, "Harb0rview Watch Desk"),
