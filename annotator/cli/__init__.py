@@ -15,10 +15,16 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from annotator.cli.output import EXIT_BAD_INPUT, EXIT_USAGE, error
+from annotator.cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_USAGE,
+    UsageError,
+    add_passphrase_option,
+    error,
+)
 from annotator.core.errors import AnnotatorError
 
-COMMAND_MODULES = ("scan", "case_commands", "export")
+COMMAND_MODULES = ("scan", "case_commands", "export", "encryption")
 """The modules under annotator.cli that define subcommands, in the order `--help` lists them."""
 
 
@@ -32,6 +38,8 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"annotator.cli.{name}").register(sub)
+    for command in sub.choices.values():  # each one opens a case, which may be encrypted
+        add_passphrase_option(command)
     return parser, list(sub.choices)
 
 
@@ -68,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     try:
         return int(args.run(args))
+    except UsageError as err:
+        error(str(err))
+        return EXIT_USAGE
     except AnnotatorError as err:
         error(str(err))
         return EXIT_BAD_INPUT

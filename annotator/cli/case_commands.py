@@ -36,7 +36,7 @@ def register(sub: Any) -> None:
 
 def run_findings(args: argparse.Namespace) -> int:
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
         docs = {d.id: d for d in case.documents()}
         rows = case.findings(category=args.category, status=args.status)
         for f in rows:
@@ -66,7 +66,7 @@ def _print_unsearched(case: Any, documents: list[Any]) -> None:
 
 def run_tag(args: argparse.Namespace) -> int:
     require_case(args.case)
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         case.finding(args.id)
         f = case.set_status(args.id, args.status, args.who)
         if args.note is not None:
