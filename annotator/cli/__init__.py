@@ -23,6 +23,7 @@ from annotator.cli.output import (
     error,
 )
 from annotator.core.errors import AnnotatorError
+from annotator.core.privacy import make_files_private
 
 COMMAND_MODULES = ("scan", "case_commands", "export", "encryption")
 """The modules under annotator.cli that define subcommands, in the order `--help` lists them."""
@@ -47,6 +48,7 @@ def program() -> NoReturn:
     """The `annotator` command and `python -m annotator`: main() as a process of its own."""
     global _OWN_PROCESS
     _OWN_PROCESS = True
+    make_files_private()
     code = main()
     freeze_heap()  # nothing made so far is garbage: Python's exit need not walk it again
     raise SystemExit(code)
@@ -88,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # the last resort: one line, never a traceback
         error(f"unexpected error: {type(err).__name__}: {err} (please report this)")
         return 1
+
+
+def gui_program() -> NoReturn:
+    """The `annotator-gui` command: the desktop app as a process of its own."""
+    make_files_private()
+    raise SystemExit(gui_main())
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

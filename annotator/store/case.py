@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from annotator.core import privacy
 from annotator.core.errors import CaseError
 from annotator.core.model import (
     AuditEntry,
@@ -80,6 +81,8 @@ class CaseStore:
             if self._lock is not None:
                 self._lock.release()
             raise
+        details = self.info()
+        privacy.withhold(details.respondent, details.a_number)  # never in a log
 
     def _connect(self, passphrase: str | None) -> sqlite_utils.Database:
         if not self.in_memory and self.path.is_dir():
@@ -155,6 +158,7 @@ class CaseStore:
         unknown = set(values) - allowed
         if unknown:
             raise ValueError(f"unknown case details: {sorted(unknown)}")
+        privacy.withhold(values.get("respondent", ""), values.get("a_number", ""))
         with self.db.atomic():
             self.db["case_info"].upsert_all(
                 [{"key": k, "value": v} for k, v in values.items()], pk="key"
