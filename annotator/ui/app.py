@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -15,6 +17,8 @@ from annotator.core.paths import resources_dir, sample_dir
 from annotator.ui.crash import install_excepthook, setup_logging
 from annotator.ui.settings import default_case_dir, unique_case_path
 from annotator.ui.window import APP_TITLE, MainWindow
+
+log = logging.getLogger(__name__)
 
 DEMO_RESPONDENT = "Daniel Alexander Rivas Mejía (fictional)"
 DEMO_A_NUMBER = "A 012-345-678"
@@ -84,4 +88,24 @@ def run(argv: list[str]) -> int:
     install_excepthook(lambda message: QMessageBox.warning(window, APP_TITLE, message))
     window.show()
     QTimer.singleShot(0, lambda: start(window, args))
+    if os.environ.get(CLOSE_WHEN_IDLE):
+        close_when_idle(window)
     return int(app.exec())
+
+
+CLOSE_WHEN_IDLE = "ANNOTATOR_CLOSE_WHEN_IDLE"
+"""Set by the tests of a built app (tests/test_bundle.py): the window closes itself, and says
+in the log what it holds, once a case is open and nothing is left to ingest."""
+
+
+def close_when_idle(window: MainWindow) -> None:
+    def check() -> None:
+        if window.session is None or window.runner is None or window.runner.busy:
+            return
+        case = window.session.case
+        log.info("idle: %d documents, %d findings", len(case.documents()), len(case.findings()))
+        window.close()
+
+    timer = QTimer(window)
+    timer.timeout.connect(check)
+    timer.start(250)
