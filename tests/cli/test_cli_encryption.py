@@ -63,6 +63,8 @@ def session(tmp_path_factory, sample_pdfs):
 
 
 def test_the_case_round_trips_and_reopens_with_its_passphrase(session):
+    """Undo joins this round trip when the review core's command line lands: it runs on the
+    same CaseStore, so it needs nothing of its own from encryption."""
     again = annotator("findings", session["case"], "--json", tmpdir=session["tmpdir"])
     assert again.returncode == 0, again.stderr
     rows = [json.loads(line) for line in again.stdout.splitlines()]
