@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
@@ -22,12 +21,12 @@ from annotator.export.model import (
     SummaryRow,
 )
 from annotator.export.template import MemoTemplate, load_template
+from annotator.review.claims import claim_key
 from annotator.store import CaseStore
 
 QUOTE_LIMIT = 320
 """Sentences longer than this are cut to a window around the match."""
 _CONTEXT = 140
-_LEADING_ARTICLES = re.compile(r"^(?:the|a|an|la|el|los|las|un|una)\s+")
 
 
 def build_memo(
@@ -178,15 +177,6 @@ def _trim_right(text: str) -> str:
     return (cut[:space] if space > _CONTEXT - 30 else cut) + "…"
 
 
-def claim_key(finding: Finding) -> tuple[str, str]:
-    """Category and matched text folded (case, accents, dashes, spacing, a leading article)."""
-    text = unicodedata.normalize("NFKD", finding.text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = " ".join(re.sub(r"[^\w\s-]", " ", text).split())
-    return finding.category.value, _LEADING_ARTICLES.sub("", text)
-
-
 def _link_repeats(
     findings: list[Finding], entries: list[MemoFinding], documents: dict[int, Document]
 ) -> None:
@@ -253,6 +243,7 @@ def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> l
             pages_not_searched=d.pages_needing_ocr,
             lexicon_version=d.lexicon_version or "—",
             findings=per_doc[d.id],
+            complete=d.detection_complete,
         )
         for n, d in enumerate(documents, start=1)
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,6 +35,7 @@ from annotator.core.model import (
     unpack_words,
 )
 from annotator.store import crypto
+from annotator.store.history import History
 from annotator.store.lock import CaseLock
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
@@ -51,6 +52,13 @@ class SearchHit:
     page: int
     snippet: str
 
+
+EDITABLE: dict[str, Callable[[Any], str]] = {
+    "status": lambda value: Status(value).value,
+    "note": str,
+    "exhibit": str,
+}
+"""The fields of a finding a reviewer changes, each with how its value is checked and stored."""
 
 IN_MEMORY = ":memory:"
 """The path of a case kept in memory only, for a scan whose findings are printed, not kept:
@@ -81,6 +89,8 @@ class CaseStore:
             if self._lock is not None:
                 self._lock.release()
             raise
+        self.history = History(self.db)
+        """The reviewer's operations, for undo and redo (see annotator.review)."""
         details = self.info()
         privacy.withhold(details.respondent, details.a_number)  # never in a log
 
@@ -95,7 +105,7 @@ class CaseStore:
                 conn = crypto.connect(self.path, passphrase)
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
             # package in the environment that runs on every connection (loading them also
-            # scans every installed package's metadata, 30 ms).
+            # scans every installed package's metadata).
             db = sqlite_utils.Database(conn, execute_plugins=False)
             if existed:
                 app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -205,6 +215,10 @@ class CaseStore:
     def documents(self) -> list[Document]:
         return [self._document(r) for r in self.db["documents"].rows_where(order_by="id")]
 
+    def incomplete_documents(self) -> list[Document]:
+        """Documents whose scan was interrupted (see Document.detection_complete)."""
+        return [d for d in self.documents() if not d.detection_complete]
+
     def update_document(self, document_id: int, **values: Any) -> None:
         if "page_labels" in values:
             values["page_labels"] = json.dumps(values["page_labels"])
@@ -212,10 +226,11 @@ class CaseStore:
             self.db["documents"].update(document_id, values)
 
     def _document(self, row: dict[str, Any]) -> Document:
-        needing = self.db.execute(
-            "SELECT count(*) FROM pages WHERE document_id = ? AND needs_ocr = 1 AND ocr_done = 0",
+        stored, needing = self.db.execute(
+            "SELECT count(*), coalesce(sum(needs_ocr = 1 AND ocr_done = 0), 0) FROM pages "
+            "WHERE document_id = ?",
             [row["id"]],
-        ).fetchone()[0]
+        ).fetchone()
         return Document(
             id=row["id"],
             sha256=row["sha256"],
@@ -226,6 +241,7 @@ class CaseStore:
             added_at=row["added_at"] or "",
             pages_needing_ocr=needing,
             page_labels=json.loads(row["page_labels"] or "[]"),
+            pages_stored=stored,
         )
 
     def save_pages(self, document_id: int, pages: Iterable[PageText]) -> None:
@@ -293,6 +309,8 @@ class CaseStore:
         detections: Iterable[tuple[int, Detection]],
         lexicon_version: str,
         pages: range | None = None,
+        *,
+        final: bool = True,
     ) -> dict[str, int]:
         """Store a (re-)scan's findings for a document, keeping every tag, note and exhibit.
 
@@ -301,7 +319,7 @@ class CaseStore:
         kept with detected = 0 when the attorney tagged or annotated them. Manual findings stay.
         With `pages`, only that range of pages is merged (the detections must all lie in it), so
         a large document can be stored in short transactions; the document's lexicon version is
-        set when the range reaches its last page.
+        set when the range reaches its last page, unless `final` is False (more passes follow).
         """
         existing = self.findings(document_id=document_id, include_manual=False, pages=pages)
         by_page: dict[tuple[int, str], list[Finding]] = {}
@@ -352,7 +370,7 @@ class CaseStore:
                 "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?",
                 [(stamp, i) for i in stale],
             )
-            if pages is None or pages.stop > self.document(document_id).page_count:
+            if final and (pages is None or pages.stop > self.document(document_id).page_count):
                 self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
         return {
             "new": len(inserts),
@@ -407,19 +425,36 @@ class CaseStore:
             )
         return self.finding(fid)
 
-    def delete_manual_finding(self, finding_id: int, who: str = "") -> None:
+    def delete_finding(self, finding_id: int, who: str = "") -> Finding:
+        """Delete a finding added by hand. It stays in the file as a tombstone (hidden from every
+        listing), so that undo restores the very same finding and its audit trail."""
         finding = self.finding(finding_id)
         if finding.source is not Source.MANUAL:
             raise CaseError("only findings added by hand can be deleted; dismiss a detected one")
         with self.db.atomic():
+            self.db["findings"].update(finding_id, {"deleted": 1, "updated_at": now()})
             self._audit(finding_id, who, "deleted", finding.text, "", now())
-            self.db["findings"].delete(finding_id)
+        return finding
 
-    def finding(self, finding_id: int) -> Finding:
-        try:
-            return _finding(self.db["findings"].get(finding_id))
-        except sqlite_utils.db.NotFoundError as err:
-            raise CaseError(f"{self.path}: no finding {finding_id}") from err
+    def restore_finding(self, finding_id: int, who: str = "") -> Finding:
+        """Bring back a deleted finding, with the status, note and exhibit it had."""
+        finding = self.finding(finding_id, include_deleted=True)
+        with self.db.atomic():
+            self.db["findings"].update(finding_id, {"deleted": 0, "updated_at": now()})
+            self._audit(finding_id, who, "restored", "", finding.text, now())
+        return self.finding(finding_id)
+
+    def finding(self, finding_id: int, *, include_deleted: bool = False) -> Finding:
+        row = self.db.execute(
+            "SELECT * FROM findings WHERE id = ?" + ("" if include_deleted else " AND deleted = 0"),
+            [finding_id],
+        ).fetchone()
+        if row is None:
+            raise CaseError(f"{self.path}: no finding {finding_id}")
+        return _finding(dict(zip(self._finding_columns(), row, strict=True)))
+
+    def _finding_columns(self) -> list[str]:
+        return [d[0] for d in self.db.execute("SELECT * FROM findings LIMIT 0").description]
 
     def findings(
         self,
@@ -430,7 +465,7 @@ class CaseStore:
         include_manual: bool = True,
         pages: range | None = None,
     ) -> list[Finding]:
-        where: list[str] = []
+        where: list[str] = ["deleted = 0"]
         args: list[Any] = []
         if pages is not None:
             where.append("page >= ? AND page < ?")
@@ -447,40 +482,50 @@ class CaseStore:
         if not include_manual:
             where.append("source = 'model'")
         rows = self.db["findings"].rows_where(
-            " AND ".join(where) or None, args, order_by="document_id, page, start, id"
+            " AND ".join(where), args, order_by="document_id, page, start, id"
         )
         return [_finding(r) for r in rows]
 
     def finding_counts(self, document_id: int) -> dict[str, int]:
         """A document's findings per category."""
         rows = self.db.execute(
-            "SELECT category, count(*) FROM findings WHERE document_id = ? GROUP BY category",
+            "SELECT category, count(*) FROM findings WHERE document_id = ? AND deleted = 0 "
+            "GROUP BY category",
             [document_id],
         )
         return dict(rows.fetchall())
 
     def set_status(self, finding_id: int, status: Status | str, who: str = "") -> Finding:
-        return self._set(finding_id, "status", Status(status).value, who)
+        return self.set_fields(finding_id, {"status": status}, who)
 
     def set_note(self, finding_id: int, note: str, who: str = "") -> Finding:
-        return self._set(finding_id, "note", note, who)
+        return self.set_fields(finding_id, {"note": note}, who)
 
     def set_exhibit(self, finding_id: int, exhibit: str, who: str = "") -> Finding:
-        return self._set(finding_id, "exhibit", exhibit, who)
+        return self.set_fields(finding_id, {"exhibit": exhibit}, who)
 
-    def _set(self, finding_id: int, field: str, value: str, who: str) -> Finding:
+    def set_fields(self, finding_id: int, values: Mapping[str, str], who: str = "") -> Finding:
+        """Change a finding's reviewer fields (EDITABLE) in one transaction, each change audited:
+        a tag with its note and exhibit is one user action, committed whole or not at all."""
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not a reviewer's field: {sorted(unknown)}")
+        values = {k: EDITABLE[k](v) for k, v in values.items()}
         stamp = now()
         with self.db.atomic():
-            row = self.db.execute(
-                f"SELECT {field} FROM findings WHERE id = ?", [finding_id]
-            ).fetchone()
-            if row is None:
-                raise CaseError(f"{self.path}: no finding {finding_id}")
-            old = row[0] or ""
-            if old != value:
-                self.db["findings"].update(finding_id, {field: value, "updated_at": stamp})
-                self._audit(finding_id, who, field, old, value, stamp)
+            current = self.finding(finding_id)
+            changed = {k: v for k, v in values.items() if str(getattr(current, k)) != v}
+            if changed:
+                self.db["findings"].update(finding_id, {**changed, "updated_at": stamp})
+                for field, value in changed.items():
+                    self._audit(finding_id, who, field, str(getattr(current, field)), value, stamp)
         return self.finding(finding_id)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes committed together (nested calls join the outer transaction)."""
+        with self.db.atomic():
+            yield
 
     def _audit(self, finding_id: int, who: str, field: str, old: str, new: str, at: str) -> None:
         who = who or self.info().reviewer or os.environ.get("USER", "") or "unknown"

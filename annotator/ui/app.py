@@ -6,6 +6,7 @@ import argparse
 import gc
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.paths import resources_dir, sample_dir
+from annotator.store import CaseStore
 from annotator.ui.crash import install_excepthook, setup_logging
 from annotator.ui.settings import default_case_dir, unique_case_path
 from annotator.ui.window import APP_TITLE, MainWindow
@@ -59,17 +61,19 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def start(window: MainWindow, args: argparse.Namespace) -> None:
-    """Open what the command line asked for, once the window is up."""
+def start(window: MainWindow, args: argparse.Namespace) -> Path | None:
+    """Open what the command line asked for, once the window is up; the demo's folder, which
+    goes when the app quits."""
     pdfs = [f for f in args.files if f.lower().endswith(".pdf")]
     cases = [f for f in args.files if not f.lower().endswith(".pdf")]
     if args.demo:
         folder = Path(tempfile.mkdtemp(prefix="annotator-demo-"))
-        if window.open_case(folder / "demo.case"):
-            assert window.session is not None
-            window.session.case.set_info(respondent=DEMO_RESPONDENT, a_number=DEMO_A_NUMBER)
-            window._update_title()
+        path = folder / "demo.case"
+        with CaseStore(path) as case:
+            case.set_info(respondent=DEMO_RESPONDENT, a_number=DEMO_A_NUMBER)
+        if window.open_case(path):
             window.add_documents([str(p) for p in sorted(sample_dir().glob("*.pdf"))])
+        return folder
     elif cases:
         window.open_case(cases[0])
         if pdfs:
@@ -78,6 +82,7 @@ def start(window: MainWindow, args: argparse.Namespace) -> None:
         stem = Path(pdfs[0]).stem if len(pdfs) == 1 else "New case"
         if window.open_case(unique_case_path(default_case_dir(), stem)):
             window.add_documents(pdfs)
+    return None
 
 
 def run(argv: list[str]) -> int:
@@ -87,10 +92,16 @@ def run(argv: list[str]) -> int:
     window = MainWindow()
     install_excepthook(lambda message: QMessageBox.warning(window, APP_TITLE, message))
     window.show()
-    QTimer.singleShot(0, lambda: start(window, args))
+    demo: list[Path | None] = []
+    QTimer.singleShot(0, lambda: demo.append(start(window, args)))
     if os.environ.get(CLOSE_WHEN_IDLE):
         close_when_idle(window)
-    return int(app.exec())
+    code = int(app.exec())
+    window.close_case()
+    for folder in demo:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)  # the demo case is a throw-away copy
+    return code
 
 
 CLOSE_WHEN_IDLE = "ANNOTATOR_CLOSE_WHEN_IDLE"

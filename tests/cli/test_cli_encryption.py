@@ -1,5 +1,5 @@
-"""Encrypted cases from the command line, in real processes: scan --encrypt, tag, export and
-re-open with the passphrase; refused without it; nothing of the case in the case file, its WAL
+"""Encrypted cases from the command line, in real processes: scan --encrypt, tag, undo, export
+and re-open with the passphrase; refused without it; nothing of the case in the case file, its WAL
 or the temporary folder; exports plain, as a court needs them."""
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def annotator(*argv: object, tmpdir: Path, passphrase: str | None = PASSPHRASE):
 
 @pytest.fixture(scope="module")
 def session(tmp_path_factory, sample_pdfs):
-    """Scan two samples into a new encrypted case, tag one finding, export: one case's life."""
+    """Scan two samples into a new encrypted case, tag two findings, undo the second, export:
+    one case's life."""
     root = tmp_path_factory.mktemp("encrypted")
     tmpdir = root / "tmp"
     tmpdir.mkdir()
@@ -55,6 +56,10 @@ def session(tmp_path_factory, sample_pdfs):
         "tag", case, rows[0]["id"], "--status", "rebutted", "--note", NOTE, tmpdir=tmpdir
     )
     assert tag.returncode == 0, tag.stderr
+    second = annotator("tag", case, rows[1]["id"], "--status", "dismissed", tmpdir=tmpdir)
+    assert second.returncode == 0, second.stderr
+    undo = annotator("undo", case, tmpdir=tmpdir)
+    assert undo.returncode == 0 and "undid" in undo.stdout, undo.stderr
     memo = root / "out" / "memo.docx"
     memo.parent.mkdir()
     export = annotator("export", case, "--memo", memo, tmpdir=tmpdir)
@@ -63,13 +68,14 @@ def session(tmp_path_factory, sample_pdfs):
 
 
 def test_the_case_round_trips_and_reopens_with_its_passphrase(session):
-    """Undo joins this round trip when the review core's command line lands: it runs on the
-    same CaseStore, so it needs nothing of its own from encryption."""
     again = annotator("findings", session["case"], "--json", tmpdir=session["tmpdir"])
     assert again.returncode == 0, again.stderr
     rows = [json.loads(line) for line in again.stdout.splitlines()]
     assert [r["id"] for r in rows] == [r["id"] for r in session["rows"]] and len(rows) > 10
     assert rows[0]["status"] == "rebutted" and rows[0]["note"] == NOTE
+    assert rows[1]["status"] == "untagged"  # its tag was undone
+    history = annotator("history", session["case"], tmpdir=session["tmpdir"])
+    assert history.returncode == 0 and "(undone)" in history.stdout, history.stderr
     assert any("Salvatrucha" in r["text"] for r in rows)
 
 
