@@ -114,7 +114,7 @@ def test_the_bundled_window_opens_the_demo_offscreen(dist, installed_rows, tmp_p
     config.mkdir(parents=True)  # a returning user: the window does not ask for a name
     (config / "settings.json").write_text('{"reviewer": "Test Reviewer"}', encoding="utf-8")
     done = _run(
-        dist / APP / "annotator", "--demo", home=tmp_path, timeout=600,
+        dist / APP / "annotator", "--demo", home=tmp_path, timeout=300,
         ANNOTATOR_CLOSE_WHEN_IDLE="1",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -9,11 +9,11 @@ crash reports in it, and the worker processes', which inherit the umask. Windows
 there the user's profile folders are private to the user already.
 
 Logs: `PrivateLogFilter` rewrites each record before a handler writes it. An exception is
-logged as its type and stack (file, line, function) without its message, which can quote what
-was being read or written: a page's text, a note. The open case's respondent name and A-number,
-which `withhold` registers when a case is opened (a case file is often named after the client),
-are replaced wherever they occur, whatever their case and accents. Callers log paths, counts and
-states; never a page's text, a finding or a note.
+logged as its type and stack (file, line, function, source line) without its message, which
+can quote what was being read or written: a page's text, a note. The open case's respondent
+name and A-number, which `withhold` registers when a case is opened (a case file is often
+named after the client), are replaced wherever they occur, whatever their case and accents.
+Callers log paths, counts and states; never a page's text, a finding or a note.
 """
 
 from __future__ import annotations
@@ -86,10 +86,10 @@ def safe_traceback(error: BaseException) -> str:
         if lines:
             lines.append("which led to:")
         lines.append("Traceback (most recent call last):")
-        lines += [
-            f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}'
-            for frame in traceback.extract_tb(link.__traceback__)
-        ]
+        for frame in traceback.extract_tb(link.__traceback__):
+            lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')
+            if frame.line:
+                lines.append(f"    {frame.line}")  # the app's own code, not its data
         lines.append(_kind(link))
     return "\n".join(lines)
 

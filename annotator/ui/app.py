@@ -111,7 +111,7 @@ in the log what it holds, once a case is open and nothing is left to ingest."""
 
 def close_when_idle(window: MainWindow) -> None:
     def check() -> None:
-        if window.session is None or window.runner is None or window.runner.busy:
+        if window.case is None or window.session is None or window.case.runner.busy:
             return
         case = window.session.case
         log.info("idle: %d documents, %d findings", len(case.documents()), len(case.findings()))

@@ -36,11 +36,16 @@ def test_every_case_opened_stays_withheld():
     )
 
 
+PAGE_TEXT = "page text: the respondent is a gang member"
+NOTE = "note: worked the night shift"
+
+
 def _raise_chain() -> None:
+    """Errors whose messages carry case data, as the app's would: from variables."""
     try:
-        raise ValueError("page text: the respondent is a gang member")
+        raise ValueError(PAGE_TEXT)
     except ValueError as err:
-        raise KeyError("note: worked the night shift") from err
+        raise KeyError(NOTE) from err
 
 
 def test_a_traceback_keeps_types_and_frames_and_drops_messages():
@@ -49,6 +54,7 @@ def test_a_traceback_keeps_types_and_frames_and_drops_messages():
     text = safe_traceback(caught.value)
     assert "ValueError" in text and "KeyError" in text and "which led to:" in text
     assert "in _raise_chain" in text and "test_privacy.py" in text
+    assert "raise ValueError(PAGE_TEXT)" in text  # the source line: code, not data
     assert "gang member" not in text and "night shift" not in text
     assert safe_traceback(FileNotFoundError(2, "No such file", "/x/Rivas.pdf")).endswith(
         "FileNotFoundError (errno 2)"
