@@ -14,7 +14,8 @@ from annotator.pdf.ocr import OcrEngine, OcrUnavailable, find_engine
 
 
 def tesseract() -> OcrEngine:
-    """The installed Tesseract data, or skip: tools/install.sh installs it, CI always has it."""
+    """Tesseract's data: the app ships it (resources/tessdata), so this skips only in a build
+    without it and with no Tesseract installed."""
     try:
         return find_engine()
     except OcrUnavailable as err:

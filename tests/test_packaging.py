@@ -1,14 +1,17 @@
 """A plain `pip install .` must carry models/, resources/ and the sample case (issue 2), and of
-sample_files/ only the case's PDFs: the builder (tools/samples/) stays in the checkout."""
+sample_files/ only the case's PDFs: the builder (tools/samples/) stays in the checkout. And
+Tesseract's English and Spanish data, so that OCR needs no system install (issue 15)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +37,8 @@ def test_the_wheel_carries_the_data_folders():
     assert ours and ours <= shipped
     assert "annotator/_data/models/pipeline.cfg" in files
     assert any(f.startswith("annotator/_data/resources/") for f in files)
+    for name in ("eng.traineddata", "spa.traineddata", "LICENSE", "NOTICE.md"):
+        assert f"annotator/_data/resources/tessdata/{name}" in files
     prefix = "annotator/_data/sample_files/"
     samples = {f.removeprefix(prefix) for f in files if f.startswith(prefix)}
     folder = ROOT / "sample_files"
@@ -71,3 +76,31 @@ def test_the_installed_package_scans_from_outside_the_checkout(tmp_path):
     )
     assert scan.returncode == 0, scan.stderr
     assert [json.loads(line) for line in scan.stdout.splitlines()]
+
+
+def test_the_installed_package_reads_a_scan_with_its_own_language_data(tmp_path):
+    """No TESSDATA_PREFIX: the wheel's own data is found and read, whatever the system has."""
+    _installed_files()
+    code = (
+        "import json\n"
+        "from annotator.core.paths import sample_dir\n"
+        "from annotator.pdf.extract import open_pdf\n"
+        "from annotator.pdf.ocr import find_engine, ocr_page\n"
+        "engine = find_engine()\n"
+        "scan = sample_dir() / 'scanned' / '02_school_police_incident_report_scanned.pdf'\n"
+        "with open_pdf(scan) as pdf:\n"
+        "    page = ocr_page(pdf[0], engine)\n"
+        "print(json.dumps([engine.tessdata, engine.language, page.text]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TESSDATA_PREFIX"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    tessdata, language, text = json.loads(out.stdout)
+    assert Path(tessdata).parts[-4:] == ("annotator", "_data", "resources", "tessdata")
+    assert language == "eng+spa"
+    with pymupdf.open(ROOT / "sample_files" / "02_school_police_incident_report.pdf") as pdf:
+        original = pdf[0].get_text()
+    shared = set(original.split()) & set(text.split())
+    assert len(shared) > 0.8 * len(set(original.split())), text

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Set up Case-File Annotator in ./.venv on a fresh machine: the system libraries Qt and OCR need
-# (Debian/Ubuntu, via apt-get), then the package itself. `--test` adds the test tools.
+# Set up Case-File Annotator in ./.venv on a fresh machine: the system libraries Qt's window needs
+# (Debian/Ubuntu, via apt-get), then the package itself. `--test` adds the test and build tools.
+# OCR needs nothing from the system: the package ships Tesseract's English and Spanish data.
 # Everything comes from the system's package manager and PyPI; nothing else is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras=""
-if [ "${1:-}" = "--test" ]; then extras="[test]"; fi
+# The tests build the bundled app too, so --test brings PyInstaller (the `bundle` extra).
+if [ "${1:-}" = "--test" ]; then extras="[test,bundle]"; fi
 
-# Qt's xcb/offscreen platform plugins, fonts, and Tesseract with English and Spanish data.
+# Qt's xcb/offscreen platform plugins and fonts.
 apt_packages="libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
   libdbus-1-3 libglib2.0-0 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libx11-xcb1
-  fonts-dejavu-core tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa"
+  fonts-dejavu-core"
+# PyInstaller reads and strips the bundle's libraries with binutils (objdump, strip).
+if [ -n "$extras" ]; then apt_packages="$apt_packages binutils"; fi
 
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
   missing=""
@@ -27,7 +31,7 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; 
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
   fi
 else
-  echo "Not a Debian-like system: install Qt's runtime libraries and Tesseract (eng, spa) yourself." >&2
+  echo "Not a Debian-like system: install Qt's runtime libraries yourself." >&2
 fi
 
 python=""

@@ -15,10 +15,17 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from annotator.cli.output import EXIT_BAD_INPUT, EXIT_USAGE, error
+from annotator.cli.output import (
+    EXIT_BAD_INPUT,
+    EXIT_USAGE,
+    UsageError,
+    add_passphrase_option,
+    error,
+)
 from annotator.core.errors import AnnotatorError
+from annotator.core.privacy import make_files_private
 
-COMMAND_MODULES = ("scan", "case_commands", "export", "review_commands")
+COMMAND_MODULES = ("scan", "case_commands", "export", "review_commands", "encryption")
 """The modules under annotator.cli that define subcommands, in the order `--help` lists them."""
 
 
@@ -32,6 +39,8 @@ def _parser() -> tuple[argparse.ArgumentParser, list[str]]:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"annotator.cli.{name}").register(sub)
+    for command in sub.choices.values():  # each one opens a case, which may be encrypted
+        add_passphrase_option(command)
     return parser, list(sub.choices)
 
 
@@ -39,6 +48,7 @@ def program() -> NoReturn:
     """The `annotator` command and `python -m annotator`: main() as a process of its own."""
     global _OWN_PROCESS
     _OWN_PROCESS = True
+    make_files_private()
     code = main()
     freeze_heap()  # nothing made so far is garbage: Python's exit need not walk it again
     raise SystemExit(code)
@@ -68,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     try:
         return int(args.run(args))
+    except UsageError as err:
+        error(str(err))
+        return EXIT_USAGE
     except AnnotatorError as err:
         error(str(err))
         return EXIT_BAD_INPUT
@@ -79,6 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # the last resort: one line, never a traceback
         error(f"unexpected error: {type(err).__name__}: {err} (please report this)")
         return 1
+
+
+def gui_program() -> NoReturn:
+    """The `annotator-gui` command: the desktop app as a process of its own."""
+    make_files_private()
+    raise SystemExit(gui_main())
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:

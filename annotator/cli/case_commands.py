@@ -67,7 +67,7 @@ def register(sub: Any) -> None:
 
 def run_findings(args: argparse.Namespace) -> int:
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
         docs = {d.id: d for d in case.documents()}
         rows = case.findings(category=args.category, status=args.status)
         for f in rows:
@@ -107,7 +107,7 @@ def run_tag(args: argparse.Namespace) -> int:
     if args.all_identical and args.status != Status.DISMISSED.value:
         error("tag: --all-identical goes with --status dismissed")
         return EXIT_USAGE
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         review = Review(case, args.who)
         if args.all_identical:
             with case.transaction():  # the tag and the dismissals, committed together
@@ -125,7 +125,7 @@ def run_find_like(args: argparse.Namespace) -> int:
     from annotator.review import Review
 
     require_case(args.case)
-    with open_case(args.case, lock=args.accept) as case:
+    with open_case(args.case, args, lock=args.accept) as case:
         review = Review(case, args.who)
         candidates = review.find_like(args.id)
         titles = {d.id: d for d in case.documents()}
@@ -165,7 +165,7 @@ def _step(args: argparse.Namespace, undo: bool) -> int:
     from annotator.review import Review
 
     require_case(args.case)
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         review = Review(case, args.who)
         change = review.undo() if undo else review.redo()
         if change is None:
@@ -178,7 +178,7 @@ def _step(args: argparse.Namespace, undo: bool) -> int:
 
 def run_history(args: argparse.Namespace) -> int:
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
         for entry in case.history.entries():
             state = "  (undone)" if entry.undone else ""
             print(f"{entry.seq:>5}  {entry.at}  {entry.who:<16} {entry.label}{state}")

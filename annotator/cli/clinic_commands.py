@@ -67,7 +67,7 @@ def run_add(args: argparse.Namespace) -> int:
     from annotator.review import Review
 
     require_case(args.case)
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         document = find_document(case, args.document)
         page = case.page(document.id, args.page)
         start, end = phrase_offsets(page, args.text, args.occurrence)
@@ -90,7 +90,7 @@ def run_judge(args: argparse.Namespace) -> int:
     from annotator.review.supervise import judge
 
     require_case(args.case)
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         review = Review(case, args.who)
         for finding_id in args.ids:
             judge(review, finding_id, args.verdict, args.note)
@@ -104,7 +104,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from annotator.review.supervise import reviewer_stats
 
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
         rows = reviewer_stats(case)
     if args.json:
         for row in rows:
@@ -127,7 +127,7 @@ def run_assign(args: argparse.Namespace) -> int:
     from annotator.store.case import now
 
     require_case(args.case)
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         chosen = [find_document(case, ref) for ref in args.documents]
         with case.transaction():
             for document in chosen:

@@ -49,7 +49,7 @@ def run_key(args: argparse.Namespace) -> int:
     if Path(args.out).exists() and not args.force:
         raise AnnotatorError(f"{args.out}: already exists; use --force to overwrite it")
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
         key = collect_key(case, args.instructor)
     if not key.findings:
         raise AnnotatorError(f"{args.case}: has no tagged finding to make a key of")

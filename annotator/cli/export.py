@@ -34,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
         error(f"{args.memo}: the memo must end in .docx, .md or .pdf")
         return EXIT_USAGE
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
+        if case.encrypted:
+            error("note: the memo and exhibits are plain files, not encrypted like the case")
         if args.memo:
             memo = export_memo(
                 case,

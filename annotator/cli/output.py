@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -23,10 +24,61 @@ def error(message: str) -> None:
     print(f"annotator: {message}", file=sys.stderr)
 
 
-def open_case(path: str, **kwargs: Any) -> CaseStore:
-    from annotator.store import CaseStore
+PASSPHRASE_ENV = "ANNOTATOR_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "ANNOTATOR_NEW_PASSPHRASE"
 
-    return CaseStore(path, **kwargs)
+
+class UsageError(AnnotatorError):
+    """A command line that lacks something it needs (exit 2)."""
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    """--passphrase-file, which every command that opens a case takes (annotator.cli adds it)."""
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="an encrypted case's passphrase (or the one to encrypt it with): the first line of "
+        f"FILE; default: the {PASSPHRASE_ENV} environment variable",
+    )
+
+
+def read_passphrase(
+    args: argparse.Namespace | None, option: str = "passphrase_file", env: str = PASSPHRASE_ENV
+) -> str | None:
+    """The passphrase the command line gives: the first line of the file named by `option`,
+    else the environment variable `env`; None when neither is given. Kept in memory only."""
+    name = getattr(args, option, None)
+    if name:
+        try:
+            with open(name, encoding="utf-8") as fh:
+                line = fh.readline().rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"{name}: cannot read the passphrase file ({err})") from err
+        if not line:
+            raise UsageError(f"{name}: the passphrase file's first line is empty")
+        return line
+    return os.environ.get(env) or None
+
+
+def open_case(
+    path: str, args: argparse.Namespace | None = None, *, encrypt: bool = False, **kwargs: Any
+) -> CaseStore:
+    """The case at `path`; an encrypted one (or a new one, with `encrypt`) is opened with the
+    passphrase that `args` or the environment give."""
+    from annotator.store import CaseStore
+    from annotator.store.case import IN_MEMORY
+    from annotator.store.crypto import is_encrypted
+
+    passphrase = None
+    if path != IN_MEMORY and (encrypt or is_encrypted(path)):
+        passphrase = read_passphrase(args)
+        if passphrase is None:
+            why = "is encrypted" if is_encrypted(path) else "is to be encrypted"
+            raise UsageError(
+                f"{path}: {why}: give its passphrase with --passphrase-file FILE "
+                f"or the {PASSPHRASE_ENV} environment variable"
+            )
+    return CaseStore(path, passphrase=passphrase, **kwargs)
 
 
 def require_case(path: str) -> None:

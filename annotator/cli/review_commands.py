@@ -81,7 +81,7 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _check_target(args.out, args.force)
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
         reviewer = args.reviewer or default_reviewer(case)
         chosen = [find_document(case, r).id for r in args.documents] if args.documents else None
         package = collect_review(case, reviewer, documents=chosen, all_documents=args.all_documents)
@@ -132,7 +132,7 @@ def run_merge(args: argparse.Namespace) -> int:
             error(str(err))
             bad += 1
     results, conflicts = [], []
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         review = Review(case, args.who)
         for package in packages:
             try:
@@ -202,7 +202,7 @@ def run_conflicts(args: argparse.Namespace) -> int:
     from annotator.review.conflicts import conflict_json
 
     require_case(args.case)
-    with open_case(args.case) as case:
+    with open_case(args.case, args) as case:
         rows = [conflict_json(case, c) for c in case.clinic.conflicts(open_only=not args.all)]
     for row in rows:
         if args.json:
@@ -223,7 +223,7 @@ def run_resolve(args: argparse.Namespace) -> int:
         error("resolve: give --take mine|theirs, or the values to set (--status, --note)")
         return EXIT_USAGE
     require_case(args.case)
-    with open_case(args.case, lock=True) as case:
+    with open_case(args.case, args, lock=True) as case:
         review = Review(case, args.who)
         choice = args.take or "edited"
         change = resolve(review, args.conflict, choice, edited or None)

@@ -1,4 +1,4 @@
-"""`annotator scan PDF... [--case CASE] [--json] [--ocr auto|always|never]`."""
+"""`annotator scan PDF... [--case CASE [--encrypt]] [--json] [--ocr auto|always|never]`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from annotator.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     ProgressBar,
+    UsageError,
     error,
     finding_json,
     open_case,
@@ -31,6 +32,12 @@ def register(sub: Any) -> None:
     scan.add_argument(
         "--case",
         help="case file to add to (created if missing); default: a case kept in memory only",
+    )
+    scan.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="create the case file encrypted (SQLCipher), with the passphrase --passphrase-file "
+        "or ANNOTATOR_PASSPHRASE gives",
     )
     scan.add_argument("--json", action="store_true", help="print findings as JSON Lines")
     scan.add_argument(
@@ -62,9 +69,17 @@ def _scan_with(args: argparse.Namespace, worker: DetectionWorker | None) -> int:
     from annotator.ingest import Ingestor
     from annotator.store.case import IN_MEMORY
 
+    if args.encrypt and not args.case:
+        raise UsageError("scan --encrypt: give the case file to create with --case CASE")
+    if args.encrypt and args.case and _is_plain_case(args.case):
+        raise UsageError(
+            f"{args.case}: is a plain case; 'annotator encrypt {args.case}' converts it"
+        )
     failed = False
     with contextlib.ExitStack() as stack:
-        case = stack.enter_context(open_case(args.case or IN_MEMORY, lock=True))
+        case = stack.enter_context(
+            open_case(args.case or IN_MEMORY, args, encrypt=args.encrypt, lock=True)
+        )
         freeze_heap()  # everything loaded: what the scan makes is all the collector has to walk
         if args.respondent or args.a_number:
             case.set_info(respondent=args.respondent, a_number=args.a_number)
@@ -121,6 +136,12 @@ def _finish_interrupted(case: Any, ingestor: Any, args: argparse.Namespace) -> b
             print("(its interrupted reading is now finished)")
             _print_summary(result)
     return failed
+
+
+def _is_plain_case(path: str) -> bool:
+    from annotator.store.crypto import is_encrypted
+
+    return os.path.isfile(path) and os.path.getsize(path) > 0 and not is_encrypted(path)
 
 
 def _print_summary(result: Any) -> None:

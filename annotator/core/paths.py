@@ -25,3 +25,8 @@ def resources_dir() -> Path:
 
 def sample_dir() -> Path:
     return data_dir("sample_files")
+
+
+def tessdata_dir() -> Path:
+    """Tesseract's English and Spanish data shipped with the app (resources/tessdata)."""
+    return resources_dir() / "tessdata"

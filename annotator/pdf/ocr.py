@@ -1,6 +1,8 @@
 """Read image-only pages with Tesseract, through PyMuPDF, into the same PageText as a text layer.
 
-PyMuPDF carries the Tesseract engine; what a machine may lack is Tesseract's language data. Each
+PyMuPDF carries the Tesseract engine, and the app ships Tesseract's English and Spanish language
+data (resources/tessdata), so OCR needs no system install; a user's own data in TESSDATA_PREFIX
+comes first, and a system install is the fallback of a build without the data. Each
 OCR'd page goes through extract.build_text, so its offsets and lines follow the text-layer rules.
 Pages are OCR'd in worker processes, each opening its own read-only copy of the PDF, because
 PyMuPDF objects must not cross threads or processes.
@@ -24,6 +26,7 @@ import pymupdf
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import PageText
+from annotator.core.paths import tessdata_dir
 from annotator.pdf.extract import TEXT_FLAGS, RawWord, build_text, extract_page, open_pdf
 
 Box = tuple[float, float, float, float]
@@ -107,18 +110,19 @@ def install_hint(platform: str | None = None) -> str:
     )
 
 
-def find_engine(dpi: int = DEFAULT_DPI) -> OcrEngine:
-    """The installed Tesseract language data, or OcrUnavailable saying how to install it.
+def find_engine(dpi: int = DEFAULT_DPI, shipped: Path | None = None) -> OcrEngine:
+    """Tesseract's language data, or OcrUnavailable saying how to install it.
 
-    TESSDATA_PREFIX, when set, is the only place looked at: the user chose it.
+    TESSDATA_PREFIX, when set, is the only place looked at: the user chose it. Otherwise the
+    data shipped with the app (`shipped`, by default resources/tessdata), then a system install.
     """
     prefix = os.environ.get("TESSDATA_PREFIX")
     if prefix:
         candidates = [prefix, os.path.join(prefix, "tessdata")]
         where = f"TESSDATA_PREFIX ({prefix}) has no English or Spanish language data"
     else:
-        candidates = _candidate_dirs()
-        where = "Tesseract OCR is not installed"
+        candidates = [str(tessdata_dir() if shipped is None else shipped), *_candidate_dirs()]
+        where = "this build carries no OCR language data and Tesseract is not installed"
     for directory in candidates:
         languages = _languages_in(directory)
         if languages:

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from annotator.core import privacy
 from annotator.core.errors import CaseError
 from annotator.core.model import (
     Approval,
@@ -34,6 +35,7 @@ from annotator.core.model import (
     pack_words,
     unpack_words,
 )
+from annotator.store import crypto
 from annotator.store.clinic import ClinicRecords
 from annotator.store.history import History
 from annotator.store.lock import CaseLock
@@ -68,16 +70,25 @@ no page of a client's file is written to disk, not even to a temporary folder.""
 
 
 class CaseStore:
-    def __init__(self, path: str | os.PathLike[str], *, lock: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, lock: bool = False, passphrase: str | None = None
+    ) -> None:
         """Open (creating if absent) the case file at `path`; `lock` keeps other writers out.
-        A `path` of IN_MEMORY makes a case that lives and dies with this object."""
+        A `path` of IN_MEMORY makes a case that lives and dies with this object.
+
+        With a `passphrase`, a new case is created encrypted and an encrypted one is opened;
+        the passphrase is not kept. crypto.is_encrypted(path) tells whether to ask for one:
+        without it an encrypted case raises crypto.PassphraseNeeded, with a wrong one
+        crypto.WrongPassphrase (both CaseErrors), and nothing is written.
+        """
         self.path = Path(path)
         self.in_memory = os.fspath(path) == IN_MEMORY
+        self.encrypted = passphrase is not None and not self.in_memory
         self._lock = CaseLock(self.path) if lock and not self.in_memory else None
         if self._lock is not None:
             self._lock.acquire()
         try:
-            self.db = self._connect()
+            self.db = self._connect(passphrase)
         except BaseException:
             if self._lock is not None:
                 self._lock.release()
@@ -86,13 +97,18 @@ class CaseStore:
         """The reviewer's operations, for undo and redo (see annotator.review)."""
         self.clinic = ClinicRecords(self.db)
         """Review packages merged in, their conflicts, assignments (see annotator.review)."""
+        details = self.info()
+        privacy.withhold(details.respondent, details.a_number)  # never in a log
 
-    def _connect(self) -> sqlite_utils.Database:
+    def _connect(self, passphrase: str | None) -> sqlite_utils.Database:
         if not self.in_memory and self.path.is_dir():
             raise CaseError(f"{self.path}: is a folder, not a case file")
         existed = not self.in_memory and self.path.exists() and self.path.stat().st_size > 0
         try:
-            conn = sqlite3.connect(IN_MEMORY if self.in_memory else self.path)
+            if self.in_memory:
+                conn = sqlite3.connect(IN_MEMORY)
+            else:
+                conn = crypto.connect(self.path, passphrase)
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
             # package in the environment that runs on every connection (loading them also
             # scans every installed package's metadata).
@@ -114,7 +130,7 @@ class CaseStore:
             if not existed:
                 db.execute(f"PRAGMA application_id = {APP_ID}")
             migrate(db)
-        except sqlite3.DatabaseError as err:
+        except crypto.database_errors() as err:
             raise CaseError(f"{self.path}: cannot be opened as a case file ({err})") from err
         return db
 
@@ -158,6 +174,7 @@ class CaseStore:
         unknown = set(values) - allowed
         if unknown:
             raise ValueError(f"unknown case details: {sorted(unknown)}")
+        privacy.withhold(values.get("respondent", ""), values.get("a_number", ""))
         with self.db.atomic():
             self.db["case_info"].upsert_all(
                 [{"key": k, "value": v} for k, v in values.items()], pk="key"

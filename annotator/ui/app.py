@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -17,6 +19,8 @@ from annotator.store import CaseStore
 from annotator.ui.crash import install_excepthook, setup_logging
 from annotator.ui.settings import default_case_dir, unique_case_path
 from annotator.ui.window import APP_TITLE, MainWindow
+
+log = logging.getLogger(__name__)
 
 DEMO_RESPONDENT = "Daniel Alexander Rivas Mejía (fictional)"
 DEMO_A_NUMBER = "A 012-345-678"
@@ -90,9 +94,29 @@ def run(argv: list[str]) -> int:
     window.show()
     demo: list[Path | None] = []
     QTimer.singleShot(0, lambda: demo.append(start(window, args)))
+    if os.environ.get(CLOSE_WHEN_IDLE):
+        close_when_idle(window)
     code = int(app.exec())
     window.close_case()
     for folder in demo:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)  # the demo case is a throw-away copy
     return code
+
+
+CLOSE_WHEN_IDLE = "ANNOTATOR_CLOSE_WHEN_IDLE"
+"""Set by the tests of a built app (tests/test_bundle.py): the window closes itself, and says
+in the log what it holds, once a case is open and nothing is left to ingest."""
+
+
+def close_when_idle(window: MainWindow) -> None:
+    def check() -> None:
+        if window.case is None or window.session is None or window.case.runner.busy:
+            return
+        case = window.session.case
+        log.info("idle: %d documents, %d findings", len(case.documents()), len(case.findings()))
+        window.close()
+
+    timer = QTimer(window)
+    timer.timeout.connect(check)
+    timer.start(250)

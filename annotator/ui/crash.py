@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from types import TracebackType
 
+from annotator.core.privacy import PrivateLogFilter
 from annotator.ui.settings import log_path
 
 log = logging.getLogger("annotator")
 
 
 def setup_logging() -> None:
+    """The log file, private to the user (core.privacy): no page text, note or client name."""
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handler: logging.Handler = RotatingFileHandler(path, maxBytes=1 << 20, backupCount=3)
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(PrivateLogFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -34,7 +36,7 @@ def install_excepthook(show: Callable[[str], None]) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        log.error("unexpected error", exc_info=(kind, value, tb))  # the filter drops its text
         try:
             show(
                 f"Something went wrong: {value or kind.__name__}.\n"

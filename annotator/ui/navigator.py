@@ -7,7 +7,6 @@ Highlights are drawn only over the very file they were found in.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pymupdf
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QListView, QStackedWidget
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Finding, PageText
 from annotator.pdf.extract import open_pdf
+from annotator.store.crypto import database_errors
 from annotator.ui.detail import DetailPane
 from annotator.ui.dialogs import Dialogs
 from annotator.ui.documents import DocumentsModel
@@ -216,5 +216,5 @@ class Navigator(QObject):
             self.session.set_state("last_document", str(self.document_id or ""))
             self.session.set_state("last_page", str(self.view.page))
             self.session.set_state("last_finding", str(self.current or ""))
-        except (AnnotatorError, sqlite3.Error):  # the case may be gone; state is a convenience
+        except (AnnotatorError, *database_errors()):  # the case may be gone; state is a convenience
             self.status.message("The view's place could not be saved", 4000)

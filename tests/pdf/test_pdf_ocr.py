@@ -3,10 +3,13 @@ layer, ruled forms and noisy scans read, pages failing one by one rather than th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pymupdf
 import pytest
 from ocr_support import any_overlap, scanned_copy, tesseract
 
+from annotator.core.paths import tessdata_dir
 from annotator.pdf import ocr
 from annotator.pdf.extract import extract_page, open_pdf
 from annotator.pdf.ocr import (
@@ -57,10 +60,34 @@ def test_tessdata_prefix_may_name_the_folder_or_its_parent(monkeypatch, tmp_path
     assert (engine.languages, engine.missing, engine.language) == (("eng",), ("spa",), "eng")
 
 
-def test_the_installed_english_and_spanish_data_are_found(monkeypatch):
+def test_the_data_shipped_with_the_app_comes_before_a_system_install(monkeypatch):
     monkeypatch.delenv("TESSDATA_PREFIX", raising=False)
-    engine = tesseract()
+    engine = find_engine()
+    assert Path(engine.tessdata) == tessdata_dir().resolve()
     assert engine.language == "eng+spa"
+    assert (tessdata_dir() / "LICENSE").is_file() and (tessdata_dir() / "NOTICE.md").is_file()
+
+
+def test_a_build_without_the_data_falls_back_to_a_system_install(monkeypatch, tmp_path):
+    system = tmp_path / "usr" / "share" / "tessdata"
+    system.mkdir(parents=True)
+    for lang in ("eng", "spa"):
+        (system / f"{lang}.traineddata").symlink_to(tessdata_dir() / f"{lang}.traineddata")
+    monkeypatch.delenv("TESSDATA_PREFIX", raising=False)
+    monkeypatch.setattr(ocr, "_TESSDATA_DIRS", (str(system),))
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    engine = find_engine(shipped=tmp_path / "not-in-this-build")
+    assert engine.tessdata == str(system.resolve()) and engine.language == "eng+spa"
+
+
+def test_a_build_without_the_data_and_no_tesseract_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.delenv("TESSDATA_PREFIX", raising=False)
+    monkeypatch.setattr(ocr, "_TESSDATA_DIRS", ())
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    with pytest.raises(OcrUnavailable) as caught:
+        find_engine(shipped=tmp_path / "not-in-this-build")
+    assert "carries no OCR language data" in str(caught.value)
+    assert install_hint() in str(caught.value)
 
 
 # -- reading a page -------------------------------------------------------------------------------
