@@ -46,8 +46,12 @@ class BackgroundIngest:
         workers: int | None = None,
         ocr: OcrMode | str = OcrMode.AUTO,
         models_dir: str | None = None,
+        passphrase: str | None = None,
     ) -> None:
+        """`passphrase`: an encrypted case's, handed to the child over its start-up pipe
+        (never written anywhere)."""
         self.case_path = os.fspath(case_path)
+        self.passphrase = passphrase
         self.workers = workers
         self.ocr = OcrMode(ocr)
         self.models_dir = models_dir
@@ -119,6 +123,7 @@ class BackgroundIngest:
                     self.workers,
                     self.ocr.value,
                     self.models_dir,
+                    self.passphrase,
                     self._requests,
                     self._events,
                     self._generation,
@@ -137,6 +142,7 @@ def serve(
     workers: int | None,
     ocr: str,
     models_dir: str | None,
+    passphrase: str | None,
     requests: Any,
     events: Any,
     generation: Any,
@@ -161,7 +167,7 @@ def serve(
     worker = DetectionWorker(models) if (os.cpu_count() or 1) > 1 else None
     try:
         with (
-            CaseStore(case_path) as case,
+            CaseStore(case_path, passphrase=passphrase) as case,
             Ingestor(case, Detector(models), workers, ocr, worker, listener) as ingestor,
         ):
             while True:

@@ -4,8 +4,8 @@ A case holds a client's A-file text, notes and strategy; encrypted, the whole fi
 (AES-256 pages, each with an HMAC-SHA512, the key derived by PBKDF2-HMAC-SHA512 with 256,000
 iterations: SQLCipher 4's defaults). SQLCipher encrypts the WAL with the same key; temporary
 tables, sorts and indices stay in memory (temp_store = MEMORY), so nothing plain reaches a
-temporary folder. The passphrase lives only in memory: it is never stored, logged or passed to
-another process.
+temporary folder. The passphrase lives only in memory: it is never stored or logged, and it goes
+to no other process but the window's own background ingest, over the pipe that starts it.
 
 The sqlcipher3 module is loaded only when an encrypted case is opened (40 ms), and its errors are
 not sqlite3's: catch `database_errors()`, not sqlite3.DatabaseError.

@@ -226,11 +226,11 @@ class CaseView(QSplitter):
             return
         case = self.session.case.path
         name = case.stem + (" approved memo.docx" if approved_only else " memo.docx")
-        target = self.dialogs.save_memo(str(case.with_name(name)))
+        target = self.dialogs.save_memo(str(case.with_name(name)), self.session.case.encrypted)
         if not target:
             return
         self.detail.commit_note()
-        self.memo.start(case, target, self.session.reviewer, approved_only)
+        self.memo.start(case, target, self.session.reviewer, approved_only, self.session.passphrase)
 
     def export_approved_memo(self) -> None:
         """The memo of the findings a supervisor approved."""
@@ -241,6 +241,8 @@ class CaseView(QSplitter):
 
     def _memo_written(self, target: str, waiting: int) -> None:
         note = f"; {waiting} finding(s) not yet reviewed are listed apart" if waiting else ""
+        if self.session.case.encrypted:
+            note += " (an ordinary file: only the case file is encrypted)"
         self.status.message(f"Memo written to {target}{note}", 8000)
 
     def close_case(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, Q
 
 from annotator.review.alike import Candidate
 from annotator.ui.alike_dialog import AlikeDialog
+from annotator.ui.passphrase import PassphraseDialog
 
 PACKAGES = "Review packages (*.cfr)"
 KEYS = "Course keys (*.cfk)"
@@ -51,14 +52,28 @@ class Dialogs:
             path += ".case"
         return path or None
 
-    def save_memo(self, suggested: str) -> str | None:
+    def save_memo(self, suggested: str, encrypted_case: bool = False) -> str | None:
+        """Where to write the memo; for an encrypted case the title says the memo is not."""
+        title = "Export rebuttal memo"
+        if encrypted_case:
+            title += " (written as an ordinary file, for the court: it is not encrypted)"
         path, _ = QFileDialog.getSaveFileName(
             self.parent,
-            "Export rebuttal memo",
+            title,
             suggested,
             "Word document (*.docx);;Markdown (*.md);;PDF (*.pdf)",
         )
         return path or None
+
+    def ask_passphrase(self, name: str) -> str | None:
+        """The passphrase of an encrypted case (None: cancelled)."""
+        dialog = PassphraseDialog(name, new=False, parent=self.parent)
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def new_passphrase(self, name: str) -> str | None:
+        """A new case's passphrase, "" to leave it unencrypted (None: cancelled)."""
+        dialog = PassphraseDialog(name, new=True, parent=self.parent)
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def choose_alike(
         self, phrase: str, candidates: list[Candidate], titles: dict[int, str]

@@ -38,7 +38,9 @@ class IngestRunner(QObject):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.ingest = BackgroundIngest(session.case.path, workers=workers or os.cpu_count())
+        self.ingest = BackgroundIngest(
+            session.case.path, workers=workers or os.cpu_count(), passphrase=session.passphrase
+        )
         self._timer = QTimer(self, interval=_POLL_MS)
         self._timer.timeout.connect(self._poll)
 

@@ -32,10 +32,17 @@ class MemoExport(QObject):
         return self._future is not None
 
     def start(
-        self, case_path: Path, target: str, reviewer: str, approved_only: bool = False
+        self,
+        case_path: Path,
+        target: str,
+        reviewer: str,
+        approved_only: bool = False,
+        passphrase: str | None = None,
     ) -> None:
         self._target = target
-        self._future = self._pool.submit(_export, case_path, target, reviewer, approved_only)
+        self._future = self._pool.submit(
+            _export, case_path, target, reviewer, approved_only, passphrase
+        )
         self.status.show_progress(f"Writing {Path(target).name}…", 0, 0)
         self._timer.start()
 
@@ -65,11 +72,13 @@ class MemoExport(QObject):
             self.failed.emit(f"unexpected error: {type(error).__name__}: {error}")
 
 
-def _export(case_path: Path, target: str, reviewer: str, approved_only: bool) -> int:
+def _export(
+    case_path: Path, target: str, reviewer: str, approved_only: bool, passphrase: str | None
+) -> int:
     """Worker thread: the memo from what the case holds now (every tag is committed)."""
     from annotator.export import export_memo
     from annotator.store import CaseStore
 
-    with CaseStore(case_path) as case:
+    with CaseStore(case_path, passphrase=passphrase) as case:
         memo = export_memo(case, target, reviewer=reviewer, force=True, approved_only=approved_only)
     return len(memo.unreviewed.findings)

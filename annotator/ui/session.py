@@ -34,9 +34,18 @@ class CaseSession(QObject):
     focus_requested = Signal(int)
     """Undo or redo touched this finding: the window shows it."""
 
-    def __init__(self, case: CaseStore, reviewer: str = "", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        case: CaseStore,
+        reviewer: str = "",
+        parent: QObject | None = None,
+        passphrase: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.case = case
+        self.passphrase = passphrase
+        """An encrypted case's passphrase, held in memory only, for the background ingest and
+        the memo's writer (each opens a connection of its own)."""
         self.review = Review(case, reviewer)
         self._findings: dict[int, Finding] = {}
         self._documents: dict[int, Document] = {}

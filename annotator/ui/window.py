@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.store import CaseStore
+from annotator.store import CaseStore, crypto
 from annotator.ui.actions import ACTIONS, build_actions, review_actions, shortcuts_html
 from annotator.ui.case_view import CaseView, case_title
 from annotator.ui.dialogs import Dialogs
@@ -73,15 +73,21 @@ class MainWindow(QMainWindow):
 
     # -- the case -------------------------------------------------------------------------------
 
-    def open_case(self, path: str | Path) -> bool:
-        """Open the case file (created if absent); a locked or broken case gets a clear dialog."""
+    def open_case(self, path: str | Path, passphrase: str | None = None) -> bool:
+        """Open the case file (created if absent, encrypted with `passphrase`, if given); an
+        encrypted case asks for its passphrase; a locked, broken or wrongly unlocked case gets
+        one clear dialog and nothing is written."""
+        if passphrase is None and crypto.is_encrypted(path):
+            passphrase = self.dialogs.ask_passphrase(Path(path).name)
+            if passphrase is None:
+                return False
         try:
-            store = CaseStore(path, lock=True)
+            store = CaseStore(path, lock=True, passphrase=passphrase or None)
         except AnnotatorError as err:
             self.dialogs.error("Cannot open the case", str(err))
             return False
         self.close_case()
-        session = CaseSession(store, self.reviewer(), self)
+        session = CaseSession(store, self.reviewer(), self, passphrase=passphrase or None)
         self.case = CaseView(
             session, self.dialogs, self.status, review_actions(self.actions_), self.workers
         )
@@ -106,10 +112,16 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         target = self.dialogs.save_case(str(unique_case_path(default_case_dir(), "New case")))
-        if target:
-            Path(target).unlink(missing_ok=True)
-            if self.open_case(target):
-                self.edit_case_details()
+        if target and self.create_case(target):
+            self.edit_case_details()
+
+    def create_case(self, path: str | Path) -> bool:
+        """Start a new case file at `path`, encrypted unless the reviewer says otherwise."""
+        passphrase = self.dialogs.new_passphrase(Path(path).name)
+        if passphrase is None:
+            return False
+        Path(path).unlink(missing_ok=True)
+        return self.open_case(path, passphrase)
 
     def open_case_dialog(self) -> None:
         path = self.dialogs.open_case()
@@ -159,7 +171,7 @@ class MainWindow(QMainWindow):
         if self.case is None:
             stem = Path(paths[0]).stem if len(paths) == 1 else "New case"
             target = self.dialogs.save_case(str(unique_case_path(default_case_dir(), stem)))
-            if not target or not self.open_case(target):
+            if not target or not self.create_case(target):
                 return
         assert self.case is not None
         self.case.files.add_documents(paths)

@@ -28,6 +28,10 @@ class FakeDialogs:
         self.case_path: str | None = None
         self.memo_path: str | None = None
         self.located: list[str] = []
+        self.passphrase: str | None = None
+        """The answer when an encrypted case asks for its passphrase (None: cancel)."""
+        self.new_case_passphrase: str | None = ""
+        """The answer when a new case asks to be protected ("": left unencrypted)."""
         self.untick: set[int] = set()
         """Rows of the "Find all like this" list the reviewer unticks."""
         self.offered: list = []  # type: ignore[type-arg]
@@ -56,11 +60,17 @@ class FakeDialogs:
     def save_case(self, suggested: str) -> str | None:
         return self.case_path or suggested
 
-    def save_memo(self, suggested: str) -> str | None:
+    def save_memo(self, suggested: str, encrypted_case: bool = False) -> str | None:
         return self.memo_path
 
     def locate_pdf(self, title: str, name: str) -> str | None:
         return self.located.pop(0) if self.located else None
+
+    def ask_passphrase(self, name: str) -> str | None:
+        return self.passphrase
+
+    def new_passphrase(self, name: str) -> str | None:
+        return self.new_case_passphrase
 
     def choose_alike(self, phrase, candidates, titles):  # type: ignore[no-untyped-def]
         """Every place offered, as the ticked list starts, minus those untick says."""
