@@ -11,6 +11,9 @@ and may restrict its matches with
                    `window` tokens, unless the document has already shown `context_anchor`
   anchor           a name this rule's matches set for the rest of the document
   not_preceded_by / not_followed_by   lower-case words that veto a match when adjacent
+  not_near         lower-case words that veto a match within 8 tokens of it in its sentence
+                   ("Los Pumas" by "equipo", "fútbol"); those of rules with `remember` also
+                   veto their names where they recur
   not_in_caps      veto a match inside a run of capitals (a headline: "KEEPING FAMILIES SAFE")
   not_a_name       veto a one-word match followed by a capitalised word: part of a person's
                    name ("dijo Mara Peguero"); `context` words after it do not veto
@@ -18,10 +21,24 @@ and may restrict its matches with
   emit             false for a rule that only sets its anchor
   extend_left      take in the capitalised words before the match: true or "required" (there
                    must be one: "Boston" + "Regional Intelligence Center") or "optional"
+  not_names        capitalised words extend_left does not take as a name ("Salvadoran",
+                   "March"): "the Parkview clique" is a name, "a Salvadoran clique" is not
+  name_only        emit only the name the match ends with ("set known as Monte Cristo Block"
+                   -> "Monte Cristo Block")
+  remember         the names this rule finds recur: marked wherever they stand in the
+                   document, and by their initials ("Varrio Frutas 13" ... "VF13")
+  trigger          false: the rule's words alone do not make a page worth reading, as they
+                   are common ("13", "crew", "set") and the rule needs context other words
+                   bring (see Lexicon.triggers)
 A rule with `cues` instead adds a span from a cue word to a nearby `near_words` word or an
 earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across at most
-`window` tokens, all of them `link_words`.
+`window` tokens, all of them `link_words` but for at most `free_links` others ("un miembro
+activo y peligroso de esa pandilla"). A rule with `cues` and `list_openers` marks the names a
+sentence lists after a cue word and an opener within `window` tokens ("three gangs: A, B and
+C", "sets, including A and B"; see names.py).
 `exclude` entries (phrases/cased/patterns) mark text where the category must not fire.
+A file may name word lists once, `"lists": {"not_names": [...]}`, that any list in its rules
+takes in as an item "@not_names" (a token pattern's "IN"/"NOT_IN" lists too).
 Hedge files (hedges.<lang>.json) list `hedges` and `negations` phrases.
 """
 
@@ -54,6 +71,7 @@ _RULE_KEYS = {
     "context_anchor",
     "not_preceded_by",
     "not_followed_by",
+    "not_near",
     "cues",
     "near_words",
     "near_subtypes",
@@ -63,6 +81,12 @@ _RULE_KEYS = {
     "not_a_name",
     "emit",
     "extend_left",
+    "not_names",
+    "name_only",
+    "remember",
+    "free_links",
+    "list_openers",
+    "trigger",
     "note",
 }
 
@@ -81,6 +105,7 @@ class Rule:
     context_anchor: str = ""
     not_preceded_by: list[str] = field(default_factory=list)
     not_followed_by: list[str] = field(default_factory=list)
+    not_near: frozenset[str] = frozenset()
     cues: list[str] = field(default_factory=list)
     near_words: list[str] = field(default_factory=list)
     near_subtypes: list[str] = field(default_factory=list)
@@ -92,6 +117,12 @@ class Rule:
     extend_left: str = ""
     """"required": take in the capitalised words before the match, which must be at least one;
     "optional": take them in when there are any ("Fulton Locos" + "Salvatrucha")."""
+    not_names: frozenset[str] = frozenset()
+    name_only: bool = False
+    remember: bool = False
+    free_links: int = 0
+    list_openers: list[str] = field(default_factory=list)
+    trigger: bool = True
 
 
 @dataclass(slots=True)
@@ -261,6 +292,8 @@ def _most_tokens(op: str | None) -> int | None:
 def rule_triggers(rule: Rule) -> set[str] | None:
     """Trigger words for a rule; None when it could match without any literal word."""
     found: set[str] = set()
+    if not rule.trigger:
+        return found
     for phrase in rule.phrases + rule.cased:
         piece = _trigger(phrase)
         if piece is None:
@@ -284,7 +317,8 @@ def rule_triggers(rule: Rule) -> set[str] | None:
             return None
         found.update(best)
     if rule.cues:
-        found.update(p for p in (_trigger(w) for w in rule.near_words) if p)
+        words = rule.cues if rule.list_openers else rule.near_words
+        found.update(p for p in (_trigger(w) for w in words) if p)
     return found
 
 
@@ -327,6 +361,7 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         context_anchor=str(raw.get("context_anchor", "")),
         not_preceded_by=[fold_phrase(w).lower() for w in raw.get("not_preceded_by", [])],
         not_followed_by=[fold_phrase(w).lower() for w in raw.get("not_followed_by", [])],
+        not_near=frozenset(fold_phrase(w).lower() for w in raw.get("not_near", [])),
         cues=[fold_phrase(w).lower() for w in raw.get("cues", [])],
         near_words=[fold_phrase(w).lower() for w in raw.get("near_words", [])],
         near_subtypes=list(raw.get("near_subtypes", [])),
@@ -336,6 +371,12 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         not_a_name=bool(raw.get("not_a_name", False)),
         emit=bool(raw.get("emit", True)),
         extend_left=_extend_mode(raw.get("extend_left", "")),
+        not_names=frozenset(fold_phrase(w) for w in raw.get("not_names", [])),
+        name_only=bool(raw.get("name_only", False)),
+        remember=bool(raw.get("remember", False)),
+        free_links=int(raw.get("free_links", 0)),
+        list_openers=[fold_phrase(w).lower() for w in raw.get("list_openers", [])],
+        trigger=bool(raw.get("trigger", True)),
     )
 
 
@@ -388,9 +429,12 @@ def load_lexicon(models_dir: Path) -> Lexicon:
             raise LexiconError(
                 f"{path}: 'category' must be one of {[c.value for c in Category]}"
             ) from err
+        lists = data.get("lists", {})
         for i, raw in enumerate(data.get("rules", [])):
+            raw = _with_lists(raw, lists, str(path))
             rules.append(_rule(raw, f"{path.stem}#{i}", category, str(path)))
         for i, raw in enumerate(data.get("exclude", [])):
+            raw = _with_lists(raw, lists, str(path))
             excludes.append(_rule(raw, f"{path.stem}!{i}", category, str(path)))
     version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
     triggers: set[str] = set()
@@ -411,6 +455,23 @@ def load_lexicon(models_dir: Path) -> Lexicon:
         frozenset(triggers),
         always,
     )
+
+
+def _with_lists(value: Any, lists: dict[str, list[Any]], where: str) -> Any:
+    """The value with each "@name" item of its lists replaced by the file's list of that name."""
+    if isinstance(value, dict):
+        return {k: _with_lists(v, lists, where) for k, v in value.items()}
+    if not isinstance(value, list):
+        return value
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, str) and item.startswith("@"):
+            if item[1:] not in lists:
+                raise LexiconError(f"{where}: no list named {item[1:]!r} under 'lists'")
+            out += lists[item[1:]]
+        else:
+            out.append(_with_lists(item, lists, where))
+    return out
 
 
 def _read(path: Path) -> dict[str, Any]:
