@@ -56,6 +56,8 @@ from typing import Any, NamedTuple
 from annotator.core.errors import LexiconError
 from annotator.core.model import Category
 from annotator.nlp.normalize import fold, fold_phrase
+from annotator.nlp.user_lexicon import SUBTYPE as USER_SUBTYPE
+from annotator.nlp.user_lexicon import joined_variants, read_user_file, user_files
 
 ALIAS = "alias:"
 """Anchors named "alias:ACR:category:subtype" carry an acronym a document introduced."""
@@ -137,6 +139,8 @@ class Lexicon:
     """Words at least one of which any match needs: a page with none of them is skipped."""
     always: bool = False
     """True when some rule has no literal word to trigger on, so every page must be read."""
+    problems: list[str] = field(default_factory=list)
+    """User pattern files left out, one line each naming the file and what is wrong with it."""
 
     def might_match(self, folded_text: str) -> bool:
         return self.always or has_trigger(self.triggers, folded_text)
@@ -405,56 +409,128 @@ def _fold_pattern(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: (v if k == "OP" else fold_value(v)) for k, v in tok.items()} for tok in pattern]
 
 
-def load_lexicon(models_dir: Path) -> Lexicon:
+def load_lexicon(models_dir: Path, user_dir: Path | None = None) -> Lexicon:
+    """The shipped pattern files under models_dir/patterns, then the user's own (`user_dir`,
+    by default core.paths.user_patterns_dir(); see user_lexicon.py). A user file that cannot be
+    read is left out and named in `problems`; a shipped one raises LexiconError."""
     pattern_dir = models_dir / "patterns"
     files = sorted(pattern_dir.glob("*.json"))
     if not files:
         raise LexiconError(f"{pattern_dir}: no pattern files found")
     digest = hashlib.sha256()
-    rules: list[Rule] = []
-    excludes: list[Rule] = []
-    hedges: list[str] = []
-    negations: list[str] = []
+    found = _Found()
     manifest = _read(models_dir / "lexicon.json")
     for path in files:
         data = _read(path)
         digest.update(path.name.encode() + path.read_bytes())
-        if path.name.startswith("hedges."):
-            hedges += [fold_phrase(h).lower() for h in data.get("hedges", [])]
-            negations += [fold_phrase(h).lower() for h in data.get("negations", [])]
-            continue
-        try:
-            category = Category(data["category"])
-        except (KeyError, ValueError) as err:
-            raise LexiconError(
-                f"{path}: 'category' must be one of {[c.value for c in Category]}"
-            ) from err
-        lists = data.get("lists", {})
-        for i, raw in enumerate(data.get("rules", [])):
-            raw = _with_lists(raw, lists, str(path))
-            rules.append(_rule(raw, f"{path.stem}#{i}", category, str(path)))
-        for i, raw in enumerate(data.get("exclude", [])):
-            raw = _with_lists(raw, lists, str(path))
-            excludes.append(_rule(raw, f"{path.stem}!{i}", category, str(path)))
+        found.add(_file_rules(path, data, path.stem))
     version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
+    names = [f.name for f in files]
+    user_digest = hashlib.sha256()
+    problems: list[str] = []
+    for path in user_files(user_dir):
+        try:
+            rules = _file_rules(path, _user_data(path), f"user/{path.stem}")
+        except LexiconError as err:
+            problems.append(f"{err}; that file of your own lexicon was left out")
+            continue
+        except (TypeError, ValueError, AttributeError, KeyError) as err:
+            problems.append(
+                f"{path}: not a pattern file as models/patterns/ holds ({err}); "
+                "that file of your own lexicon was left out"
+            )
+            continue
+        for rule in rules.rules + rules.excludes:
+            rule.subtype = USER_SUBTYPE
+        found.add(rules)
+        user_digest.update(path.name.encode() + path.read_bytes())
+        names.append(f"user/{path.name}")
+    if len(names) > len(files):
+        version += f"+user-{user_digest.hexdigest()[:8]}"
     triggers: set[str] = set()
     always = False
-    for rule in rules:
-        found = rule_triggers(rule)
-        if found is None:
+    for rule in found.rules:
+        words = rule_triggers(rule)
+        if words is None:
             always = True
         else:
-            triggers |= found
+            triggers |= words
     return Lexicon(
         version,
-        rules,
-        excludes,
-        hedges,
-        negations,
-        [f.name for f in files],
+        found.rules,
+        found.excludes,
+        found.hedges,
+        found.negations,
+        names,
         frozenset(triggers),
         always,
+        problems,
     )
+
+
+@dataclass(slots=True)
+class _Found:
+    """What pattern files hold, gathered."""
+
+    rules: list[Rule] = field(default_factory=list)
+    excludes: list[Rule] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    negations: list[str] = field(default_factory=list)
+
+    def add(self, other: _Found) -> None:
+        self.rules += other.rules
+        self.excludes += other.excludes
+        self.hedges += other.hedges
+        self.negations += other.negations
+
+
+def _file_rules(path: Path, data: dict[str, Any], name: str) -> _Found:
+    """The rules of one pattern file, keyed by `name` ("gang_label.en#3")."""
+    found = _Found()
+    if path.name.startswith("hedges."):
+        found.hedges = [fold_phrase(h).lower() for h in data.get("hedges", [])]
+        found.negations = [fold_phrase(h).lower() for h in data.get("negations", [])]
+        return found
+    try:
+        category = Category(data["category"])
+    except (KeyError, ValueError) as err:
+        raise LexiconError(
+            f"{path}: 'category' must be one of {[c.value for c in Category]}"
+        ) from err
+    lists = data.get("lists", {})
+    for i, raw in enumerate(data.get("rules", [])):
+        raw = _with_lists(raw, lists, str(path))
+        found.rules.append(_rule(raw, f"{name}#{i}", category, str(path)))
+    for i, raw in enumerate(data.get("exclude", [])):
+        raw = _with_lists(raw, lists, str(path))
+        found.excludes.append(_rule(raw, f"{name}!{i}", category, str(path)))
+    return found
+
+
+def _user_data(path: Path) -> dict[str, Any]:
+    """A user file's JSON with each phrase also joined by hyphens, its rules checked as far as
+    spaCy will take them (a bad token pattern would stop every scan)."""
+    data = read_user_file(path)
+    for i, rule in enumerate(data.get("rules", [])):
+        if not isinstance(rule, dict):
+            raise LexiconError(f"{path}: rule {i + 1} is not a JSON object")
+        if isinstance(rule.get("phrases"), list):
+            rule["phrases"] = [v for p in rule["phrases"] for v in joined_variants(str(p))]
+        if rule.get("patterns"):
+            _check_patterns(path, i, rule["patterns"])
+    return data
+
+
+def _check_patterns(path: Path, i: int, patterns: Any) -> None:
+    from annotator.nlp.spacy_import import import_spacy
+
+    import_spacy()
+    from spacy.schemas import validate_token_pattern
+
+    for pattern in patterns if isinstance(patterns, list) else [patterns]:
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise LexiconError(f"{path}: rule {i + 1} has a bad token pattern ({errors[0]})")
 
 
 def _with_lists(value: Any, lists: dict[str, list[Any]], where: str) -> Any:
