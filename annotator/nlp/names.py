@@ -132,7 +132,11 @@ def name_in(doc: Doc, start: int, end: int) -> tuple[int, int]:
     k = start + 1 if doc[start].lower_ in ARTICLES else start
     while k < end and is_name_word(doc[k]):
         k += 1
-    return (start, k) if k > start else (start, end)
+    if k == start:
+        return start, end
+    if start > 0 and doc[start - 1].lower_ in ARTICLES:
+        start -= 1  # "Los" + "Benjamins, una estructura"
+    return start, k
 
 
 def remember(spans: list[Span], anchors: set[str]) -> None:
@@ -295,18 +299,21 @@ def extend_left(doc: Doc, start: int, not_names: frozenset[str] = frozenset()) -
 
 
 def unquoted(doc: Doc, span: Span) -> Span:
-    """The finding without the quotation mark it starts with ('"soldado" de la clica' ->
-    'soldado" de la clica', as a cue word's finding starts), nor one it ends with that closes
-    nothing inside it ('soldado"'), unlike the one in 'clica "Chalate Locos"'."""
+    """The finding without a quotation mark at its start or end whose pair is not inside it:
+    'soldado" de la clica' -> 'soldado de la clica'; '"soldado" de la clica' and
+    'clica "Chalate Locos"' stay as they are."""
     start, end = span.start, span.end
-    if end - start > 1 and doc[start].text in _QUOTES:
+    if end - start > 1 and doc[start].text in _QUOTES and _odd_quotes(doc, start, end):
         start += 1
-    closing = end - start > 1 and doc[end - 1].text in _QUOTES
-    if closing and sum(t.text in _QUOTES for t in doc[start:end]) % 2:
+    if end - start > 1 and doc[end - 1].text in _QUOTES and _odd_quotes(doc, start, end):
         end -= 1
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _odd_quotes(doc: Doc, start: int, end: int) -> bool:
+    return sum(t.text in _QUOTES for t in doc[start:end]) % 2 == 1
 
 
 def merged_subtype(a: str, b: str) -> str:
