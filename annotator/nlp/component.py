@@ -60,11 +60,15 @@ class CaseFileDetector:
         self.lexicon: Lexicon = load_lexicon(models_dir)
         self.rules: dict[str, Rule] = {r.key: r for r in self.lexicon.rules + self.lexicon.excludes}
         self.cue_rules = [r for r in self.lexicon.rules if r.cues and not r.list_openers]
-        self.list_rules = [r for r in self.lexicon.rules if r.list_openers]
+        strings = nlp.vocab.strings
+        self.list_rules = [
+            (r, np.array(sorted(strings.add(w) for w in r.cues), dtype=np.uint64))
+            for r in self.lexicon.rules
+            if r.list_openers
+        ]
         recurring = [r for r in self.lexicon.rules if r.remember]
         self.recur_vetoes = frozenset().union(*(r.not_near for r in recurring))
         self.recur_after = frozenset().union(*(r.not_preceded_by for r in recurring))
-        strings = nlp.vocab.strings
         self._ids = {
             r.key: (
                 {strings.add(w) for w in r.cues},
@@ -157,8 +161,9 @@ class CaseFileDetector:
                 break
             seen.update((s.start, s.end, s.label) for s in new)
             spans += new
-        if self.list_rules:
-            listed = names.list_items(doc, self.list_rules, lambda i: self._sentence(doc, i))
+        for rule, cue_ids in self.list_rules:
+            at = np.flatnonzero(np.isin(lower, cue_ids)).tolist()
+            listed = names.list_items(doc, rule, at, lambda i: self._sentence(doc, i))
             spans += listed
             recur += listed
         kept = filter_spans(_merge_adjacent(doc, spans))

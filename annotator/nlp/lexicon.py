@@ -260,7 +260,8 @@ class Reach(NamedTuple):
 
 def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
     """The reach of a Matcher pattern, around a token it needs exactly once and names by its
-    literal words (not only function words, when it has such a token); None when it has none."""
+    literal words (not only function words nor punctuation, when it has such a token); None
+    when it has none."""
     needed = [
         (k, words)
         for k, spec in enumerate(pattern)
@@ -268,7 +269,7 @@ def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
     ]
     if not needed:
         return None
-    k, words = min(needed, key=lambda item: all(w.lower() in _FUNCTION_WORDS for w in item[1]))
+    k, words = min(needed, key=lambda item: _commonness(item[1]))
     counts = [_most_tokens(spec.get("OP")) for spec in pattern]
     after = counts[k + 1 :]
     before = counts[:k]
@@ -279,6 +280,14 @@ def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
         sum(before),  # type: ignore[arg-type]
         None if None in after else sum(after),  # type: ignore[arg-type]
     )
+
+
+def _commonness(words: list[str]) -> int:
+    """How common a pattern token's words are: 0 for words, 1 for function words, 2 for
+    punctuation (a comma stands everywhere)."""
+    if all(not any(c.isalnum() for c in w) for w in words):
+        return 2
+    return int(all(w.lower() in _FUNCTION_WORDS for w in words))
 
 
 def _most_tokens(op: str | None) -> int | None:
@@ -499,10 +508,10 @@ def _file_rules(path: Path, data: dict[str, Any], name: str) -> _Found:
         ) from err
     lists = data.get("lists", {})
     for i, raw in enumerate(data.get("rules", [])):
-        raw = _with_lists(raw, lists, str(path))
+        raw = _with_lists(raw, lists, str(path)) if lists else raw
         found.rules.append(_rule(raw, f"{name}#{i}", category, str(path)))
     for i, raw in enumerate(data.get("exclude", [])):
-        raw = _with_lists(raw, lists, str(path))
+        raw = _with_lists(raw, lists, str(path)) if lists else raw
         found.excludes.append(_rule(raw, f"{name}!{i}", category, str(path)))
     return found
 

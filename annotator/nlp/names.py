@@ -41,26 +41,24 @@ def is_name_word(tok: Token) -> bool:
 
 
 def list_items(
-    doc: Doc, rules: list[Rule], sentence: Callable[[int], tuple[int, int]]
+    doc: Doc, rule: Rule, cues: list[int], sentence: Callable[[int], tuple[int, int]]
 ) -> list[Span]:
     """Spans for the names a sentence lists after a plural gang noun and an opener: "gangs:",
-    "sets, including", "clicas de la MS:". A rule's `cues` are the nouns, its `list_openers`
-    the words or marks that open the list, its `window` how far the opener may stand."""
+    "sets, including", "clicas de la MS:". The rule's `cues` are the nouns (standing at the
+    tokens `cues`), its `list_openers` the words or marks that open the list, its `window` how
+    far the opener may stand."""
     out: list[Span] = []
-    for rule in rules:
-        openers = [tuple(o.split()) for o in rule.list_openers]
-        nouns = frozenset(rule.cues) | {_singular(c) for c in rule.cues}
-        for tok in doc:
-            if tok.lower_ not in rule.cues:
-                continue
-            _, s_end = sentence(tok.i)
-            start = _opened(doc, tok.i + 1, min(s_end, tok.i + 1 + rule.window), openers)
-            if start is None:
-                continue
-            out += [
-                Span(doc, a, b, label=rule.category.value, kb_id=rule.subtype)
-                for a, b in _items(doc, start, s_end, nouns)
-            ]
+    openers = [tuple(o.split()) for o in rule.list_openers]
+    nouns = frozenset(rule.cues) | {_singular(c) for c in rule.cues}
+    for i in cues:
+        _, s_end = sentence(i)
+        start = _opened(doc, i + 1, min(s_end, i + 1 + rule.window), openers)
+        if start is None:
+            continue
+        out += [
+            Span(doc, a, b, label=rule.category.value, kb_id=rule.subtype)
+            for a, b in _items(doc, start, s_end, nouns)
+        ]
     return out
 
 
