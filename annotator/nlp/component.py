@@ -161,11 +161,25 @@ class CaseFileDetector:
                 break
             seen.update((s.start, s.end, s.label) for s in new)
             spans += new
+        kept = self._with_names(doc, lower, spans, recur, anchors)
+        for span in kept:
+            s_start, s_end = self._sentence(doc, span.start)
+            sent = doc[s_start:s_end]
+            span._.sentence_chars = (sent.start_char, sent.end_char)
+            span._.hedge_cue = self._hedge(sent)
+        doc.spans[SPAN_KEY] = kept
+        return doc
+
+    def _with_names(
+        self, doc: Doc, lower: np.ndarray, spans: list[Span], recur: list[Span], anchors: set[str]
+    ) -> list[Span]:
+        """The findings made one per reference, with the names known from context (names.py):
+        those a sentence lists, those found before that recur, and the acronyms introduced."""
         for rule, cue_ids in self.list_rules:
             at = np.flatnonzero(np.isin(lower, cue_ids)).tolist()
             listed = names.list_items(doc, rule, at, lambda i: self._sentence(doc, i))
-            spans += listed
-            recur += listed
+            spans = spans + listed
+            recur = recur + listed
         kept = filter_spans(_merge_adjacent(doc, spans))
         names.remember(recur, anchors)
 
@@ -179,17 +193,10 @@ class CaseFileDetector:
 
         if again := names.recurring(doc, kept, anchors, vetoed):
             kept = filter_spans(_merge_adjacent(doc, kept + again))
-        kept = [
+        return [
             _with_compound_tail(doc, names.unquoted(doc, span))
             for span in self._aliases(doc, kept, anchors, vetoed)
         ]
-        for span in kept:
-            s_start, s_end = self._sentence(doc, span.start)
-            sent = doc[s_start:s_end]
-            span._.sentence_chars = (sent.start_char, sent.end_char)
-            span._.hedge_cue = self._hedge(sent)
-        doc.spans[SPAN_KEY] = kept
-        return doc
 
     def _aliases(
         self, doc: Doc, spans: list[Span], anchors: set[str], vetoed: Callable[[int], bool]

@@ -215,7 +215,9 @@ _COMMON = frozenset(
     "jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee "
     "texas utah vermont virginia washington wisconsin wyoming puerto rico boston chicago houston "
     "dallas austin diego angeles francisco sacramento louis detroit orange worth el paso "
-    "salvador guatemala honduras".split()
+    "salvador guatemala honduras agents arrests banks cooperation deportations entries entry "
+    "internacionales liaison notification notifications officer officers organizaciones "
+    "partnership related rosters warrant warrants".split()
 )
 
 

@@ -297,9 +297,9 @@ def extend_left(doc: Doc, start: int, not_names: frozenset[str] = frozenset()) -
 
 
 def unquoted(doc: Doc, span: Span) -> Span:
-    """The finding without a quotation mark at its start or end whose pair is not inside it:
-    'soldado" de la clica' -> 'soldado de la clica'; '"soldado" de la clica' and
-    'clica "Chalate Locos"' stay as they are."""
+    """The finding without a quotation mark at its start or end whose pair is not inside it
+    ('"soldado' -> 'soldado'); '"soldado" de la clica' and 'clica "Chalate Locos"' stay as
+    they are."""
     start, end = span.start, span.end
     if end - start > 1 and doc[start].text in _QUOTES and _odd_quotes(doc, start, end):
         start += 1
