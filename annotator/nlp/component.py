@@ -62,9 +62,7 @@ class CaseFileDetector:
         self.cue_rules = [r for r in self.lexicon.rules if r.cues and not r.list_openers]
         strings = nlp.vocab.strings
         self.list_rules = [
-            (r, np.array(sorted(strings.add(w) for w in r.cues), dtype=np.uint64))
-            for r in self.lexicon.rules
-            if r.list_openers
+            (r, {strings.add(w) for w in r.cues}) for r in self.lexicon.rules if r.list_openers
         ]
         recurring = [r for r in self.lexicon.rules if r.remember]
         self.recur_vetoes = frozenset().union(*(r.not_near for r in recurring))
@@ -78,6 +76,7 @@ class CaseFileDetector:
             for r in self.cue_rules
         }
         watched = set().union(*(cues | near for cues, near, _ in self._ids.values()))
+        watched.update(*(cues for _, cues in self.list_rules))
         self._watched = np.array(sorted(watched), dtype=np.uint64)
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -161,7 +160,7 @@ class CaseFileDetector:
                 break
             seen.update((s.start, s.end, s.label) for s in new)
             spans += new
-        kept = self._with_names(doc, lower, spans, recur, anchors)
+        kept = self._with_names(doc, watched, spans, recur, anchors)
         for span in kept:
             s_start, s_end = self._sentence(doc, span.start)
             sent = doc[s_start:s_end]
@@ -171,12 +170,20 @@ class CaseFileDetector:
         return doc
 
     def _with_names(
-        self, doc: Doc, lower: np.ndarray, spans: list[Span], recur: list[Span], anchors: set[str]
+        self,
+        doc: Doc,
+        watched: dict[int, list[int]],
+        spans: list[Span],
+        recur: list[Span],
+        anchors: set[str],
     ) -> list[Span]:
         """The findings made one per reference, with the names known from context (names.py):
-        those a sentence lists, those found before that recur, and the acronyms introduced."""
+        those a sentence lists, those found before that recur, and the acronyms introduced.
+        `watched` holds where the list rules' nouns stand (with the cue rules' words)."""
         for rule, cue_ids in self.list_rules:
-            at = np.flatnonzero(np.isin(lower, cue_ids)).tolist()
+            at = sorted(i for w in cue_ids & watched.keys() for i in watched[w])
+            if not at:
+                continue
             listed = names.list_items(doc, rule, at, lambda i: self._sentence(doc, i))
             spans = spans + listed
             recur = recur + listed
@@ -237,6 +244,8 @@ class CaseFileDetector:
             for match_id, start, end in matcher(doc):
                 found.append((self.rules[strings[match_id]], start, end))
         for rule, matcher, scope in self.by_pattern:
+            if rule.languages and doc.lang_ not in rule.languages:
+                continue  # turned down below all the same
             if rule.key in self.exclude_keys and not any(
                 f[0].category == rule.category and f[0].key not in self.exclude_keys for f in found
             ):

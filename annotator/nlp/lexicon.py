@@ -284,12 +284,13 @@ def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
     )
 
 
-def _commonness(words: list[str]) -> int:
-    """How common a pattern token's words are: 0 for words, 1 for function words, 2 for
-    punctuation (a comma stands everywhere)."""
+def _commonness(words: list[str]) -> tuple[int, int]:
+    """How common a pattern token's words are, the rarest first: words before function words
+    before punctuation (a comma stands everywhere), then fewer of them before more ("SAFE"
+    before "programa|unidad|equipo|...")."""
     if all(not any(c.isalnum() for c in w) for w in words):
-        return 2
-    return int(all(w.lower() in _FUNCTION_WORDS for w in words))
+        return 2, len(words)
+    return int(all(w.lower() in _FUNCTION_WORDS for w in words)), len(words)
 
 
 def _most_tokens(op: str | None) -> int | None:
