@@ -24,7 +24,8 @@ and may restrict its matches with
   not_names        capitalised words extend_left does not take as a name ("Salvadoran",
                    "March"): "the Parkview clique" is a name, "a Salvadoran clique" is not
   name_only        emit only the name the match ends with ("set known as Monte Cristo Block"
-                   -> "Monte Cristo Block")
+                   -> "Monte Cristo Block"), or else the one it begins with ("Los Benjamins,
+                   una estructura" -> "Los Benjamins")
   remember         the names this rule finds recur: marked wherever they stand in the
                    document, and by their initials ("Varrio Frutas 13" ... "VF13")
   trigger          false: the rule's words alone do not make a page worth reading, as they
@@ -32,14 +33,17 @@ and may restrict its matches with
                    bring (see Lexicon.triggers)
 A rule with `cues` instead adds a span from a cue word to a nearby `near_words` word or an
 earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across at most
-`window` tokens, all of them `link_words` but for at most `free_links` others ("un miembro
-activo y peligroso de esa pandilla"). A rule with `cues` and `list_openers` marks the names a
+`window` tokens, all of them `link_words` but for at most `free_links` others right by the
+target ("a member of the notorious gang"). A rule with `cues` and `list_openers` marks the names a
 sentence lists after a cue word and an opener within `window` tokens ("three gangs: A, B and
 C", "sets, including A and B"; see names.py).
 `exclude` entries (phrases/cased/patterns) mark text where the category must not fire.
 A file may name word lists once, `"lists": {"not_names": [...]}`, that any list in its rules
 takes in as an item "@not_names" (a token pattern's "IN"/"NOT_IN" lists too).
 Hedge files (hedges.<lang>.json) list `hedges` and `negations` phrases.
+The user's own pattern files, in the same format (user_lexicon.py), are read after these; what
+they find has subtype "user", and a file of theirs that cannot be read is left out and named in
+`Lexicon.problems`.
 """
 
 from __future__ import annotations
