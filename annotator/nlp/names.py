@@ -233,7 +233,9 @@ def is_acronym_of(acronym: str, span: Span) -> bool:
     if span.label_ == "gang_label":
         capitals = [t.text for t in span if t.text[:1].isupper()]
         return bool(capitals) and capitals[0][0].lower() == letters[0]
-    return _spells(letters, [t.text.lower() for t in span if t.text[:1].isalnum()])
+    words = [t.text.lower() for t in span if t.text[:1].isalnum()]
+    plural = acronym.endswith("s") and letters[:-1]  # "SARs" for "suspicious activity reports"
+    return _spells(letters, words) or bool(plural and _spells(plural, words))
 
 
 def _spells(letters: str, words: list[str]) -> bool:
