@@ -74,6 +74,15 @@ def write_pdf(
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The user's own lexicon (annotator.nlp.user_lexicon) lives under XDG_DATA_HOME: every
+    test sees an empty one of its own, never the real user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("user-data")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def detector() -> Detector:
     """The real pipeline, built once per test session."""

@@ -25,7 +25,14 @@ from annotator.cli.output import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.privacy import make_files_private
 
-COMMAND_MODULES = ("scan", "case_commands", "export", "review_commands", "encryption")
+COMMAND_MODULES = (
+    "scan",
+    "case_commands",
+    "export",
+    "review_commands",
+    "encryption",
+    "lexicon",
+)
 """The modules under annotator.cli that define subcommands, in the order `--help` lists them."""
 
 

@@ -84,6 +84,8 @@ def _scan_with(args: argparse.Namespace, worker: DetectionWorker | None) -> int:
         if args.respondent or args.a_number:
             case.set_info(respondent=args.respondent, a_number=args.a_number)
         ingestor = stack.enter_context(Ingestor(case, ocr=args.ocr, worker=worker))
+        for problem in ingestor.detector.lexicon.problems:
+            error(problem)
         bar = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.json else None
         ocr_hint = ""
         for path in args.pdfs:

@@ -1,8 +1,14 @@
-"""Where the app's data folders are, in a source checkout and in an installed wheel."""
+"""Where the app's data folders are, in a source checkout and in an installed wheel, and the
+user's own data folder (platformdirs: XDG_DATA_HOME moves it on Linux)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "case-file-annotator"
+"""The app's name in the user's folders."""
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -30,3 +36,8 @@ def sample_dir() -> Path:
 def tessdata_dir() -> Path:
     """Tesseract's English and Spanish data shipped with the app (resources/tessdata)."""
     return resources_dir() / "tessdata"
+
+
+def user_patterns_dir() -> Path:
+    """The user's own pattern files ("Add to my lexicon"), loaded with the shipped ones."""
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "patterns"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.core.paths import models_dir as default_models_dir
+from annotator.nlp import names
 from annotator.nlp.lexicon import (
     ALIAS,
     Lexicon,
@@ -34,8 +36,10 @@ from annotator.nlp.lexicon import (
 )
 
 SPAN_KEY = "casefile"
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 FACTORY = "casefile_detector_v1"
+
+_NEAR = 8
+"""How far `not_near` words veto a match."""
 
 _CHAIN_ROUNDS = 4
 """Cue words linked one to the next: the longest list of labels a finding takes in."""
@@ -55,8 +59,14 @@ class CaseFileDetector:
     def __init__(self, nlp: Language, models_dir: Path) -> None:
         self.lexicon: Lexicon = load_lexicon(models_dir)
         self.rules: dict[str, Rule] = {r.key: r for r in self.lexicon.rules + self.lexicon.excludes}
-        self.cue_rules = [r for r in self.lexicon.rules if r.cues]
+        self.cue_rules = [r for r in self.lexicon.rules if r.cues and not r.list_openers]
         strings = nlp.vocab.strings
+        self.list_rules = [
+            (r, {strings.add(w) for w in r.cues}) for r in self.lexicon.rules if r.list_openers
+        ]
+        recurring = [r for r in self.lexicon.rules if r.remember]
+        self.recur_vetoes = frozenset().union(*(r.not_near for r in recurring))
+        self.recur_after = frozenset().union(*(r.not_preceded_by for r in recurring))
         self._ids = {
             r.key: (
                 {strings.add(w) for w in r.cues},
@@ -66,6 +76,7 @@ class CaseFileDetector:
             for r in self.cue_rules
         }
         watched = set().union(*(cues | near for cues, near, _ in self._ids.values()))
+        watched.update(*(cues for _, cues in self.list_rules))
         self._watched = np.array(sorted(watched), dtype=np.uint64)
         self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -107,6 +118,7 @@ class CaseFileDetector:
             if rule.anchor and not rule.context:
                 anchors.add(rule.anchor)
         spans: list[Span] = []
+        recur: list[Span] = []  # names that recur in the document (rules with `remember`)
         found.sort(
             key=lambda f: bool(f[0].context)
         )  # unconditional matches first: they give context
@@ -122,11 +134,15 @@ class CaseFileDetector:
             if not rule.emit:
                 continue
             if rule.extend_left:
-                named = _extend_left(doc, start)
+                named = names.extend_left(doc, start, rule.not_names)
                 if named == start and rule.extend_left == "required":
                     continue  # "the Intelligence Center" names no center
                 start = named
+            if rule.name_only:
+                start, end = names.name_in(doc, start, end)
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
+            if rule.remember:
+                recur.append(spans[-1])
         watched: dict[int, list[int]] = {}  # cue and near word -> its positions, ascending
         for i in np.flatnonzero(np.isin(lower, self._watched)).tolist():
             watched.setdefault(int(lower[i]), []).append(i)
@@ -144,8 +160,7 @@ class CaseFileDetector:
                 break
             seen.update((s.start, s.end, s.label) for s in new)
             spans += new
-        kept = filter_spans(_merge_adjacent(doc, spans))
-        kept = [_with_compound_tail(doc, span) for span in self._aliases(doc, kept, anchors)]
+        kept = self._with_names(doc, watched, spans, recur, anchors)
         for span in kept:
             s_start, s_end = self._sentence(doc, span.start)
             sent = doc[s_start:s_end]
@@ -154,22 +169,56 @@ class CaseFileDetector:
         doc.spans[SPAN_KEY] = kept
         return doc
 
-    def _aliases(self, doc: Doc, spans: list[Span], anchors: set[str]) -> list[Span]:
+    def _with_names(
+        self,
+        doc: Doc,
+        watched: dict[int, list[int]],
+        spans: list[Span],
+        recur: list[Span],
+        anchors: set[str],
+    ) -> list[Span]:
+        """The findings made one per reference, with the names known from context (names.py):
+        those a sentence lists, those found before that recur, and the acronyms introduced.
+        `watched` holds where the list rules' nouns stand (with the cue rules' words)."""
+        for rule, cue_ids in self.list_rules:
+            at = sorted(i for w in cue_ids & watched.keys() for i in watched[w])
+            if not at:
+                continue
+            listed = names.list_items(doc, rule, at, lambda i: self._sentence(doc, i))
+            spans = spans + listed
+            recur = recur + listed
+        kept = filter_spans(_merge_adjacent(doc, spans))
+        names.remember(recur, anchors)
+
+        def vetoed(i: int) -> bool:
+            """A recurring name near a team's or a shop's words, or after a place's: "Los
+            Pumas de la UNAH, el equipo", "las colonias Los Olivos"."""
+            k = i - 1 if i > 0 and doc[i - 1].lower_ in names.ARTICLES else i
+            if k > 0 and doc[k - 1].lower_ in self.recur_after:
+                return True
+            return self._near(doc, i, i + 1, self.recur_vetoes, _NEAR)
+
+        if again := names.recurring(doc, kept, anchors, vetoed):
+            kept = filter_spans(_merge_adjacent(doc, kept + again))
+        return [
+            _with_compound_tail(doc, names.unquoted(doc, span))
+            for span in self._aliases(doc, kept, anchors, vetoed)
+        ]
+
+    def _aliases(
+        self, doc: Doc, spans: list[Span], anchors: set[str], vetoed: Callable[[int], bool]
+    ) -> list[Span]:
         """Learn "Name (ACR)" and mark ACR wherever it recurs in the document.
 
         Authors introduce an acronym once and then use it alone: "the Colorado Information
         Analysis Center (CIAC) ... CIAC analysts". The alias is kept with the document's anchors
         as "alias:ACR:category:subtype", so later pages (and a settling pass over earlier ones)
-        know it too.
+        know it too. A gang's alias is `vetoed` by the words that veto recurring names.
         """
         for span in spans:
-            e = span.end
-            if e < len(doc) and doc[e].text in ('"', "'", "”", "’"):
-                e += 1  # 'the clica "Hollywood Locos Salvatrucha" (HLS)'
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
-                acronym = doc[e + 1].text
-                if _is_acronym_of(acronym, span):
-                    anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
+            acronym = names.acronym_after(doc, span.end)
+            if acronym and names.is_acronym_of(acronym, span):
+                anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
         known = {a.split(":")[1]: a.split(":")[2:] for a in anchors if a.startswith(ALIAS)}
         if not known:
             return spans
@@ -177,7 +226,9 @@ class CaseFileDetector:
         extra = [
             Span(doc, t.i, t.i + 1, label=known[t.text][0], kb_id=known[t.text][1])
             for t in doc
-            if t.text in known and t.i not in covered
+            if t.text in known
+            and t.i not in covered
+            and not (known[t.text][0] == "gang_label" and vetoed(t.i))
         ]
         return filter_spans(_merge_adjacent(doc, spans + extra)) if extra else spans
 
@@ -193,6 +244,8 @@ class CaseFileDetector:
             for match_id, start, end in matcher(doc):
                 found.append((self.rules[strings[match_id]], start, end))
         for rule, matcher, scope in self.by_pattern:
+            if rule.languages and doc.lang_ not in rule.languages:
+                continue  # turned down below all the same
             if rule.key in self.exclude_keys and not any(
                 f[0].category == rule.category and f[0].key not in self.exclude_keys for f in found
             ):
@@ -222,10 +275,20 @@ class CaseFileDetector:
         end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(doc)
         return start, end
 
+    def _near(self, doc: Doc, start: int, end: int, words: frozenset[str], window: int) -> bool:
+        """Whether one of `words` stands within `window` tokens of [start, end) in its sentence."""
+        if not words:
+            return False
+        s_start, s_end = self._sentence(doc, start)
+        lo, hi = max(s_start, start - window), min(s_end, end + window)
+        return any(t.lower_ in words for t in doc[lo:hi])
+
     def _allowed(
         self, doc: Doc, rule: Rule, start: int, end: int, anchors: set[str], spans: list[Span]
     ) -> bool:
         if rule.not_preceded_by and start > 0 and doc[start - 1].lower_ in rule.not_preceded_by:
+            return False
+        if self._near(doc, start, end, rule.not_near, _NEAR):
             return False
         if rule.not_followed_by and end < len(doc) and doc[end].lower_ in rule.not_followed_by:
             return False
@@ -277,7 +340,7 @@ class CaseFileDetector:
             if not targets:
                 continue
             for i in cues:
-                best = _nearest(lower, i, targets, rule.window, link_ids)
+                best = _nearest(doc, lower, i, targets, rule.window, link_ids, rule.free_links)
                 if best is None:
                     continue
                 start, end = min(i, best[0]), max(i + 1, best[1])
@@ -364,9 +427,17 @@ def _vetoed(start: int, end: int, ranges: Any) -> bool:
 
 
 def _nearest(
-    lower: list[int], i: int, targets: list[tuple[int, int]], window: int, links: set[int]
+    doc: Doc,
+    lower: list[int],
+    i: int,
+    targets: list[tuple[int, int]],
+    window: int,
+    links: set[int],
+    free: int = 0,
 ) -> tuple[int, int] | None:
-    """The closest target joined to token i by at most `window` link words."""
+    """The closest target joined to token i by at most `window` words, all link words but for
+    at most `free` other words right by the target, as an adjective stands ("a member of the
+    notorious gang")."""
     best: tuple[int, int] | None = None
     best_gap = window + 1
     for s, e in targets:
@@ -376,47 +447,11 @@ def _nearest(
         gap = hi - lo
         if gap < 0 or gap >= best_gap:
             continue
-        if all(lower[k] in links for k in range(lo, hi)):
+        others = [k for k in range(lo, hi) if lower[k] not in links]
+        near = range(s - free, s) if s > i else range(e, e + free)
+        if all(k in near and doc[k].is_alpha for k in others):
             best, best_gap = (s, e), gap
     return best
-
-
-def _is_acronym_of(acronym: str, span: Span) -> bool:
-    """ "BRIC" for "Boston Regional Intelligence Center", "TdA" for "Tren de Aragua": an
-    acronym whose letters are all initials of the name's words (so not "(GUATEMALA)")."""
-    if not _ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
-        return False
-    initials = {t.text[0].lower() for t in span if t.text[:1].isalpha()}
-    letters = {c.lower() for c in acronym if c.isalpha()}
-    return letters <= initials
-
-
-_NAME_STOP = frozenset(
-    "the a an at of by from in to and for per with its their our this that his her".split()
-)
-_NAME_MAX = 6
-
-
-def _extend_left(doc: Doc, start: int) -> int:
-    """Take in the capitalised words before a match: "Boston" + "Regional Intelligence Center".
-
-    In text typed in capitals, as many I-213 narratives are, a name's words are all capitals:
-    "SAN COCOS LOCOS" + "SALVATRUCHA"."""
-    in_caps = doc[start].is_upper and doc[start].is_alpha
-
-    def name_word(k: int) -> bool:
-        tok = doc[k]
-        return tok.is_title or (in_caps and tok.is_upper and tok.is_alpha and len(tok) > 1)
-
-    i = start
-    while i > 0 and start - i < _NAME_MAX:
-        tok = doc[i - 1]
-        if tok.lower_ in _NAME_STOP or not (name_word(i - 1) or tok.text in ("&", "St.", "-")):
-            break
-        i -= 1
-    while i < start and not name_word(i):
-        i += 1
-    return i
 
 
 def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
@@ -469,11 +504,7 @@ def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: (s.label, s.start)):
         prev = out[-1] if out else None
         if prev is not None and prev.label == span.label and span.start <= prev.end:
-            subtype = (
-                "membership_label"
-                if "membership_label" in (prev.kb_id_, span.kb_id_)
-                else prev.kb_id_
-            )
+            subtype = names.merged_subtype(prev.kb_id_, span.kb_id_)
             out[-1] = Span(
                 doc, prev.start, max(prev.end, span.end), label=prev.label, kb_id=subtype
             )

@@ -14,7 +14,7 @@ from annotator.core.model import Category, Detection, PageText, Word
 from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp.geometry import span_rects
 from annotator.nlp.language import guess_language
-from annotator.nlp.lexicon import load_lexicon
+from annotator.nlp.lexicon import ALIAS, load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.sentences import sentence_text
 
@@ -73,7 +73,7 @@ class Detector:
         if not page.text.strip():
             return []
         folded = fold(page.text)
-        if not self.lexicon.might_match(folded.text):
+        if not self.lexicon.might_match(folded.text) and not _alias_on(anchors, folded.text):
             return []
         nlp = self.pipeline(page.language)
         doc = nlp.make_doc(folded.text)
@@ -141,6 +141,12 @@ class Detector:
             hedge_cue=cue,
             language=page.language,
         )
+
+
+def _alias_on(anchors: set[str] | None, text: str) -> bool:
+    """Whether a name or an acronym the document introduced stands in the text ("MCB"), so a
+    page with none of the lexicon's words is still read."""
+    return any(a.startswith(ALIAS) and a.split(":")[1] in text for a in anchors or ())
 
 
 def _body_words(page: PageText) -> list[Word]:

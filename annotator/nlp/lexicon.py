@@ -11,6 +11,9 @@ and may restrict its matches with
                    `window` tokens, unless the document has already shown `context_anchor`
   anchor           a name this rule's matches set for the rest of the document
   not_preceded_by / not_followed_by   lower-case words that veto a match when adjacent
+  not_near         lower-case words that veto a match within 8 tokens of it in its sentence
+                   ("Los Pumas" by "equipo", "fútbol"); those of rules with `remember` also
+                   veto their names where they recur
   not_in_caps      veto a match inside a run of capitals (a headline: "KEEPING FAMILIES SAFE")
   not_a_name       veto a one-word match followed by a capitalised word: part of a person's
                    name ("dijo Mara Peguero"); `context` words after it do not veto
@@ -18,11 +21,29 @@ and may restrict its matches with
   emit             false for a rule that only sets its anchor
   extend_left      take in the capitalised words before the match: true or "required" (there
                    must be one: "Boston" + "Regional Intelligence Center") or "optional"
+  not_names        capitalised words extend_left does not take as a name ("Salvadoran",
+                   "March"): "the Parkview clique" is a name, "a Salvadoran clique" is not
+  name_only        emit only the name the match ends with ("set known as Monte Cristo Block"
+                   -> "Monte Cristo Block"), or else the one it begins with ("Los Benjamins,
+                   una estructura" -> "Los Benjamins")
+  remember         the names this rule finds recur: marked wherever they stand in the
+                   document, and by their initials ("Varrio Frutas 13" ... "VF13")
+  trigger          false: the rule's words alone do not make a page worth reading, as they
+                   are common ("13", "crew", "set") and the rule needs context other words
+                   bring (see Lexicon.triggers)
 A rule with `cues` instead adds a span from a cue word to a nearby `near_words` word or an
 earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across at most
-`window` tokens, all of them `link_words`.
+`window` tokens, all of them `link_words` but for at most `free_links` others right by the
+target ("a member of the notorious gang"). A rule with `cues` and `list_openers` marks the names a
+sentence lists after a cue word and an opener within `window` tokens ("three gangs: A, B and
+C", "sets, including A and B"; see names.py).
 `exclude` entries (phrases/cased/patterns) mark text where the category must not fire.
+A file may name word lists once, `"lists": {"not_names": [...]}`, that any list in its rules
+takes in as an item "@not_names" (a token pattern's "IN"/"NOT_IN" lists too).
 Hedge files (hedges.<lang>.json) list `hedges` and `negations` phrases.
+The user's own pattern files, in the same format (user_lexicon.py), are read after these; what
+they find has subtype "user", and a file of theirs that cannot be read is left out and named in
+`Lexicon.problems`.
 """
 
 from __future__ import annotations
@@ -39,6 +60,8 @@ from typing import Any, NamedTuple
 from annotator.core.errors import LexiconError
 from annotator.core.model import Category
 from annotator.nlp.normalize import fold, fold_phrase
+from annotator.nlp.user_lexicon import SUBTYPE as USER_SUBTYPE
+from annotator.nlp.user_lexicon import joined_variants, read_user_file, user_files
 
 ALIAS = "alias:"
 """Anchors named "alias:ACR:category:subtype" carry an acronym a document introduced."""
@@ -54,6 +77,7 @@ _RULE_KEYS = {
     "context_anchor",
     "not_preceded_by",
     "not_followed_by",
+    "not_near",
     "cues",
     "near_words",
     "near_subtypes",
@@ -63,6 +87,12 @@ _RULE_KEYS = {
     "not_a_name",
     "emit",
     "extend_left",
+    "not_names",
+    "name_only",
+    "remember",
+    "free_links",
+    "list_openers",
+    "trigger",
     "note",
 }
 
@@ -81,6 +111,7 @@ class Rule:
     context_anchor: str = ""
     not_preceded_by: list[str] = field(default_factory=list)
     not_followed_by: list[str] = field(default_factory=list)
+    not_near: frozenset[str] = frozenset()
     cues: list[str] = field(default_factory=list)
     near_words: list[str] = field(default_factory=list)
     near_subtypes: list[str] = field(default_factory=list)
@@ -92,6 +123,12 @@ class Rule:
     extend_left: str = ""
     """"required": take in the capitalised words before the match, which must be at least one;
     "optional": take them in when there are any ("Fulton Locos" + "Salvatrucha")."""
+    not_names: frozenset[str] = frozenset()
+    name_only: bool = False
+    remember: bool = False
+    free_links: int = 0
+    list_openers: list[str] = field(default_factory=list)
+    trigger: bool = True
 
 
 @dataclass(slots=True)
@@ -106,6 +143,8 @@ class Lexicon:
     """Words at least one of which any match needs: a page with none of them is skipped."""
     always: bool = False
     """True when some rule has no literal word to trigger on, so every page must be read."""
+    problems: list[str] = field(default_factory=list)
+    """User pattern files left out, one line each naming the file and what is wrong with it."""
 
     def might_match(self, folded_text: str) -> bool:
         return self.always or has_trigger(self.triggers, folded_text)
@@ -180,7 +219,9 @@ _COMMON = frozenset(
     "jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode island tennessee "
     "texas utah vermont virginia washington wisconsin wyoming puerto rico boston chicago houston "
     "dallas austin diego angeles francisco sacramento louis detroit orange worth el paso "
-    "salvador guatemala honduras".split()
+    "salvador guatemala honduras agents arrests banks cooperation deportations entries entry "
+    "internacionales liaison notification notifications officer officers organizaciones "
+    "partnership related rosters warrant warrants".split()
 )
 
 
@@ -225,7 +266,8 @@ class Reach(NamedTuple):
 
 def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
     """The reach of a Matcher pattern, around a token it needs exactly once and names by its
-    literal words (not only function words, when it has such a token); None when it has none."""
+    literal words (not only function words nor punctuation, when it has such a token); None
+    when it has none."""
     needed = [
         (k, words)
         for k, spec in enumerate(pattern)
@@ -233,7 +275,7 @@ def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
     ]
     if not needed:
         return None
-    k, words = min(needed, key=lambda item: all(w.lower() in _FUNCTION_WORDS for w in item[1]))
+    k, words = min(needed, key=lambda item: _commonness(item[1]))
     counts = [_most_tokens(spec.get("OP")) for spec in pattern]
     after = counts[k + 1 :]
     before = counts[:k]
@@ -244,6 +286,15 @@ def pattern_reach(pattern: list[dict[str, Any]]) -> Reach | None:
         sum(before),  # type: ignore[arg-type]
         None if None in after else sum(after),  # type: ignore[arg-type]
     )
+
+
+def _commonness(words: list[str]) -> tuple[int, int]:
+    """How common a pattern token's words are, the rarest first: words before function words
+    before punctuation (a comma stands everywhere), then fewer of them before more ("SAFE"
+    before "programa|unidad|equipo|...")."""
+    if all(not any(c.isalnum() for c in w) for w in words):
+        return 2, len(words)
+    return int(all(w.lower() in _FUNCTION_WORDS for w in words)), len(words)
 
 
 def _most_tokens(op: str | None) -> int | None:
@@ -261,6 +312,8 @@ def _most_tokens(op: str | None) -> int | None:
 def rule_triggers(rule: Rule) -> set[str] | None:
     """Trigger words for a rule; None when it could match without any literal word."""
     found: set[str] = set()
+    if not rule.trigger:
+        return found
     for phrase in rule.phrases + rule.cased:
         piece = _trigger(phrase)
         if piece is None:
@@ -284,7 +337,8 @@ def rule_triggers(rule: Rule) -> set[str] | None:
             return None
         found.update(best)
     if rule.cues:
-        found.update(p for p in (_trigger(w) for w in rule.near_words) if p)
+        words = rule.cues if rule.list_openers else rule.near_words
+        found.update(p for p in (_trigger(w) for w in words) if p)
     return found
 
 
@@ -327,6 +381,7 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         context_anchor=str(raw.get("context_anchor", "")),
         not_preceded_by=[fold_phrase(w).lower() for w in raw.get("not_preceded_by", [])],
         not_followed_by=[fold_phrase(w).lower() for w in raw.get("not_followed_by", [])],
+        not_near=frozenset(fold_phrase(w).lower() for w in raw.get("not_near", [])),
         cues=[fold_phrase(w).lower() for w in raw.get("cues", [])],
         near_words=[fold_phrase(w).lower() for w in raw.get("near_words", [])],
         near_subtypes=list(raw.get("near_subtypes", [])),
@@ -336,6 +391,12 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         not_a_name=bool(raw.get("not_a_name", False)),
         emit=bool(raw.get("emit", True)),
         extend_left=_extend_mode(raw.get("extend_left", "")),
+        not_names=frozenset(fold_phrase(w) for w in raw.get("not_names", [])),
+        name_only=bool(raw.get("name_only", False)),
+        remember=bool(raw.get("remember", False)),
+        free_links=int(raw.get("free_links", 0)),
+        list_openers=[fold_phrase(w).lower() for w in raw.get("list_openers", [])],
+        trigger=bool(raw.get("trigger", True)),
     )
 
 
@@ -364,53 +425,145 @@ def _fold_pattern(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: (v if k == "OP" else fold_value(v)) for k, v in tok.items()} for tok in pattern]
 
 
-def load_lexicon(models_dir: Path) -> Lexicon:
+def load_lexicon(models_dir: Path, user_dir: Path | None = None) -> Lexicon:
+    """The shipped pattern files under models_dir/patterns, then the user's own (`user_dir`,
+    by default core.paths.user_patterns_dir(); see user_lexicon.py). A user file that cannot be
+    read is left out and named in `problems`; a shipped one raises LexiconError."""
     pattern_dir = models_dir / "patterns"
     files = sorted(pattern_dir.glob("*.json"))
     if not files:
         raise LexiconError(f"{pattern_dir}: no pattern files found")
     digest = hashlib.sha256()
-    rules: list[Rule] = []
-    excludes: list[Rule] = []
-    hedges: list[str] = []
-    negations: list[str] = []
+    found = _Found()
     manifest = _read(models_dir / "lexicon.json")
     for path in files:
         data = _read(path)
         digest.update(path.name.encode() + path.read_bytes())
-        if path.name.startswith("hedges."):
-            hedges += [fold_phrase(h).lower() for h in data.get("hedges", [])]
-            negations += [fold_phrase(h).lower() for h in data.get("negations", [])]
-            continue
-        try:
-            category = Category(data["category"])
-        except (KeyError, ValueError) as err:
-            raise LexiconError(
-                f"{path}: 'category' must be one of {[c.value for c in Category]}"
-            ) from err
-        for i, raw in enumerate(data.get("rules", [])):
-            rules.append(_rule(raw, f"{path.stem}#{i}", category, str(path)))
-        for i, raw in enumerate(data.get("exclude", [])):
-            excludes.append(_rule(raw, f"{path.stem}!{i}", category, str(path)))
+        found.add(_file_rules(path, data, path.stem))
     version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
+    names = [f.name for f in files]
+    user_digest = hashlib.sha256()
+    problems: list[str] = []
+    for path in user_files(user_dir):
+        try:
+            rules = _file_rules(path, _user_data(path), f"user/{path.stem}")
+        except LexiconError as err:
+            problems.append(f"{err}; that file of your own lexicon was left out")
+            continue
+        except (TypeError, ValueError, AttributeError, KeyError) as err:
+            problems.append(
+                f"{path}: not a pattern file as models/patterns/ holds ({err}); "
+                "that file of your own lexicon was left out"
+            )
+            continue
+        for rule in rules.rules + rules.excludes:
+            rule.subtype = USER_SUBTYPE
+        found.add(rules)
+        user_digest.update(path.name.encode() + path.read_bytes())
+        names.append(f"user/{path.name}")
+    if len(names) > len(files):
+        version += f"+user-{user_digest.hexdigest()[:8]}"
     triggers: set[str] = set()
     always = False
-    for rule in rules:
-        found = rule_triggers(rule)
-        if found is None:
+    for rule in found.rules:
+        words = rule_triggers(rule)
+        if words is None:
             always = True
         else:
-            triggers |= found
+            triggers |= words
     return Lexicon(
         version,
-        rules,
-        excludes,
-        hedges,
-        negations,
-        [f.name for f in files],
+        found.rules,
+        found.excludes,
+        found.hedges,
+        found.negations,
+        names,
         frozenset(triggers),
         always,
+        problems,
     )
+
+
+@dataclass(slots=True)
+class _Found:
+    """What pattern files hold, gathered."""
+
+    rules: list[Rule] = field(default_factory=list)
+    excludes: list[Rule] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    negations: list[str] = field(default_factory=list)
+
+    def add(self, other: _Found) -> None:
+        self.rules += other.rules
+        self.excludes += other.excludes
+        self.hedges += other.hedges
+        self.negations += other.negations
+
+
+def _file_rules(path: Path, data: dict[str, Any], name: str) -> _Found:
+    """The rules of one pattern file, keyed by `name` ("gang_label.en#3")."""
+    found = _Found()
+    if path.name.startswith("hedges."):
+        found.hedges = [fold_phrase(h).lower() for h in data.get("hedges", [])]
+        found.negations = [fold_phrase(h).lower() for h in data.get("negations", [])]
+        return found
+    try:
+        category = Category(data["category"])
+    except (KeyError, ValueError) as err:
+        raise LexiconError(
+            f"{path}: 'category' must be one of {[c.value for c in Category]}"
+        ) from err
+    lists = data.get("lists", {})
+    for i, raw in enumerate(data.get("rules", [])):
+        raw = _with_lists(raw, lists, str(path)) if lists else raw
+        found.rules.append(_rule(raw, f"{name}#{i}", category, str(path)))
+    for i, raw in enumerate(data.get("exclude", [])):
+        raw = _with_lists(raw, lists, str(path)) if lists else raw
+        found.excludes.append(_rule(raw, f"{name}!{i}", category, str(path)))
+    return found
+
+
+def _user_data(path: Path) -> dict[str, Any]:
+    """A user file's JSON with each phrase also joined by hyphens, its rules checked as far as
+    spaCy will take them (a bad token pattern would stop every scan)."""
+    data = read_user_file(path)
+    for i, rule in enumerate(data.get("rules", [])):
+        if not isinstance(rule, dict):
+            raise LexiconError(f"{path}: rule {i + 1} is not a JSON object")
+        if isinstance(rule.get("phrases"), list):
+            rule["phrases"] = [v for p in rule["phrases"] for v in joined_variants(str(p))]
+        if rule.get("patterns"):
+            _check_patterns(path, i, rule["patterns"])
+    return data
+
+
+def _check_patterns(path: Path, i: int, patterns: Any) -> None:
+    from annotator.nlp.spacy_import import import_spacy
+
+    import_spacy()
+    from spacy.schemas import validate_token_pattern
+
+    for pattern in patterns if isinstance(patterns, list) else [patterns]:
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise LexiconError(f"{path}: rule {i + 1} has a bad token pattern ({errors[0]})")
+
+
+def _with_lists(value: Any, lists: dict[str, list[Any]], where: str) -> Any:
+    """The value with each "@name" item of its lists replaced by the file's list of that name."""
+    if isinstance(value, dict):
+        return {k: _with_lists(v, lists, where) for k, v in value.items()}
+    if not isinstance(value, list):
+        return value
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, str) and item.startswith("@"):
+            if item[1:] not in lists:
+                raise LexiconError(f"{where}: no list named {item[1:]!r} under 'lists'")
+            out += lists[item[1:]]
+        else:
+            out.append(_with_lists(item, lists, where))
+    return out
 
 
 def _read(path: Path) -> dict[str, Any]:

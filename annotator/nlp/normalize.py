@@ -63,7 +63,9 @@ def fold_char(ch: str) -> str:
 
 
 def fold_phrase(text: str) -> str:
-    """Fold a lexicon phrase the same way page text is folded."""
+    """Fold a lexicon phrase the same way page text is folded (ASCII folds to itself)."""
+    if text.isascii():
+        return text
     return "".join(fold_char(c) for c in text)
 
 

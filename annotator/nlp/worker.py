@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 from annotator.core.model import Detection, PageText
 from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp.detect import Detector
+from annotator.nlp.user_lexicon import user_stamp
 
 
 class PageResult(NamedTuple):
@@ -153,14 +154,16 @@ def found(result: PageResult) -> Found:
     return Found(result.page.number, result.detections, result.introduced, result.wanted)
 
 
-_DETECTORS: dict[str, Detector] = {}
+_DETECTORS: dict[str, tuple[tuple[tuple[str, int, int], ...], Detector]] = {}
 
 
 def worker_detector(models: str) -> Detector:
-    """This process's Detector for a models folder, made once."""
-    if models not in _DETECTORS:
-        _DETECTORS[models] = Detector(Path(models))
-    return _DETECTORS[models]
+    """This process's Detector for a models folder, made once, and again when the user's own
+    pattern files have changed since (a phrase added to the lexicon while the app runs)."""
+    stamp = user_stamp()
+    if models not in _DETECTORS or _DETECTORS[models][0] != stamp:
+        _DETECTORS[models] = (stamp, Detector(Path(models)))
+    return _DETECTORS[models][1]
 
 
 _FINISHED: Any = None

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
-APP_NAME = "case-file-annotator"
+from annotator.core.paths import APP_NAME
+
 RECENT_LIMIT = 8
 log = logging.getLogger(__name__)
 

@@ -364,7 +364,7 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
     )
     texts = [d.text for d in result.of("gang_label")]
     assert "los de la 18" in texts
-    assert 'homeboys" de la 18' in texts  # the gang words near it: "homeboys", "palabrero"
+    assert '"homeboys" de la 18' in texts  # the gang words near it: "homeboys", "palabrero"
     assert 'miembro activo", "colaborador" o "aspirante" de una pandilla' in texts
 
 

@@ -190,6 +190,9 @@ def test_component_puts_spans_with_category_and_subtype(detector):
 
 PREFILTER_TEXTS = [
     ("The applicant appeared with counsel.", False),
+    # ordinary words of A-file prose, though lexicon phrases hold them ("SAFE arrests")
+    ("The officer noted the arrests, the warrants, an entry and the crew's cooperation.", False),
+    ("Los soldados del partido; the eighteen members of the faction.", False),
     ("He was called a gang member by the officer.", True),
     ("A report from the Mara\nSalva-\ntrucha file.", True),  # hyphenated at a line end
     ("Informe de la Policía Nacional Civil: pandillero activo.", True),

@@ -1,0 +1,326 @@
+"""Gang names the lexicon does not list, known from what surrounds them.
+
+No list can hold every clique of every gang, so a name is also recognised from its context:
+- the members of a list a sentence introduces as gangs ("three gangs: the Parkview clique,
+  Varrio Loma 13 and the Canal Street Crew"; "cinco clicas de la MS: los Fulton Locos, ...");
+- wherever it recurs in the document once a rule has found it, and by its initials ("Varrio
+  Frutas 13" ... "VF13", "Monte Cristo Block" ... "MCB");
+- by an acronym written after it, loosely for gang names ("the Coronado Street clique (CSLS)").
+The recurring names and initials are kept with the document's anchors as aliases
+("alias:NAME:category:subtype"), so every page of the document knows them. Here too is how a
+finding takes in the name before its match (`extend_left`), and how two findings of a name
+become one (`merged_subtype`): a name the lexicon knows wins over one "_inferred" from context,
+which the window shows as possible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.nlp.lexicon import ALIAS, Rule
+
+ARTICLES = frozenset("the los las la el".split())
+_SEPARATORS = frozenset([",", ";", "and", "y", "e", "or", "o", "&"])
+_INNER = frozenset("de del of".split())
+"""Lower-case words inside a name, between capitalised ones ("Los Vatos Locos de la Kennedy")."""
+_LOCOS = frozenset(["Locos"])
+_MARKS = frozenset(['"', "'", "-"])
+INFERRED_SUFFIX = "_inferred"
+"""Subtypes of findings known from their context only ("gang_name_inferred"): a possible name."""
+_QUOTES = frozenset(['"', "'"])
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
+
+
+def is_name_word(tok: Token) -> bool:
+    """A word that can stand in a name: capitalised, in capitals, or a number ("13")."""
+    text = tok.text
+    return bool(text[:1].isupper() or text.isdigit() or (text[:1].isdigit() and text.isalnum()))
+
+
+def list_items(
+    doc: Doc, rule: Rule, cues: list[int], sentence: Callable[[int], tuple[int, int]]
+) -> list[Span]:
+    """Spans for the names a sentence lists after a plural gang noun and an opener: "gangs:",
+    "sets, including", "clicas de la MS:". The rule's `cues` are the nouns (standing at the
+    tokens `cues`), its `list_openers` the words or marks that open the list, its `window` how
+    far the opener may stand."""
+    out: list[Span] = []
+    openers = [tuple(o.split()) for o in rule.list_openers]
+    nouns = frozenset(rule.cues) | {_singular(c) for c in rule.cues}
+    for i in cues:
+        _, s_end = sentence(i)
+        start = _opened(doc, i + 1, min(s_end, i + 1 + rule.window), openers)
+        if start is None:
+            continue
+        out += [
+            Span(doc, a, b, label=rule.category.value, kb_id=rule.subtype)
+            for a, b in _items(doc, start, s_end, nouns)
+        ]
+    return out
+
+
+def _singular(noun: str) -> str:
+    """ "clique" for "cliques", "faccion" for "facciones"."""
+    if noun.endswith("ones"):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") else noun
+
+
+def _opened(doc: Doc, i: int, limit: int, openers: list[tuple[str, ...]]) -> int | None:
+    """Where a list starts: after the first opener between token i and `limit`. A plural word
+    on the way ("gangs in three cities:") means the list is of something else."""
+    for k in range(i, limit):
+        if doc[k].is_space:
+            return None  # a block break: a heading's words, not the list's
+        for opener in openers:
+            if tuple(t.lower_ for t in doc[k : k + len(opener)]) == opener:
+                return k + len(opener)
+        word = doc[k]
+        if word.is_lower and word.is_alpha and len(word) > 3 and word.lower_.endswith("s"):
+            return None
+    return None
+
+
+def _items(doc: Doc, i: int, end: int, nouns: frozenset[str]) -> Iterable[tuple[int, int]]:
+    """(start, end) of each name in a list running from token i: names apart by commas and
+    "and"/"y"/"o", each perhaps with its noun ("the Somerset crew"), until a word that is
+    none of these. A part with no capitalised word ("the 22nd") is passed over."""
+    while i < end:
+        start = i
+        if doc[i].lower_ in ARTICLES:
+            i += 1
+        first = i
+        while i < end and (
+            is_name_word(doc[i])
+            or doc[i].text in _MARKS
+            or (doc[i].lower_ in _INNER | ARTICLES and i + 1 < end and is_name_word(doc[i + 1]))
+        ):
+            i += 1
+        while i > first and doc[i - 1].text in _MARKS:
+            i -= 1
+        if i == first:
+            return
+        if i < end and doc[i].lower_ in nouns:
+            i += 1
+        if any(t.text[:1].isupper() for t in doc[first:i]):
+            yield start, i
+        while i < end and doc[i].text in ('"', "'"):
+            i += 1
+        if i >= end or doc[i].lower_ not in _SEPARATORS:
+            return
+        while i < end and doc[i].lower_ in _SEPARATORS:
+            i += 1
+
+
+def name_in(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The name a match ends with, with its article ("set known as Monte Cristo Block" ->
+    "Monte Cristo Block"), or else the one it begins with ("Los Benjamins, una estructura")."""
+    i = end
+    while i > start and (is_name_word(doc[i - 1]) or doc[i - 1].text in ('"', "'")):
+        i -= 1
+        while i - 1 > start and doc[i - 1].lower_ in _INNER and is_name_word(doc[i - 2]):
+            i -= 1
+    if i < end:
+        if i > start and doc[i - 1].lower_ in ARTICLES:
+            i -= 1
+        return i, end
+    k = start + 1 if doc[start].lower_ in ARTICLES else start
+    while k < end and is_name_word(doc[k]):
+        k += 1
+    if k == start:
+        return start, end
+    if start > 0 and doc[start - 1].lower_ in ARTICLES:
+        start -= 1  # "Los" + "Benjamins, una estructura"
+    return start, k
+
+
+def remember(spans: list[Span], anchors: set[str]) -> None:
+    """Keep the names in `spans` (found by rules whose names recur), and their initials, as the
+    document's aliases: the longest only, not the shorter matches inside them ("clica Coronado"
+    in "clica Coronado Street Locos Salvatrucha")."""
+    for span in spans:
+        if any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in spans):
+            continue
+        words = [t for t in span if t.text not in ('"', "'")]
+        while words and (words[0].lower_ in ARTICLES or not is_name_word(words[0])):
+            words = words[1:]
+        if not words:
+            continue
+        key = f"{span.label_}:{span.kb_id_}"
+        anchors.add(f"{ALIAS}{' '.join(t.text for t in words)}:{key}")
+        for initials in _initials(words):
+            anchors.add(f"{ALIAS}{initials}:{key}")
+
+
+def _initials(words: Sequence[Token]) -> list[str]:
+    """ "VF13" for "Varrio Frutas 13", "NLS" too for "Normandie Locos" (Locos Salvatrucha)."""
+    texts = [w.text for w in words]
+    named = [t for t in texts if t[:1].isupper() or t.isdigit()]
+    if len(named) < 2 or len(named) != len([t for t in texts if t.lower() not in _INNER]):
+        return []
+    letters = "".join(t if t.isdigit() else t[0] for t in named)
+    found = [letters] if len(letters) >= 3 else []
+    if texts[-1] in _LOCOS:
+        found.append(letters + "S")
+    return found
+
+
+def recurring(
+    doc: Doc, spans: list[Span], anchors: set[str], vetoed: Callable[[int], bool]
+) -> list[Span]:
+    """Spans for each known name of several words wherever it stands in the doc, outside the
+    spans found already, unless `vetoed` at its first word."""
+    names: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for anchor in anchors:
+        if not anchor.startswith(ALIAS):
+            continue
+        name, category, subtype = anchor[len(ALIAS) :].rsplit(":", 2)
+        words = tuple(name.split(" "))
+        if len(words) > 1:
+            names.setdefault(words[0], []).append((words, category, subtype))
+    if not names:
+        return []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for tok in doc:
+        for words, category, subtype in names.get(tok.text, ()):
+            end = tok.i + len(words)
+            if tuple(t.text for t in doc[tok.i : end]) != words:
+                continue
+            if any(i in covered for i in range(tok.i, end)) or vetoed(tok.i):
+                continue
+            start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ARTICLES else tok.i
+            out.append(Span(doc, start, end, label=category, kb_id=subtype))
+            covered.update(range(start, end))
+    return out
+
+
+_AKA = frozenset(
+    "also written known called as or aka o conocida conocido como tambien llamada".split()
+)
+
+
+def acronym_after(doc: Doc, end: int) -> str | None:
+    """The acronym written in brackets after a name that ends at token `end`, if any: "(HLS)",
+    'clica "Hollywood Locos Salvatrucha" (HLS)', '(also written "WFL")'."""
+    i = end + 1 if end < len(doc) and doc[end].text in _QUOTES else end
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    i += 1
+    while i < len(doc) and i - end < 6 and doc[i].lower_ in _AKA:
+        i += 1
+    if i < len(doc) and doc[i].text in _QUOTES:
+        i += 1
+    k = i + 1 if i + 1 < len(doc) and doc[i + 1].text in _QUOTES else i
+    if i < len(doc) and k + 1 < len(doc) and doc[k + 1].text == ")":
+        return doc[i].text
+    return None
+
+
+def is_acronym_of(acronym: str, span: Span) -> bool:
+    """Whether an acronym written after a name stands for it: its letters are, in order, the
+    starts of the name's words ("BRIC" for "Boston Regional Intelligence Center", "TdA" for
+    "Tren de Aragua", "CERFI" for "Centros Regionales de Fusión de Inteligencia"). A gang's
+    acronym only needs the first letter of the name's first capitalised word: clique acronyms
+    take in words the text leaves out ("the Coronado Street clique (CSLS)", for Coronado Street
+    Locos Salvatrucha)."""
+    if not _ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
+        return False
+    letters = "".join(c.lower() for c in acronym if c.isalnum())
+    if span.label_ == "gang_label":
+        capitals = [t.text for t in span if t.text[:1].isupper()]
+        return bool(capitals) and capitals[0][0].lower() == letters[0]
+    words = [t.text.lower() for t in span if t.text[:1].isalnum()]
+    plural = acronym.endswith("s") and letters[:-1]  # "SARs" for "suspicious activity reports"
+    return _spells(letters, words) or bool(plural and _spells(plural, words))
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether `letters` are starts (of one letter or more) of some of the words, in order."""
+    seen: set[tuple[int, int]] = set()
+
+    def go(i: int, w: int) -> bool:
+        if i == len(letters):
+            return True
+        if w == len(words) or (i, w) in seen:
+            return False
+        seen.add((i, w))
+        word = words[w]
+        k = 0
+        while k < len(word) and i + k < len(letters) and word[k] == letters[i + k]:
+            k += 1
+            if go(i + k, w + 1):
+                return True
+        return go(i, w + 1)
+
+    return go(0, 0)
+
+
+_NAME_STOP = frozenset(
+    "the a an at of by from in to and for per with its their our this that his her".split()
+)
+_NAME_MAX = 6
+
+
+def extend_left(doc: Doc, start: int, not_names: frozenset[str] = frozenset()) -> int:
+    """Take in the capitalised words before a match: "Boston" + "Regional Intelligence Center",
+    a number after one ("Avenue 33" + "gang"), quotation marks ('the "Parkview" clique'); not
+    `not_names` ("a Salvadoran clique").
+
+    In text typed in capitals, as many I-213 narratives are, a name's words are all capitals:
+    "SAN COCOS LOCOS" + "SALVATRUCHA"."""
+    in_caps = doc[start].is_upper and doc[start].is_alpha
+
+    def name_word(k: int) -> bool:
+        tok = doc[k]
+        if tok.text in not_names:
+            return False
+        return tok.is_title or (in_caps and tok.is_upper and tok.is_alpha and len(tok) > 1)
+
+    def inside(k: int) -> bool:
+        """A number or a quotation mark inside a name, after one of its words."""
+        tok = doc[k]
+        return (tok.is_digit or tok.text in ('"', "'")) and k > 0 and name_word(k - 1)
+
+    i = start
+    while i > 0 and start - i < _NAME_MAX:
+        tok = doc[i - 1]
+        if tok.lower_ in _NAME_STOP or not (
+            name_word(i - 1) or inside(i - 1) or tok.text in ("&", "St.", "-")
+        ):
+            break
+        i -= 1
+    while i < start and not name_word(i):
+        i += 1
+    return i
+
+
+def unquoted(doc: Doc, span: Span) -> Span:
+    """The finding without a quotation mark at its start or end whose pair is not inside it
+    ('"soldado' -> 'soldado'); '"soldado" de la clica' and 'clica "Chalate Locos"' stay as
+    they are."""
+    start, end = span.start, span.end
+    if end - start > 1 and doc[start].text in _QUOTES and _odd_quotes(doc, start, end):
+        start += 1
+    if end - start > 1 and doc[end - 1].text in _QUOTES and _odd_quotes(doc, start, end):
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _odd_quotes(doc: Doc, start: int, end: int) -> bool:
+    return sum(t.text in _QUOTES for t in doc[start:end]) % 2 == 1
+
+
+def merged_subtype(a: str, b: str) -> str:
+    """The subtype of two findings joined into one: a membership label if either is one; a
+    name the lexicon knows over one known only from its context ("..._inferred")."""
+    if "membership_label" in (a, b):
+        return "membership_label"
+    if a.endswith(INFERRED_SUFFIX) and not b.endswith(INFERRED_SUFFIX):
+        return b
+    return a

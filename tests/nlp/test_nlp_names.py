@@ -1,0 +1,154 @@
+"""Gang names the lexicon does not list, known from their context (nlp/names.py and the rules
+with subtype gang_name_inferred), Spanish and compound forms, and the traps they must not fall
+into: streets, teams, schools, shops and firms."""
+
+from __future__ import annotations
+
+import pytest
+
+INFERRED = "gang_name_inferred"
+
+
+def _found(result, category="gang_label"):
+    return [(d.subtype, d.text) for d in result.of(category)]
+
+
+def test_the_names_a_sentence_lists_as_gangs(scan):
+    result = scan(
+        [
+            [
+                "FICTIONAL. Police arrested members of three gangs: the Parkview clique, Varrio",
+                "Loma 13 and the Canal Street Crew. In Spanish papers: cinco clicas de la MS:",
+                "los Fulton Locos, Centrales Locos y Guanacos Criminales Salvatrucha.",
+            ]
+        ]
+    )
+    texts = {text for _, text in _found(result)}
+    assert {"the Parkview clique", "Varrio Loma 13", "the Canal Street Crew"} <= texts
+    assert {"los Fulton Locos", "Centrales Locos"} <= texts
+    assert any("Guanacos Criminales Salvatrucha" in t for t in texts)
+
+
+def test_a_list_of_places_is_not_a_list_of_gangs(scan):
+    result = scan([["Gangs operate in three cities: Los Angeles, Houston and Chicago."]])
+    assert result.of("gang_label") == []
+
+
+def test_a_name_recurs_across_pages_and_by_its_initials(scan):
+    result = scan(
+        [
+            ["FICTIONAL. The Trinitarios set known as Monte Cristo Block grew in 2023."],
+            ["Later the Monte Cristo Block shot at rivals; MCB graffiti covered the wall."],
+        ]
+    )
+    (first, second) = [[(d.subtype, d.text) for d in dets] for _, dets in result.pages]
+    assert (INFERRED, "Monte Cristo Block") in first
+    assert (INFERRED, "the Monte Cristo Block") in second
+    assert (INFERRED, "MCB") in second
+
+
+def test_an_acronym_written_after_a_clique(scan):
+    result = scan(
+        [
+            [
+                'FICTIONAL. He said he claims Westfield Locos (also written "WFL"), a clique of',
+                "MS-13. The SO was told WFL members were nearby. He lives on Westfield Avenue.",
+            ]
+        ]
+    )
+    texts = [text for _, text in _found(result)]
+    assert texts.count("WFL") == 2
+    assert not any("Avenue" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "FICTIONAL. He is a member of Varrio Frutas 13, a Sureno set in Oakland.",
+            "Varrio Frutas 13",
+        ),
+        (
+            "FICTIONAL. A gang expert named the Normandie clique in his report.",
+            "the Normandie clique",
+        ),
+        (
+            "FICTIONAL. A gang member feuds with the Avenue 33 gang in Highland Park.",
+            "the Avenue 33 gang",
+        ),
+        ("FICTIONAL. Boys from the Chalate Locos said the gang would kill him.", "Chalate Locos"),
+        (
+            "FICTIONAL. La policía dijo que Los Benjamins, una estructura criminal, opera allí.",
+            "Los Benjamins",
+        ),
+        (
+            "FICTIONAL. Police say he is a member of the Hill Street Crew and of MS-13.",
+            "the Hill Street Crew",
+        ),
+    ],
+)
+def test_a_name_known_from_what_surrounds_it(scan, line, expected):
+    assert (INFERRED, expected) in _found(scan([[line]]))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # streets
+        ["FICTIONAL. A gang member lived on Hill Street and on Avenue 33 near Figueroa."],
+        ["FICTIONAL. Un pandillero de la clica de los Olivos vive en la colonia Los Olivos."],
+        # teams
+        ["FICTIONAL. The gang unit watched the Sacramento Kings game with the Parkview Kings."],
+        ["FICTIONAL. Según la policía, Los Pumas, el equipo de fútbol, no son una pandilla."],
+        # schools
+        ["FICTIONAL. The gang member studied at Parkview High School, Chapter 13 says."],
+        # shops and firms
+        ["FICTIONAL. A gang associate works for the Westside Plumbing crew and Tacos Locos."],
+    ],
+)
+def test_streets_teams_schools_and_firms_are_not_gangs(scan, lines):
+    found = [text for subtype, text in _found(scan([lines])) if subtype == INFERRED]
+    assert all(word not in " ".join(found) for word in ("Street", "Avenue", "Kings", "Pumas"))
+    assert not any(t in found for t in ("Parkview High", "Westside Plumbing crew", "Tacos Locos"))
+    assert found in ([], ["clica de los Olivos"], ["de los Olivos"]), found
+
+
+def test_spanish_press_forms(scan):
+    result = scan(
+        [
+            [
+                "FICTIONAL. Capturan a pandilleros de la 18-R y de la dieciocho en Soyapango.",
+                "La Fuerza de Tarea SAFE-Guatemala lo entregó; tenía una notificación-roja.",
+                "Según el Centro Estatal de Fusión de Inteligencia (CEFI), el CEFI lo vigilaba.",
+                "Es un miembro activo y peligroso de esa pandilla, según la base de datos de",
+                '"pandilleros" de la policía.',
+            ]
+        ]
+    )
+    gang = [text for _, text in _found(result)]
+    assert "la 18-R" in " ".join(gang) and "la dieciocho" in gang
+    assert "miembro activo y peligroso de esa pandilla" in gang
+    assert any(t.startswith("base de datos de") and "pandilleros" in t for t in gang)
+    assert [d.text for d in result.of("safe")] == ["Fuerza de Tarea SAFE-Guatemala"]
+    assert [d.text for d in result.of("red_notice")] == ["notificación-roja"]
+    centers = [d.text for d in result.of("fusion_center")]
+    assert centers[0].startswith("Centro Estatal de Fusión de Inteligencia")
+    assert centers.count("CEFI") == 2
+
+
+def test_english_compound_and_quoted_forms(scan):
+    result = scan(
+        [
+            [
+                "FICTIONAL. He is a known and violent member of the notorious gang, listed in",
+                "the 'gang' database and in two gang intelligence databases; a \"colaborador\"",
+                "of the clique per the PNC ficha. The SAFE unit of the PNC sent it.",
+            ]
+        ]
+    )
+    gang = " | ".join(text for _, text in _found(result))
+    assert "member of the notorious gang" in gang
+    assert "'gang' database" in gang
+    assert "gang intelligence databases" in gang
+    assert "colaborador" in gang
+    assert [d.text for d in result.of("safe")] == ["SAFE unit"]
