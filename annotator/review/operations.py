@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from annotator.core.errors import CaseError
+from annotator.core.model import Category
+from annotator.nlp.user_lexicon import add_phrase, remove_phrase
 from annotator.store import CaseStore
 
 
@@ -106,6 +108,37 @@ class Batch:
         return {"op": "batch", "operations": [o.to_dict() for o in self.operations]}
 
 
+@dataclass(frozen=True, slots=True)
+class AddToLexicon:
+    """A finding's phrase added to the user's own lexicon (a file in the user's data folder that
+    every later scan reads); the finding's audit trail records it, and undo takes it out."""
+
+    finding_id: int
+    phrase: str
+    category: str
+    language: str | None = None
+
+    def apply(self, case: CaseStore, who: str) -> None:
+        add_phrase(self.phrase, Category(self.category), self.language)
+        case.record_event(self.finding_id, who, "lexicon", "", self.phrase)
+
+    def revert(self, case: CaseStore, who: str) -> None:
+        remove_phrase(self.phrase)
+        case.record_event(self.finding_id, who, "lexicon", self.phrase, "")
+
+    def finding_ids(self) -> list[int]:
+        return [self.finding_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": "lexicon",
+            "id": self.finding_id,
+            "phrase": self.phrase,
+            "category": self.category,
+            "language": self.language,
+        }
+
+
 LOADERS: dict[str, Callable[[dict[str, Any]], Operation]] = {}
 """How to read the operations other modules of annotator.review define (clinic_ops), by kind."""
 
@@ -121,6 +154,9 @@ def from_dict(data: dict[str, Any]) -> Operation:
         return DeleteFinding(int(data["id"]))
     if kind == "batch":
         return Batch(tuple(from_dict(d) for d in data["operations"]))
+    if kind == "lexicon":
+        language = data.get("language")
+        return AddToLexicon(int(data["id"]), str(data["phrase"]), str(data["category"]), language)
     if kind in LOADERS:
         return LOADERS[str(kind)](data)
     raise CaseError(f"the case's history holds an operation this version does not know ({kind})")

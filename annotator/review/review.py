@@ -17,6 +17,7 @@ from annotator.nlp.sentences import sentence_around
 from annotator.review.alike import ALIKE, Candidate, identical, like_this
 from annotator.review.operations import (
     AddFinding,
+    AddToLexicon,
     Batch,
     DeleteFinding,
     Operation,
@@ -148,6 +149,12 @@ class Review:
         if not steps:
             return Change("", ())
         return self.run(Batch(steps), f"dismiss {len(steps)} “{finding.text[:30]}”")
+
+    def add_to_lexicon(self, finding_id: int, language: str | None = None) -> Change:
+        """Put the finding's phrase in the user's own lexicon, for every later scan."""
+        finding = self.case.finding(finding_id)
+        operation = AddToLexicon(finding_id, finding.text, finding.category.value, language)
+        return self.run(operation, f"add “{finding.text[:30]}” to my lexicon")
 
     def delete_finding(self, finding_id: int) -> Change:
         finding = self.case.finding(finding_id)

@@ -70,6 +70,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                review=True),
     ActionSpec("dismiss_identical", "Dismiss all &identical", ("Shift+D",),
                "case.review.dismiss_identical", "Review", review=True),
+    ActionSpec("add_to_lexicon", "Add to my le&xicon", ("Ctrl+Shift+L",),
+               "case.review.add_to_lexicon", "Review"),
     ActionSpec("note", "Edit the n&ote", ("Return", "Enter"), "case.review.edit_note", "Review",
                review=True),
     ActionSpec("approve", "&Approve the tag and next", ("A",), "case.clinic.approve", "Review",

@@ -154,6 +154,9 @@ class CaseView(QSplitter):
         session.findings_added.connect(lambda _ids: self.view.viewport().update())
         session.focus_requested.connect(navigator.select_finding)
         self.memo.finished.connect(self._memo_written)
+        self.review.lexicon_changed.connect(
+            lambda: self.runner.reread([d.id for d in session.documents()])
+        )
         self.memo.failed.connect(self._memo_failed)
 
     # -- the view -------------------------------------------------------------------------------

@@ -61,6 +61,12 @@ class IngestRunner(QObject):
     def cancel(self) -> None:
         self.ingest.cancel()
 
+    def reread(self, document_ids: list[int]) -> None:
+        """Read these documents again with the lexicon as it is now (the user's changed): a
+        fresh background process loads it, and re-detects on the stored text."""
+        self.ingest.close()
+        self.finish(document_ids)
+
     def shutdown(self) -> None:
         self._timer.stop()
         self.ingest.close()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import Category, Rect, Source, Status
+from annotator.nlp.user_lexicon import user_stamp
 from annotator.review import Change, ReviewError
 from annotator.ui.detail import DetailPane
 from annotator.ui.dialogs import Dialogs
@@ -17,6 +18,9 @@ from annotator.ui.status import StatusLine
 
 
 class ReviewController(QObject):
+    lexicon_changed = Signal()
+    """The user's lexicon changed (added to, or an undo took a phrase out)."""
+
     def __init__(
         self,
         session: CaseSession,
@@ -28,6 +32,8 @@ class ReviewController(QObject):
         super().__init__(navigator)
         self.session, self.navigator, self.detail = session, navigator, detail
         self.status, self.dialogs = status, dialogs
+        self._lexicon = user_stamp()
+        """The user's lexicon files as last seen: an undo may take a phrase out of them."""
         self._dismissed_last: int | None = None
         """The finding just dismissed with D, which Shift+D then dismisses everywhere."""
 
@@ -80,6 +86,19 @@ class ReviewController(QObject):
         change = self.session.run(lambda review: review.dismiss_identical(target))
         self.status.message(f"Dismissed {len(change.finding_ids)} finding(s) of this claim", 5000)
 
+    def add_to_lexicon(self) -> None:
+        """Put the current finding's phrase in the user's lexicon; the case is read again with
+        it, so every place it recurs is found, now and in every later scan."""
+        current = self.current
+        finding = self.session.finding(current) if current is not None else None
+        if finding is None:
+            return
+        self.session.run(lambda review: review.add_to_lexicon(finding.id))
+        self._check_lexicon()
+        self.status.message(
+            f"“{finding.text}” is in your lexicon; the case is being read again with it", 6000
+        )
+
     def find_like(self) -> None:
         """Offer every place the current finding's phrase recurs, to add as findings."""
         current = self.current
@@ -119,12 +138,19 @@ class ReviewController(QObject):
     def redo(self) -> None:
         self._step(self.session.redo, "redo")
 
+    def _check_lexicon(self) -> None:
+        stamp = user_stamp()
+        if stamp != self._lexicon:
+            self._lexicon = stamp
+            self.lexicon_changed.emit()
+
     def _step(self, step: Callable[[], Change | None], verb: str) -> None:
         try:
             change = step()
         except ReviewError as err:
             self.status.message(str(err), 8000)
             return
+        self._check_lexicon()
         if change is None:
             self.status.message(f"Nothing to {verb}", 3000)
         else:

@@ -102,3 +102,29 @@ def test_dismiss_all_identical_is_one_step(sample_case_path):
         assert case.finding(ids[-1]).status is Status.REBUTTED
         review.undo()
         assert {case.finding(i).status for i in ids[:-1]} == {Status.UNTAGGED}
+
+
+def test_add_to_my_lexicon_is_audited_undoable_and_read_by_every_later_scan(
+    like_case, make_pdf, tmp_path, monkeypatch
+):
+    from annotator.nlp.detect import Detector
+    from annotator.nlp.user_lexicon import list_phrases
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+    case, review, added = like_case
+    review.add_to_lexicon(added.id)
+    assert [(p.phrase, p.category) for p in list_phrases()] == [(PHRASE, Category.FUSION_CENTER)]
+    assert [(e.field, e.new, e.who) for e in case.audit(added.id)][-1] == (
+        "lexicon",
+        PHRASE,
+        "Student A",
+    )
+    later = make_pdf([["A third note: the Harborview Watch Desk again."]], name="later.pdf")
+    with CaseStore(tmp_path / "later.case") as other:
+        Ingestor(other, Detector(), workers=1).add_file(later)
+        (found,) = other.findings()
+        assert (found.text, found.subtype) == ("Harborview Watch Desk", "user")
+        assert "+user-" in found.lexicon_version
+    review.undo()
+    assert list_phrases() == []
+    assert [e.field for e in case.audit(added.id)][-2:] == ["lexicon", "lexicon"]

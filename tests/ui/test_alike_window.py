@@ -74,3 +74,33 @@ def test_dismiss_then_shift_d_dismisses_every_identical(window: MainWindow, qtbo
     statuses = {i: case.session.finding(i).status for i in ids}  # type: ignore[union-attr]
     assert statuses[ids[0]] is Status.DISMISSED, "the first D is its own step"
     assert {statuses[i] for i in ids[1:]} == {Status.UNTAGGED}
+
+
+def test_add_to_my_lexicon_reads_the_case_again_and_undo_takes_it_out(
+    make_window: Callable[..., MainWindow], make_pdf: Callable[..., Path], tmp_path: Path, qtbot
+) -> None:
+    from annotator.nlp.user_lexicon import list_phrases
+
+    pdf = make_pdf([["The Harborview Watch Desk shared it."], ["Then the Harborview Watch Desk."]])
+    window = make_window()
+    assert window.open_case(tmp_path / "lexicon.case")
+    case = window.case
+    assert case is not None
+    case.files.add_documents([str(pdf)])
+    qtbot.waitUntil(lambda: not case.runner.busy, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: case.navigator.document_id is not None, timeout=TIMEOUT_MS)
+    page = case.session.page(case.navigator.document_id, 1)
+    start = page.text.index("Harborview")
+    case.review.add_manual_finding(1, "fusion_center", start, start + 21, [page.words[1].rect])
+    window.actions_["add_to_lexicon"].trigger()
+    assert [p.phrase for p in list_phrases()] == ["Harborview Watch Desk"]
+    qtbot.waitUntil(lambda: not case.runner.busy, timeout=TIMEOUT_MS)
+
+    def user_findings() -> list[tuple[int, str]]:
+        return sorted((f.page, f.subtype) for f in case.session.findings() if f.subtype == "user")
+
+    qtbot.waitUntil(lambda: user_findings() == [(1, "user"), (2, "user")], timeout=TIMEOUT_MS)
+    window.actions_["undo"].trigger()
+    assert list_phrases() == []
+    qtbot.waitUntil(lambda: not case.runner.busy, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: user_findings() == [], timeout=TIMEOUT_MS)
