@@ -55,6 +55,32 @@ class SearchHit:
     snippet: str
 
 
+class CaseDatabase(sqlite_utils.Database):
+    """sqlite-utils' Database whose transactions take the write lock as they begin.
+
+    The window and its background ingest write to one case file through two connections. A
+    deferred transaction that reads first and writes after (every upsert does) cannot wait for
+    the other writer: SQLite refuses it at once ("database is locked"), and a tag could fail.
+    BEGIN IMMEDIATE waits, up to the busy timeout, for the other writer's short transaction.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with super().atomic():  # inside a transaction: a savepoint
+                yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+
 EDITABLE: dict[str, Callable[[Any], str]] = {
     "status": lambda value: Status(value).value,
     "note": str,
@@ -112,7 +138,7 @@ class CaseStore:
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
             # package in the environment that runs on every connection (loading them also
             # scans every installed package's metadata).
-            db = sqlite_utils.Database(conn, execute_plugins=False)
+            db = CaseDatabase(conn, execute_plugins=False)
             if existed:
                 app_id = db.execute("PRAGMA application_id").fetchone()[0]
                 if app_id != APP_ID:

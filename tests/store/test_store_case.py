@@ -457,3 +457,30 @@ def test_a_case_open_in_another_process_is_refused_until_that_process_dies(tmp_p
         holder.wait()
     with CaseStore(path, lock=True) as case:  # the OS let go of a dead process's lock
         assert case.documents() == []
+
+
+def test_a_tag_waits_for_another_writer_instead_of_failing(case, finding_id, tmp_path):
+    """The window tags while its background ingest writes pages through a second connection:
+    the tag waits for the ingest's short transaction (BEGIN IMMEDIATE), it never fails."""
+    import threading
+    import time
+
+    started, done = threading.Event(), []
+
+    def ingest_writes() -> None:
+        with CaseStore(case.path) as other:
+            other.db.execute("BEGIN IMMEDIATE")
+            other.db.execute("UPDATE documents SET title = title || ''")
+            started.set()
+            time.sleep(0.5)
+            other.db.execute("COMMIT")
+            done.append(time.monotonic())
+
+    writer = threading.Thread(target=ingest_writes)
+    writer.start()
+    started.wait(5)
+    case.set_fields(finding_id, {"status": "rebutted", "note": "waited its turn"})
+    tagged = time.monotonic()
+    writer.join()
+    assert done and tagged >= done[0]
+    assert case.finding(finding_id).note == "waited its turn"
