@@ -16,6 +16,7 @@ from annotator.nlp.geometry import span_rects
 from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
+from annotator.nlp.roles import RoleReader, load_role_cues
 
 LANGUAGES = ("en", "es")
 MARGIN = 0.07
@@ -82,7 +83,11 @@ class Detector:
         doc.user_data["wanted"] = wanted if wanted is not None else set()
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        return [self._detection(page, folded, span) for span in doc.spans[SPAN_KEY]]
+        spans = doc.spans[SPAN_KEY]
+        roles = None
+        if any(span.label_ == Category.GANG_LABEL for span in spans):
+            roles = RoleReader(load_role_cues(self.models_dir, page.language), folded.text)
+        return [self._detection(page, folded, span, roles) for span in spans]
 
     def detect_pages(self, pages: Iterable[PageText]) -> Iterator[tuple[PageText, list[Detection]]]:
         """Pages of one document, in order, sharing introduced acronyms."""
@@ -123,15 +128,22 @@ class Detector:
         return found
 
     @staticmethod
-    def _detection(page: PageText, folded: Folded, span: Any) -> Detection:
+    def _detection(
+        page: PageText, folded: Folded, span: Any, roles: RoleReader | None
+    ) -> Detection:
         start, end = folded.to_page(span.start_char, span.end_char)
         s_start, s_end = folded.to_page(*span._.sentence_chars)
+        category = Category(span.label_)
+        role = None
+        if roles is not None and category is Category.GANG_LABEL:
+            sent_start, sent_end = span._.sentence_chars
+            role = roles.role(span.start_char, span.end_char, sent_start, sent_end, span.kb_id_)
         cue = ""
         if span._.hedge_cue is not None:
             c_start, c_end = folded.to_page(*span._.hedge_cue)
             cue = join_lines(page.text[c_start:c_end])
         return Detection(
-            category=Category(span.label_),
+            category=category,
             subtype=span.kb_id_,
             text=join_lines(page.text[start:end]),
             start=start,
@@ -141,6 +153,7 @@ class Detector:
             hedged=bool(cue),
             hedge_cue=cue,
             language=page.language,
+            role=role,
         )
 
 
