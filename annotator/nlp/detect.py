@@ -86,7 +86,8 @@ class Detector:
         spans = doc.spans[SPAN_KEY]
         roles = None
         if any(span.label_ == Category.GANG_LABEL for span in spans):
-            roles = RoleReader(load_role_cues(self.models_dir, page.language), folded.text)
+            cues = load_role_cues(self.models_dir, page.language)
+            roles = RoleReader(cues, folded.text, page.text)
         return [self._detection(page, folded, span, roles) for span in spans]
 
     def detect_pages(self, pages: Iterable[PageText]) -> Iterator[tuple[PageText, list[Detection]]]:

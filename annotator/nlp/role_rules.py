@@ -1,0 +1,380 @@
+"""The rules that read a gang reference's role from its sentence (see roles.py for the cues).
+
+A sentence is a list of tokens with, for each cue list, the token ranges where its cues stand.
+The rules ask, in order: is the reference tied to a person by "is a", "identified as a" (the
+holder of the label)? is the gang the agent of harm to the respondent's side ("threatened by
+MS-13", "MS-13 killed his father", "fled from", "refused to join")? is it put on companions
+("seen with known members")? is the sentence general prose? Failing all, a membership label is
+taken to be about the respondent, as it mostly is in a case file, and a gang name is background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from annotator.core.model import Role
+
+BOUNDARY = frozenset(".;:!?()")
+LINK_AFTER = 8
+"""Tokens after a reference within which a harm word makes the gang its agent."""
+ACTS_AFTER = 5
+HOLDER_REACH = 14
+"""Tokens before a reference within which the person it labels is looked for."""
+GLUE_MAX = 7
+_GLUE = ("copula", "identify", "modifiers")
+_RELATIVE = frozenset("who whom whose which where que quien quienes cuyo cuya donde".split())
+_CLITICS = frozenset("lo la le les los me nos te".split())
+_ES_VERB_ENDINGS = ("aron", "ieron", "aban")
+_EN_VERB_ENDINGS = ("ed",)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence's tokens (lower case and as written), where they are, and its cue hits."""
+
+    start: int
+    tokens: list[str]
+    raw: list[str]
+    offsets: list[int]
+    language: str = "en"
+    hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        first = next((k for k, o in enumerate(self.offsets) if o + len(self.raw[k]) > start), 0)
+        last = next((k for k, o in enumerate(self.offsets) if o >= end), len(self.tokens))
+        return first, max(last, first + 1)
+
+    def any(self, name: str, outside: tuple[int, int] = (0, 0)) -> bool:
+        a, b = outside
+        return any(not (a <= s < b) for s, _ in self.hits.get(name, ()))
+
+    def at(self, name: str, k: int) -> bool:
+        return any(s <= k < e for s, e in self.hits.get(name, ()))
+
+
+Previous = Callable[[Sentence], "Sentence | None"]
+
+
+def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
+    """The role of the reference at tokens a..b of `sent`; `previous` gives the sentence
+    before one, for the context of a sentence that says too little by itself."""
+    tie, holder = _holder(sent, a, b, subtype)
+    link = _harm_linked(sent, a, b)
+    victim = _victim(sent, a, b)
+    general = _general(sent, a, b)
+    charged = sent.any("charge") and (holder == "R" or (not holder and not general))
+    if tie == "strong":
+        if holder == "R":
+            return Role.SUBJECT
+        if holder == "P" or (holder == "T" and link == "after" and victim):
+            return Role.PERSECUTOR  # "the suspects were MS-13 members who had threatened him"
+        if holder == "G" and link in ("after", "acts") and victim:
+            return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
+        return Role.THIRD_PARTY if holder == "T" else Role.BACKGROUND
+    if link == "acts" and not victim:
+        link = ""
+    if _associated(sent, a) and not link:
+        if sent.any("respondent") or sent.any("pronouns") or sent.any("others"):
+            return Role.THIRD_PARTY
+        return Role.BACKGROUND
+    if link and not charged:
+        if victim:
+            return Role.PERSECUTOR
+        if general or _general_context(sent, previous):
+            return Role.BACKGROUND
+        before = previous(sent)
+        told = before is not None and _victim(before, 0, 0)
+        return Role.PERSECUTOR if told or link != "after" else Role.BACKGROUND
+    if charged:
+        return Role.SUBJECT
+    if holder == "P":
+        return Role.PERSECUTOR
+    if holder == "T":
+        if general:
+            return Role.BACKGROUND
+        if victim and _active_harm(sent, a, b):
+            return Role.PERSECUTOR  # "interceptado por tres sujetos que dijeron ser de la MS"
+        return Role.THIRD_PARTY
+    if holder == "G":
+        return Role.BACKGROUND
+    if subtype == "membership_label" and _acting_people(sent, a):
+        return Role.THIRD_PARTY  # "a park frequented by MS-13 members"
+    if holder == "R" and (subtype != "gang_name" or not _first_person_story(sent, a, b)):
+        return Role.SUBJECT
+    return _unattached(sent, a, b, subtype, previous)
+
+
+def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
+    """A reference no person is tied to in its sentence."""
+    general = _general(sent, a, b)
+    victim = _victim(sent, a, b)
+    if not general and victim and (sent.any("harm", (a, b)) or sent.any("flight")):
+        return Role.PERSECUTOR
+    if general:
+        return Role.BACKGROUND
+    if subtype == "gang_database" and not _holder(sent, a, b, subtype)[1]:
+        # an entry in it ("forwarded for entry into the gang database"), or the database itself
+        return Role.SUBJECT if sent.any("entry") else Role.BACKGROUND
+    if _field(sent, a) or _denied(sent, a) or sent.any("identify"):
+        return Role.SUBJECT
+    if subtype == "gang_name" and _first_person_story(sent, a, b):
+        return Role.PERSECUTOR
+    if sent.any("respondent") or sent.any("first_person") or sent.any("pronouns"):
+        return Role.SUBJECT
+    if _general_context(sent, previous):
+        return Role.BACKGROUND
+    return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
+
+
+def _first_person_story(sent: Sentence, a: int, b: int) -> bool:
+    """A gang named in the respondent's own account, not as a label: "the police could not
+    protect us because the Mara Salvatrucha controls the neighbourhood"."""
+    return sent.any("first_person", (a, b)) and not sent.any("identify") and not _denied(sent, a)
+
+
+def _denied(sent: Sentence, a: int) -> bool:
+    """A negation just before the reference: "no gang affiliation", "denied being a"."""
+    return any(a - 4 <= s < a for s, _ in sent.hits.get("denial", ()))
+
+
+_HOLDERS = (
+    ("respondent", "R"),
+    ("first_person", "R"),
+    ("pronouns", "R"),
+    ("family", "T"),
+    ("others", "T"),
+    ("assailants", "P"),
+    ("generic_people", "G"),
+)
+
+
+def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
+    """The person the reference labels: ("strong" | "weak" | "", "R" respondent | "T" someone
+    else | "P" an assailant | "G" people in general | ""). A gang's name labels someone only
+    when tied to them ("his cousin is MS-13"); a label ("member") labels whoever is nearest."""
+    hidden = _relative_clauses(sent, a)
+    refs = [
+        (e, s, kind, name)
+        for name, kind in _HOLDERS
+        for s, e in sent.hits.get(name, ())
+        if e <= a and a - e <= HOLDER_REACH and s not in hidden
+    ]
+    if not refs:
+        return "", ""
+    nearest = max(refs)
+    end, start, kind, name = _head(sent, nearest, refs)
+    if name == "pronouns" and any(r[0] == end and r[2] == "T" for r in refs):
+        kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
+    if _possessed(sent, start, end) or (kind == "R" and _named_kin(sent, start)):
+        kind = "T"
+    between = [k for k in range(nearest[0], a) if k not in hidden]
+    if _crosses(sent, nearest[0], a):
+        return "", ""
+    strong = len(between) <= GLUE_MAX and all(_glue(sent, k) for k in between)
+    if strong:
+        return "strong", kind
+    if subtype == "gang_name" and kind in ("T", "R"):
+        return "", ""
+    return "weak", kind
+
+
+Ref = tuple[int, int, str, str]
+"""A person word before a reference: (end, start, holder kind, cue list)."""
+
+
+def _head(sent: Sentence, ref: Ref, refs: list[Ref]) -> Ref:
+    """ "the father of my children": the person the phrase is about is the first one."""
+    start = ref[1]
+    k = start - 1
+    if k > 0 and sent.tokens[k] in _POSSESSIVES:
+        k -= 1
+    if k > 0 and sent.tokens[k] in ("of", "de", "del"):
+        owner = [r for r in refs if r[0] == k and r[3] in ("family", "others")]
+        if owner:
+            return owner[0]
+    return ref
+
+
+_POSSESSIVES = frozenset("my his her their our the a mi su sus la el los las".split())
+
+
+def _relative_clauses(sent: Sentence, a: int) -> set[int]:
+    """Tokens of ", who ... ," clauses before the reference: "The father of my children, who I
+    have not seen in years, was a member" labels the father, not "I"."""
+    hidden: set[int] = set()
+    k = 0
+    while k < a:
+        if sent.tokens[k] == "," and k + 1 < a and sent.tokens[k + 1] in _RELATIVE:
+            end = next((j for j in range(k + 1, a) if sent.tokens[j] == ","), -1)
+            if end < 0:
+                break
+            hidden.update(range(k, end + 1))
+            k = end
+        k += 1
+    return hidden
+
+
+def _named_kin(sent: Sentence, start: int) -> bool:
+    """ "his brother, JOSE ESCOBAR LUNA,": a name given to a kin or other-person word (a
+    brother shares the respondent's surname)."""
+    k = start
+    while k > 0 and start - k < 4 and sent.raw[k - 1][:1].isupper() and sent.raw[k - 1].isalpha():
+        k -= 1
+    if k > 0 and sent.tokens[k - 1] == ",":
+        k -= 1
+    return any(e == k for name in ("family", "others") for _, e in sent.hits.get(name, ()))
+
+
+def _possessed(sent: Sentence, start: int, end: int) -> bool:
+    """ "the subject's cousin": a respondent word owning a kin or other-person word."""
+    return (
+        end < len(sent.tokens)
+        and sent.raw[end - 1].lower().endswith("'s")
+        and any(s == end for name in ("family", "others") for s, _ in sent.hits.get(name, ()))
+    )
+
+
+def _glue(sent: Sentence, k: int) -> bool:
+    """Token k may stand between a person and the label it takes: "is a known", ", an"."""
+    return sent.tokens[k] == "," or any(sent.at(name, k) for name in _GLUE)
+
+
+def _harm_linked(sent: Sentence, a: int, b: int) -> str:
+    """How the gang is tied to harm in its sentence: "flight" (fled from it, refused to join
+    it), "agent" (threatened by it, paid rent to it), "after" (it threatened), "acts" (it told,
+    it wanted, it pushed: harm only if someone of the respondent's side is there), or ""."""
+    for _, e in sent.hits.get("flight", ()):
+        if e <= a and a - e <= 4 and not _crosses(sent, e, a):
+            return "flight"
+    harms = sent.hits.get("harm", ())
+    for s, e in sent.hits.get("agent", ()):
+        if e <= a and a - e <= 4 and any(he <= s and s - he <= 4 for _, he in harms):
+            return "agent"
+    for s, _ in harms:
+        if b <= s <= b + LINK_AFTER and not _crosses(sent, b, s) and not _passive(sent, s):
+            return "after"
+    for k in range(b, min(b + ACTS_AFTER, len(sent.tokens))):
+        if _boundary(sent, k) or sent.tokens[k] == ",":
+            break
+        if sent.at("acts", k) or (_right_after(sent, b, k) and _action_verb(sent, k)):
+            return "acts"
+    return ""
+
+
+def _right_after(sent: Sentence, b: int, k: int) -> bool:
+    """Token k follows the reference directly, or after an adverb ("MS-13 later burned")."""
+    return k == b or (k == b + 1 and sent.at("adverbs", b))
+
+
+def _action_verb(sent: Sentence, k: int) -> bool:
+    """A verb in the past by its ending ("pushed", "golpearon"), not one of identifying
+    ("documented", "listed"): what the gang did, when it is followed by someone it did it to."""
+    word = sent.tokens[k]
+    if len(word) < 5 or any(sent.at(name, k) for name in (*_GLUE, "entry", "speech")):
+        return False
+    if sent.language == "es":
+        return word.endswith(_ES_VERB_ENDINGS)
+    return word.endswith(_EN_VERB_ENDINGS) and k > 0 and not sent.at("copula", k - 1)
+
+
+def _crosses(sent: Sentence, start: int, end: int) -> bool:
+    """A clause boundary between tokens start and end (not the period of an initial: "A.")."""
+    return any(_boundary(sent, k) for k in range(start, end))
+
+
+def _boundary(sent: Sentence, k: int) -> bool:
+    word = sent.tokens[k]
+    return word in BOUNDARY and not (word == "." and k > 0 and len(sent.tokens[k - 1]) == 1)
+
+
+def _active_harm(sent: Sentence, a: int, b: int) -> bool:
+    """Harm in the sentence that is not suffered by the one before it ("was killed")."""
+    return any(not (a <= s < b) and not _passive(sent, s) for s, _ in sent.hits.get("harm", ()))
+
+
+def _passive(sent: Sentence, k: int) -> bool:
+    """ "was killed": the harm falls on the one before it, who did not do it."""
+    return k > 0 and sent.at("copula", k - 1)
+
+
+def _victim(sent: Sentence, a: int, b: int) -> bool:
+    """Someone of the respondent's side is in the sentence, outside the reference."""
+    for name in ("respondent", "first_person", "family"):
+        if sent.any(name, (a, b)):
+            return True
+    if sent.language == "es":  # "la amenazaron", "le dijeron", "me paraban"
+        return any(_clitic_verb(sent, k) for k in range(len(sent.tokens) - 1))
+    return sent.any("pronouns", (a, b))
+
+
+def _clitic_verb(sent: Sentence, k: int) -> bool:
+    """A Spanish object pronoun before a verb done to that person: "le dijeron", "la
+    amenazaron". "lo", "la", "los", "las" are articles too ("la extorsion"), so for them the
+    next word must also end like a verb."""
+    word, following = sent.tokens[k], sent.tokens[k + 1]
+    if word not in _CLITICS:
+        return False
+    deed = sent.at("harm", k + 1) or sent.at("acts", k + 1) or _action_verb(sent, k + 1)
+    if word in _ARTICLES:
+        return deed and following.endswith(_CLITIC_VERB_ENDINGS)
+    return deed
+
+
+_ARTICLES = frozenset("lo la los las".split())
+_CLITIC_VERB_ENDINGS = ("aron", "ieron", "aban", "aba", "ian", "ia", "o", "an", "en", "ado", "ada")
+
+
+def _associated(sent: Sentence, a: int) -> bool:
+    """ "seen with known MS-13 members": the label is on the companions."""
+    for _, e in sent.hits.get("association", ()):
+        if e <= a and a - e <= 3 and all(_glue(sent, k) for k in range(e, a)):
+            return True
+    return False
+
+
+def _acting_people(sent: Sentence, a: int) -> bool:
+    """A label naming people who do something, not harm: "a park frequented by MS-13 members"
+    (the label is on them)."""
+    by = any(sent.tokens[k] in _BY for k in range(max(0, a - 2), a))
+    return by and not any(he <= a and a - he <= 6 for _, he in sent.hits.get("harm", ()))
+
+
+_BY = frozenset(("by", "por"))
+
+
+def _general(sent: Sentence, a: int, b: int) -> bool:
+    """General prose: country conditions, statistics, gangs in the plural, with nobody of the
+    respondent's side in the reference's clause."""
+    c0, c1 = _clause(sent, a, b)
+
+    def within(name: str) -> bool:
+        return any(c0 <= s < c1 and not (a <= s < b) for s, _ in sent.hits.get(name, ()))
+
+    if any(within(name) for name in ("respondent", "first_person", "pronouns", "family")):
+        return False
+    plural = any(s < b and e > a for s, e in sent.hits.get("gang_plural", ()))
+    return plural or within("background") or within("generic_people")
+
+
+def _general_context(sent: Sentence, previous: Previous) -> bool:
+    """The sentence before is general prose: a reference with nobody in its own sentence
+    carries on the same topic."""
+    before = previous(sent)
+    if before is None or not before.tokens:
+        return False
+    return _general(before, 0, 0) and (before.any("background") or before.any("gang_plural"))
+
+
+def _clause(sent: Sentence, a: int, b: int) -> tuple[int, int]:
+    """The tokens of the clause that holds the reference: the sentence, cut at semicolons and
+    at periods the sentence splitter let through."""
+    cuts = [k for k, t in enumerate(sent.tokens) if t in ";." and _boundary(sent, k)]
+    c0 = max((k + 1 for k in cuts if k < a), default=0)
+    c1 = min((k for k in cuts if k >= b), default=len(sent.tokens))
+    return c0, c1
+
+
+def _field(sent: Sentence, a: int) -> bool:
+    """A form field naming the respondent's own classification: "Status: Gang Associate"."""
+    return a >= 2 and sent.tokens[a - 1] == ":" and sent.any("field")
