@@ -17,6 +17,7 @@ from annotator.core.progress import ProgressCallback, report
 from annotator.ingest.pipelined import PipelinedScan, send_pages
 from annotator.ingest.settle import settle_anchors, settle_in
 from annotator.nlp.detect import Detector
+from annotator.nlp.sources import document_source
 from annotator.nlp.worker import DetectionWorker, PageResult, detect_page_result, found
 from annotator.pdf.extract import document_title, iter_pages, open_pdf, sha256_file
 from annotator.pdf.labels import page_label
@@ -260,6 +261,9 @@ class Ingestor:
         if labels:
             stamps = [page_label(r[0].text) for r in results]
             self.case.update_document(document_id, page_labels=stamps)
+            # issue 13: who issued the document and its date, from the head of its first pages
+            source = document_source([r[0].text for r in results[:2]], self.detector.models_dir)
+            self.case.update_document(document_id, **source._asdict())
         detections = ((r[0].number, d) for r in results for d in r[1])
         return self.case.merge_detections(document_id, detections, self.detector.lexicon_version)
 

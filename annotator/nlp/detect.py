@@ -17,6 +17,7 @@ from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.roles import RoleReader, load_role_cues
+from annotator.nlp.sources import attribution
 
 LANGUAGES = ("en", "es")
 MARGIN = 0.07
@@ -88,7 +89,12 @@ class Detector:
         if any(span.label_ == Category.GANG_LABEL for span in spans):
             cues = load_role_cues(self.models_dir, page.language)
             roles = RoleReader(cues, folded.text, page.text)
-        return [self._detection(page, folded, span, roles) for span in spans]
+        found = [self._detection(page, folded, span, roles) for span in spans]
+        for det in found:
+            det.attributed_to, det.relayed = attribution(
+                det.sentence, page.language, self.models_dir
+            )
+        return found
 
     def detect_pages(self, pages: Iterable[PageText]) -> Iterator[tuple[PageText, list[Detection]]]:
         """Pages of one document, in order, sharing introduced acronyms."""

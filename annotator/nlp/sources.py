@@ -1,0 +1,237 @@
+"""Who asserted it: the agency that issued a document, and whom a sentence credits with a claim.
+
+The source of a label is what an attorney attacks: a school resource officer's hunch relayed by
+a fusion centre, relayed by ICE, is one unverified claim, not three. A document's agency is read
+once, from the head of its first pages (letterhead, header, form title: models/sources/
+agencies.json); a sentence's attribution ("according to BRIC", "según la PNC", "a confidential
+informant") and whether the author relays it or saw it are read per finding
+(models/sources/attribution.<lang>.json). Both are plain text matching, cheap enough for every
+finding.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from annotator.core.errors import LexiconError
+from annotator.nlp.dates import find_dates
+from annotator.nlp.language import guess_language
+from annotator.nlp.normalize import fold_phrase
+
+HEAD_LINES = 14
+"""Lines at the top of a document's first page read for its agency and date."""
+LETTERHEAD_LINES = 5
+"""The first of them, where the agency listed first in agencies.json wins (ICE/ERO over DHS)."""
+_SOURCE_WORDS = 8
+_STOP = re.compile(
+    r"\s*(?:,|;|:|\.(?:\s|$)|\bthat\b|\bwho\b|\bque\b|\bquien\b|\bthe subject\b|\bel sujeto\b"
+    r"|\bel investigado\b|\bel imputado\b|\b(?:he|she|you|el|ella)\b\s)",
+    re.IGNORECASE,
+)
+
+
+class Attribution(NamedTuple):
+    attributed_to: str
+    """Whom the sentence credits: "BRIC", "the school resource officer", "" for nobody."""
+    relayed: bool
+    """True when the author passes on someone else's claim; False when first-hand or unsaid."""
+
+
+@dataclass(frozen=True, slots=True)
+class _AttributionCues:
+    relay: re.Pattern[str] | None
+    relay_after: re.Pattern[str] | None
+    anonymous: re.Pattern[str] | None
+    first_hand: re.Pattern[str] | None
+    hearsay: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=8)
+def _attribution_cues(models_dir: Path, language: str) -> _AttributionCues:
+    data = _read(models_dir / "sources" / f"attribution.{language}.json")
+
+    def alternation(key: str) -> re.Pattern[str] | None:
+        phrases = sorted({fold_phrase(p).lower() for p in data.get(key, [])}, key=len, reverse=True)
+        if not phrases:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
+
+    return _AttributionCues(*(alternation(k) for k in _ATTRIBUTION_KEYS))
+
+
+_ATTRIBUTION_KEYS = ("relay", "relay_after", "anonymous", "first_hand", "hearsay")
+
+
+def attribution(sentence: str, language: str, models_dir: Path) -> Attribution:
+    """Whom `sentence` credits with its claim, and whether the author relays it."""
+    return _attribution(sentence, language, models_dir)
+
+
+@lru_cache(maxsize=2048)
+def _attribution(sentence: str, language: str, models_dir: Path) -> Attribution:
+    cues = _attribution_cues(models_dir, language)
+    folded = fold_phrase(sentence).lower()
+    if len(folded) != len(sentence):  # a ligature unfolded: read the folded text throughout
+        sentence = fold_phrase(sentence)
+    if cues.anonymous and (m := cues.anonymous.search(folded)):
+        return Attribution(sentence[m.start() : m.end()], True)
+    if cues.relay and (m := cues.relay.search(folded)):
+        source = _phrase_after(sentence, m.end())
+        if source:
+            return Attribution(source, True)
+    if cues.relay_after and (m := cues.relay_after.search(folded)):
+        # "BRIC reported that": BRIC; "he stated that": relayed, from someone unnamed here
+        return Attribution(_phrase_before(sentence, m.start()), True)
+    if cues.first_hand and cues.first_hand.search(folded):
+        return Attribution("", False)
+    hearsay = bool(cues.hearsay and cues.hearsay.search(folded))
+    return Attribution("", hearsay)
+
+
+def _phrase_after(sentence: str, at: int) -> str:
+    """The source named after "according to": up to a comma, "that", or a few words."""
+    rest = sentence[at:]
+    stop = _STOP.search(rest)
+    words = (rest[: stop.start()] if stop else rest).split()[:_SOURCE_WORDS]
+    return _tidy(" ".join(words))
+
+
+def _phrase_before(sentence: str, at: int) -> str:
+    """The source named before "reported": the words since the clause began ("The PNC report
+    states" -> "The PNC report"), when they name someone and not a pronoun."""
+    head = sentence[:at]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(". "))
+    words = head[cut + 1 :].split()
+    if not words or len(words) > _SOURCE_WORDS:
+        return ""
+    phrase = _tidy(" ".join(words))
+    if phrase.lower() in _NOT_SOURCES:
+        return ""
+    return phrase
+
+
+_NOT_SOURCES = frozenset(
+    "he she they it i we you him her this which who also el ella ellos se lo que".split()
+)
+
+
+def _tidy(text: str) -> str:
+    text = text.strip(" \"'“”‘’()[]")
+    return re.sub(r"^(?:the|la|el|los|las)\s+", "", text, flags=re.IGNORECASE)
+
+
+class DocumentSource(NamedTuple):
+    agency: str
+    source_date: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Agency:
+    label: str
+    patterns: tuple[re.Pattern[str], ...]
+    append: str = ""
+
+    def shown(self, name: str | None) -> str:
+        if not name:
+            return self.label
+        name = _display(name)
+        if self.append and self.append.lower() not in name.lower():
+            name = f"{name} – {self.append}"
+        return name
+
+
+@lru_cache(maxsize=4)
+def _agencies(models_dir: Path) -> tuple[_Agency, ...]:
+    path = models_dir / "sources" / "agencies.json"
+    out = []
+    for entry in _read(path).get("agencies", []):
+        alternatives = [re.escape(fold_phrase(p)) for p in entry.get("phrases", [])]
+        alternatives = [r"(?i:\b" + a + r"\b)" for a in alternatives]
+        alternatives += list(entry.get("regex", []))
+        try:
+            patterns = tuple(re.compile(a) for a in alternatives)
+        except re.error as err:
+            raise LexiconError(f"{path}: agency {entry.get('label')!r}: {err}") from err
+        out.append(_Agency(str(entry["label"]), patterns, str(entry.get("append", ""))))
+    return tuple(out)
+
+
+def document_source(page_texts: list[str], models_dir: Path) -> DocumentSource:
+    """The issuing agency and the date of a document, from the head of its first pages: the
+    most specific agency its letterhead or form title names, and the first date there."""
+    heads = [_head(t) for t in page_texts[:2]]
+    language = guess_language("\n".join(page_texts[:1]))
+    agency = ""
+    for lines in heads:
+        agency = _agency_in("\n".join(lines[:LETTERHEAD_LINES]), models_dir)
+        agency = agency or _agency_in("\n".join(lines[LETTERHEAD_LINES:]), models_dir, first=True)
+        if agency:
+            break
+    date = _document_date("\n".join(heads[0]), language) if heads else ""
+    return DocumentSource(agency, date)
+
+
+_BIRTH = re.compile(
+    r"(?:dob|d\.o\.b\.?|birth|born|nacimiento|naci[oó]|nac\.)\W{0,3}[\w ]{0,12}$", re.I
+)
+
+
+def _document_date(head: str, language: str) -> str:
+    """The first date in the head that is not a date of birth."""
+    for found in find_dates(head, language):
+        if not _BIRTH.search(head[max(0, found.start - 24) : found.start]):
+            return found.iso
+    return ""
+
+
+def _head(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()][:HEAD_LINES]
+
+
+def _agency_in(text: str, models_dir: Path, first: bool = False) -> str:
+    """The agency the text names: the one listed first in agencies.json (the most specific),
+    or with `first`, the one named first in the text. Phrases are matched on the folded text;
+    the patterns that capture a name, on the text as written, accents and all."""
+    folded = fold_phrase(text)
+    found: list[tuple[int, int, str]] = []
+    for rank, agency in enumerate(_agencies(models_dir)):
+        for pattern in agency.patterns:
+            m = pattern.search(text if "(?P<name>" in pattern.pattern else folded)
+            if m:
+                name = m.groupdict().get("name")
+                found.append((m.start() if first else 0, rank, agency.shown(name)))
+                break
+        if found and not first:
+            break
+    return min(found)[2] if found else ""
+
+
+def _display(name: str) -> str:
+    """A name as a heading wrote it, in capitals or not: "SOMERVILLE POLICE DEPARTMENT" ->
+    "Somerville Police Department"."""
+    name = " ".join(name.split())
+    if not name.isupper():
+        return name
+    words = name.title().split()
+    small = [w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words)]
+    return " ".join(small)
+
+
+_SMALL_WORDS = frozenset("of the and for de del la las los el y en".split())
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise LexiconError(f"{path}: missing") from err
+    except json.JSONDecodeError as err:
+        raise LexiconError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from err
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a JSON object")
+    return data
