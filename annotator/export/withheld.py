@@ -1,0 +1,27 @@
+"""What the case's release withholds, as one list: what ingest stored page by page, and the
+gaps in the Bates numbering read from the stored page stamps (they change as documents are
+added, so they are worked out when asked for). The memo's appendix, `annotator withheld` and
+the window's panel all read this list."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from annotator.core.model import Document, Withholding
+from annotator.pdf.labels import bates_gaps
+from annotator.store import CaseStore
+
+
+class Withheld(NamedTuple):
+    document: Document
+    item: Withholding
+
+
+def case_withholdings(case: CaseStore) -> list[Withheld]:
+    """Every withholding in the case, by document (in the order added) and page."""
+    documents = {d.id: d for d in case.documents()}
+    gaps = bates_gaps((d.id, d.page_labels) for d in documents.values())
+    items = case.withholdings() + gaps
+    order = {doc_id: n for n, doc_id in enumerate(documents)}
+    items.sort(key=lambda w: (order.get(w.document_id, 0), w.page, w.rects[0][1] if w.rects else 0))
+    return [Withheld(documents[w.document_id], w) for w in items if w.document_id in documents]
