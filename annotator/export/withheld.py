@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from annotator.core.model import Document, Withholding
+from annotator.export.model import Paragraph, Section, Table
+from annotator.export.text import WITHHELD_TITLE
 from annotator.pdf.labels import bates_gaps
 from annotator.store import CaseStore
 
@@ -25,3 +27,29 @@ def case_withholdings(case: CaseStore) -> list[Withheld]:
     order = {doc_id: n for n, doc_id in enumerate(documents)}
     items.sort(key=lambda w: (order.get(w.document_id, 0), w.page, w.rects[0][1] if w.rects else 0))
     return [Withheld(documents[w.document_id], w) for w in items if w.document_id in documents]
+
+
+def withheld_section(case: CaseStore, intro: list[Paragraph]) -> Section:
+    """The memo's appendix of what the release withholds, each item with its page."""
+    rows = [
+        [
+            document.title,
+            _page(document, item.page),
+            item.kind.label,
+            item.code or "—",
+            item.text,
+        ]
+        for document, item in case_withholdings(case)
+    ]
+    table = Table(["Document", "Page", "What", "Code", "Detail"], rows, [1.6, 1.1, 1.2, 1.0, 1.8])
+    empty = (
+        "The documents reviewed show no page withheld in full, exemption, referral, redaction "
+        "or gap in the Bates numbering."
+    )
+    return Section(WITHHELD_TITLE, [], intro=intro, table=table if rows else None, empty=empty)
+
+
+def _page(document: Document, page: int) -> str:
+    labels = document.page_labels
+    label = labels[page - 1] if 0 < page <= len(labels) else ""
+    return f"{label} (PDF p. {page})" if label else f"PDF p. {page}"

@@ -86,10 +86,24 @@ def find_dates(text: str, language: str = "en") -> list[FoundDate]:
     return sorted(found, key=lambda d: d.start)
 
 
+def event_dates(text: str, language: str = "en") -> list[FoundDate]:
+    """The dates in `text` that are not dates of birth ("DOB 03/14/2004")."""
+    return [
+        found
+        for found in find_dates(text, language)
+        if not _BIRTH.search(text[max(0, found.start - 24) : found.start])
+    ]
+
+
 def first_date(text: str, language: str = "en") -> str:
-    """The first date in `text` as an ISO string, or ""."""
-    dates = find_dates(text, language)
+    """The first date in `text` that is not a date of birth, as an ISO string, or ""."""
+    dates = event_dates(text, language)
     return dates[0].iso if dates else ""
+
+
+_BIRTH = re.compile(
+    r"(?:dob|d\.o\.b\.?|birth|born|nacimiento|naci[oó]|nac\.)\W{0,3}[\w ]{0,12}$", re.I
+)
 
 
 def _iso(kind: str, groups: tuple[str, ...], language: str) -> str:

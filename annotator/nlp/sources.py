@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from annotator.core.errors import LexiconError
-from annotator.nlp.dates import find_dates
+from annotator.nlp.dates import first_date
 from annotator.nlp.language import guess_language
 from annotator.nlp.normalize import fold_phrase
 
@@ -30,7 +30,7 @@ LETTERHEAD_LINES = 5
 _SOURCE_WORDS = 8
 _STOP = re.compile(
     r"\s*(?:,|;|:|\.(?:\s|$)|\bthat\b|\bwho\b|\bque\b|\bquien\b|\bthe subject\b|\bel sujeto\b"
-    r"|\bel investigado\b|\bel imputado\b|\b(?:he|she|you|el|ella)\b\s)",
+    r"|\bel investigado\b|\bel imputado\b|\b(?:he|she|you|ella)\b\s)",
     re.IGNORECASE,
 )
 
@@ -94,11 +94,33 @@ def _attribution(sentence: str, language: str, models_dir: Path) -> Attribution:
 
 
 def _phrase_after(sentence: str, at: int) -> str:
-    """The source named after "according to": up to a comma, "that", or a few words."""
+    """The source named after "according to": the name or role that follows, up to a comma,
+    "that", or the first word that can be neither ("the school resource officer", "ICE",
+    "the State Department's 2021 report")."""
     rest = sentence[at:]
     stop = _STOP.search(rest)
-    words = (rest[: stop.start()] if stop else rest).split()[:_SOURCE_WORDS]
-    return _tidy(" ".join(words))
+    words = []
+    for word in (rest[: stop.start()] if stop else rest).split()[:_SOURCE_WORDS]:
+        bare = word.strip("\"'“”‘’(),.;:").removesuffix("'s").removesuffix("’s")
+        if not (bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _NAME_WORDS):
+            break
+        words.append(word)
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return _named(_tidy(" ".join(words)))
+
+
+_CONNECTORS = frozenset("the a an of de del la las los el and y".split())
+
+
+_NAME_WORDS = frozenset(
+    "the a an of de del la las los el and y officer officers agent agents detective police "
+    "school resource report reports record records file files department unit task force "
+    "source sources informant witness intelligence database center centre office local state "
+    "federal foreign salvadoran honduran guatemalan mexican national civil authorities "
+    "policia agente agentes oficial informe informes registro registros base datos fiscalia "
+    "autoridades inteligencia policial nacional civil salvadorena hondurena guatemalteca".split()
+)
 
 
 def _phrase_before(sentence: str, at: int) -> str:
@@ -109,19 +131,39 @@ def _phrase_before(sentence: str, at: int) -> str:
     words = head[cut + 1 :].split()
     if not words or len(words) > _SOURCE_WORDS:
         return ""
+    if any(w.lower() in ("that", "que") for w in words):
+        return ""  # "INTERPOL Washington confirms that the Red Notice ... notified": no one named
     phrase = _tidy(" ".join(words))
     if phrase.lower() in _NOT_SOURCES:
+        return ""
+    return _named(phrase)
+
+
+def _named(phrase: str) -> str:
+    """The phrase if it can name a source: words, not a form's field ("SOURCE", "Yes X")."""
+    words = re.findall(r"[^\W\d_]{2,}", phrase)
+    if not words or phrase.lower() in _NOT_SOURCES or any(c in phrase for c in "/|[]"):
+        return ""
+    if len(words) == 1 and words[0].isupper() and words[0].lower() in _FIELD_WORDS:
         return ""
     return phrase
 
 
 _NOT_SOURCES = frozenset(
-    "he she they it i we you him her this which who also el ella ellos se lo que".split()
+    "he she they it i we you him her this which who also el ella ellos se lo que yes no si "
+    "source sources fuente fuentes".split()
 )
+_FIELD_WORDS = frozenset("source sources fuente fuentes notes narrative remarks comments".split())
 
 
 def _tidy(text: str) -> str:
-    text = text.strip(" \"'“”‘’()[]")
+    """A source as it reads on its own: no leading article, no quotes, no parenthesis left
+    open ("Boston Regional Intelligence Center (BRIC" -> "Boston Regional Intelligence
+    Center")."""
+    text = text.strip(" \"'“”‘’()[],;:")
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")]
+    text = text.strip(" \"'“”‘’()[],;:")
     return re.sub(r"^(?:the|la|el|los|las)\s+", "", text, flags=re.IGNORECASE)
 
 
@@ -172,21 +214,8 @@ def document_source(page_texts: list[str], models_dir: Path) -> DocumentSource:
         agency = agency or _agency_in("\n".join(lines[LETTERHEAD_LINES:]), models_dir, first=True)
         if agency:
             break
-    date = _document_date("\n".join(heads[0]), language) if heads else ""
+    date = first_date("\n".join(heads[0]), language) if heads else ""
     return DocumentSource(agency, date)
-
-
-_BIRTH = re.compile(
-    r"(?:dob|d\.o\.b\.?|birth|born|nacimiento|naci[oó]|nac\.)\W{0,3}[\w ]{0,12}$", re.I
-)
-
-
-def _document_date(head: str, language: str) -> str:
-    """The first date in the head that is not a date of birth."""
-    for found in find_dates(head, language):
-        if not _BIRTH.search(head[max(0, found.start - 24) : found.start]):
-            return found.iso
-    return ""
 
 
 def _head(text: str) -> list[str]:

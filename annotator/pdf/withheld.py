@@ -158,6 +158,8 @@ def box_withholdings(pdf_page: pymupdf.Page, page: PageText, scanned: bool) -> l
     out = []
     for box in _merge(boxes):
         rect = pymupdf.Rect(box)
+        if not scanned and _banner(pdf_page, rect):
+            continue
         full = area and abs(rect) / area > 0.6
         kind = WithholdingKind.WITHHELD_PAGE if full else WithholdingKind.REDACTION
         text = "page covered by an opaque box" if full else "opaque box over the page"
@@ -282,6 +284,16 @@ def _luminance(colour: Sequence[float]) -> float:
         )
     r, g, b = colour[:3]
     return float(0.3 * r + 0.59 * g + 0.11 * b)
+
+
+def _banner(pdf_page: pymupdf.Page, rect: pymupdf.Rect) -> bool:
+    """A dark band with light text drawn on it (a form's heading bar), not a redaction."""
+    for block in pdf_page.get_text("dict", clip=rect)["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                if span["text"].strip() and _luminance(pymupdf.sRGB_to_pdf(span["color"])) > 0.6:
+                    return True
+    return False
 
 
 def _text_under(page: PageText, rect: pymupdf.Rect) -> bool:
