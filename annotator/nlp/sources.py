@@ -25,8 +25,8 @@ from annotator.nlp.normalize import fold_phrase
 
 HEAD_LINES = 14
 """Lines at the top of a document's first page read for its agency and date."""
-LETTERHEAD_LINES = 5
-"""The first of them, where the agency listed first in agencies.json wins (ICE/ERO over DHS)."""
+LETTERHEAD_LINES = 4
+"""The most lines of a letterhead: an agency line and the agency lines under it."""
 _SOURCE_WORDS = 8
 _STOP = re.compile(
     r"\s*(?:,|;|:|\.(?:\s|$)|\bthat\b|\bwho\b|\bque\b|\bquien\b|\bthe subject\b|\bel sujeto\b"
@@ -164,7 +164,8 @@ def _tidy(text: str) -> str:
     if text.count("(") > text.count(")"):
         text = text[: text.rfind("(")]
     text = text.strip(" \"'“”‘’()[],;:")
-    return re.sub(r"^(?:the|la|el|los|las)\s+", "", text, flags=re.IGNORECASE)
+    # "the Boston Regional Intelligence Center" -> the name; "the subject" keeps its article
+    return re.sub(r"^(?:the|la|el|los|las)\s+(?=[A-Z])", "", text, flags=re.IGNORECASE)
 
 
 class DocumentSource(NamedTuple):
@@ -208,12 +209,7 @@ def document_source(page_texts: list[str], models_dir: Path) -> DocumentSource:
     most specific agency its letterhead or form title names, and the first date there."""
     heads = [_head(t) for t in page_texts[:2]]
     language = guess_language("\n".join(page_texts[:1]))
-    agency = ""
-    for lines in heads:
-        agency = _agency_in("\n".join(lines[:LETTERHEAD_LINES]), models_dir)
-        agency = agency or _agency_in("\n".join(lines[LETTERHEAD_LINES:]), models_dir, first=True)
-        if agency:
-            break
+    agency = next((a for a in (_letterhead(lines, models_dir) for lines in heads) if a), "")
     date = first_date("\n".join(heads[0]), language) if heads else ""
     return DocumentSource(agency, date)
 
@@ -222,22 +218,31 @@ def _head(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()][:HEAD_LINES]
 
 
-def _agency_in(text: str, models_dir: Path, first: bool = False) -> str:
-    """The agency the text names: the one listed first in agencies.json (the most specific),
-    or with `first`, the one named first in the text. Phrases are matched on the folded text;
-    the patterns that capture a name, on the text as written, accents and all."""
+def _letterhead(lines: list[str], models_dir: Path) -> str:
+    """The agency of the head's letterhead: its first line naming an agency and the agency
+    lines right under it (DHS / ICE / ERO), read with the line after them for a name that
+    runs on; there the agency listed first in agencies.json, the most specific, wins. A line
+    of more than ten words is prose, not a letterhead."""
+    named = [len(line.split()) <= 10 and bool(_agency_in(line, models_dir)) for line in lines]
+    if True not in named:
+        return ""
+    top = named.index(True)
+    end = top + 1
+    while end < len(lines) and end - top < LETTERHEAD_LINES and named[end]:
+        end += 1
+    return _agency_in("\n".join(lines[top : end + 1]), models_dir)
+
+
+def _agency_in(text: str, models_dir: Path) -> str:
+    """The agency the text names that is listed first in agencies.json. Phrases are matched
+    on the folded text; the patterns that capture a name, on the text as written."""
     folded = fold_phrase(text)
-    found: list[tuple[int, int, str]] = []
-    for rank, agency in enumerate(_agencies(models_dir)):
+    for agency in _agencies(models_dir):
         for pattern in agency.patterns:
             m = pattern.search(text if "(?P<name>" in pattern.pattern else folded)
             if m:
-                name = m.groupdict().get("name")
-                found.append((m.start() if first else 0, rank, agency.shown(name)))
-                break
-        if found and not first:
-            break
-    return min(found)[2] if found else ""
+                return agency.shown(m.groupdict().get("name"))
+    return ""
 
 
 def _display(name: str) -> str:
