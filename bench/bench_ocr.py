@@ -68,7 +68,7 @@ def main() -> int:
     args = parser.parse_args()
     pdfs = args.pdfs or sorted((sample_dir() / "scanned").glob("*.pdf"))
     if not pdfs:
-        sys.exit("no scanned PDFs: run sample_files/make_samples.py")
+        sys.exit("no scanned PDFs: run python -m tools.samples")
     try:
         engine = find_engine()
     except OcrUnavailable as err:

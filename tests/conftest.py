@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -18,6 +21,32 @@ from annotator.store import CaseStore
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FONT = "helv"
+_PR_CAPBSET_DROP, _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 24, 1, 2
+
+
+def _obey_file_permissions() -> None:
+    """In the child, before exec: give up root's power to read and write any file (Linux
+    capabilities), so permission tests mean the same as on a user's laptop when they run as
+    root, as CI does."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
+def run_as_user(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """`python ARGS...` in a process that obeys file permissions, whoever runs the tests."""
+    if os.name != "posix":
+        pytest.skip("file permissions are POSIX here")
+    drop = _obey_file_permissions if os.geteuid() == 0 else None
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, *args],
+        preexec_fn=drop,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        **kwargs,
+    )
 
 
 def write_pdf(
@@ -72,7 +101,7 @@ def case(tmp_path: Path) -> Iterator[CaseStore]:
 @pytest.fixture(scope="session")
 def sample_pdfs() -> list[Path]:
     pdfs = sorted(sample_dir().glob("*.pdf"))
-    assert pdfs, f"no sample PDFs in {sample_dir()}: run sample_files/make_samples.py"
+    assert pdfs, f"no sample PDFs in {sample_dir()}: run python -m tools.samples"
     return pdfs
 
 

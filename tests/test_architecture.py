@@ -22,6 +22,7 @@ QT_FREE = [
     "annotator.pdf",
     "annotator.nlp",
     "annotator.store",
+    "annotator.review",
     "annotator.ingest",
     "annotator.export",
 ]

@@ -27,7 +27,7 @@ PAGES = [
 def twin_paths(stem: str) -> tuple[Path, Path]:
     original = sample_dir() / f"{stem}.pdf"
     scanned = sample_dir() / "scanned" / f"{stem}_scanned.pdf"
-    assert scanned.is_file(), f"{scanned} missing: run sample_files/make_samples.py"
+    assert scanned.is_file(), f"{scanned} missing: run python -m tools.samples"
     return original, scanned
 
 

@@ -95,7 +95,7 @@ def test_worker_shares_the_extraction_and_stale_page_breaks_are_detected_again(
         assert set(intervals) == {pipelined.HANDOFF_INTERVAL} != {before}
         assert sys.getswitchinterval() == before
         case.merge_detections(
-            document.id, ((r[0].number, d) for r in results for d in r[1]), "test"
+            document.id, ((r.page.number, d) for r in results for d in r.detections), "test"
         )
         assert case.page_count_stored(document.id) == len(LONG)
         stored = [p.text for p in case.pages(document.id)]
@@ -104,7 +104,7 @@ def test_worker_shares_the_extraction_and_stale_page_breaks_are_detected_again(
     # the first page breaks went out before any anchor was known, and were detected again; the
     # later ones used the anchors the worker had seen the earlier pages introduce
     assert 1 <= scan.breaks_redone < sum(scan.checked.values())
-    assert [r[0].number for r in results] == list(range(1, len(LONG) + 1))
+    assert [r.page.number for r in results] == list(range(1, len(LONG) + 1))
     assert all(stored)
     assert rows == sequential
     assert any(row[3] == "gang member" and len(row[7]) == 1 for row in rows)  # over a break
@@ -128,7 +128,7 @@ def test_pages_waiting_for_a_busy_worker_are_detected_here_too(
         scan = PipelinedScan(worker, detector, case, document.id, pdf, len(LONG))
         results = scan.run()
         case.merge_detections(
-            document.id, ((r[0].number, d) for r in results for d in r[1]), "test"
+            document.id, ((r.page.number, d) for r in results for d in r.detections), "test"
         )
         rows = _rows(case)
     busy.result()

@@ -1,4 +1,5 @@
-"""A plain `pip install .` must carry models/, resources/ and the sample case (issue 2)."""
+"""A plain `pip install .` must carry models/, resources/ and the sample case (issue 2), and of
+sample_files/ only the case's PDFs: the builder (tools/samples/) stays in the checkout."""
 
 from __future__ import annotations
 
@@ -33,12 +34,12 @@ def test_the_wheel_carries_the_data_folders():
     assert ours and ours <= shipped
     assert "annotator/_data/models/pipeline.cfg" in files
     assert any(f.startswith("annotator/_data/resources/") for f in files)
-    samples = {
-        Path(f).name
-        for f in files
-        if f.startswith("annotator/_data/sample_files/") and f.endswith(".pdf")
-    }
-    assert {p.name for p in (ROOT / "sample_files").glob("*.pdf")} <= samples
+    prefix = "annotator/_data/sample_files/"
+    samples = {f.removeprefix(prefix) for f in files if f.startswith(prefix)}
+    folder = ROOT / "sample_files"
+    case = {p.relative_to(folder).as_posix() for p in folder.glob("*.pdf")}
+    case |= {p.relative_to(folder).as_posix() for p in folder.glob("scanned/*.pdf")}
+    assert case and samples == case | {"README.md"}, "only the sample case's PDFs ship"
 
 
 def test_the_installed_package_scans_from_outside_the_checkout(tmp_path):

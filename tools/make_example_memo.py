@@ -153,7 +153,7 @@ def build_case(path: Path) -> CaseStore:
     if not pdfs:
         raise SystemExit(
             f"make_example_memo: no sample PDFs in {sample_dir()}; "
-            "run sample_files/make_samples.py first"
+            "run python -m tools.samples first"
         )
     case = CaseStore(path)
     case.set_info(

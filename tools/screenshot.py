@@ -28,7 +28,7 @@ def build_case(folder: Path) -> Path:
     path = folder / "sample.case"
     pdfs = sorted(sample_dir().glob("*.pdf"))
     if not pdfs:
-        sys.exit(f"no sample PDFs in {sample_dir()}: run sample_files/make_samples.py")
+        sys.exit(f"no sample PDFs in {sample_dir()}: run python -m tools.samples")
     with CaseStore(path) as case:
         case.set_info(respondent=DEMO_RESPONDENT, a_number=DEMO_A_NUMBER, reviewer="A. Attorney")
         Ingestor(case, workers=1).add_files(pdfs)
@@ -52,7 +52,8 @@ def stage(window: MainWindow) -> None:
         "(Ex. 12) places the respondent in class at the time of the alleged sighting.",
     )
     session.set_exhibit(target.id, "Ex. 12 — school attendance record")
-    window.select_finding(target.id)
+    assert window.case is not None
+    window.case.navigator.select_finding(target.id)
 
 
 def main(argv: list[str]) -> int:

@@ -72,7 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(err))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        error("interrupted")
+        error(
+            "interrupted; what was stored is kept, and the next scan of the case finishes the rest"
+        )
         return 130
     except Exception as err:  # the last resort: one line, never a traceback
         error(f"unexpected error: {type(err).__name__}: {err} (please report this)")

@@ -1,4 +1,8 @@
-"""`annotator findings CASE` and `annotator tag CASE ID --status S`: read and tag findings."""
+"""Read and review a case's findings: `findings`, `tag`, `undo`, `redo` and `history`.
+
+Every change goes through annotator.review, as in the window: one action is one transaction and
+one step of the case's history, which `undo` and `redo` walk, whoever made the change and where.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 
 from annotator.cli.output import (
     EXIT_OK,
+    error,
     finding_json,
     open_case,
     page_list,
@@ -33,6 +38,16 @@ def register(sub: Any) -> None:
     tag.add_argument("--who", default="", help="reviewer's name for the audit log")
     tag.set_defaults(run=run_tag)
 
+    for name, verb in (("undo", "undo the newest change"), ("redo", "redo the change undone last")):
+        step = sub.add_parser(name, help=f"{verb} to the case (made here or in the window)")
+        step.add_argument("case")
+        step.add_argument("--who", default="", help="reviewer's name for the audit log")
+        step.set_defaults(run=run_undo if name == "undo" else run_redo)
+
+    history = sub.add_parser("history", help="list the changes undo and redo walk")
+    history.add_argument("case")
+    history.set_defaults(run=run_history)
+
 
 def run_findings(args: argparse.Namespace) -> int:
     require_case(args.case)
@@ -53,6 +68,11 @@ def run_findings(args: argparse.Namespace) -> int:
         if not args.json:
             print(f"{len(rows)} finding(s)")
             _print_unsearched(case, list(docs.values()))
+        for doc in case.incomplete_documents():
+            error(
+                f"{doc.path}: its reading was not finished, so findings may be missing; "
+                f"`annotator scan {doc.path} --case {args.case}` finishes it"
+            )
     return EXIT_OK
 
 
@@ -65,13 +85,44 @@ def _print_unsearched(case: Any, documents: list[Any]) -> None:
 
 
 def run_tag(args: argparse.Namespace) -> int:
+    from annotator.review import Review
+
     require_case(args.case)
     with open_case(args.case, lock=True) as case:
-        case.finding(args.id)
-        f = case.set_status(args.id, args.status, args.who)
-        if args.note is not None:
-            f = case.set_note(args.id, args.note, args.who)
-        if args.exhibit is not None:
-            f = case.set_exhibit(args.id, args.exhibit, args.who)
+        review = Review(case, args.who)
+        review.tag(args.id, args.status, note=args.note, exhibit=args.exhibit)
+        f = case.finding(args.id)
         print(f"finding {f.id}: {f.status.value}" + (f" — {f.note}" if f.note else ""))
+    return EXIT_OK
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    return _step(args, undo=True)
+
+
+def run_redo(args: argparse.Namespace) -> int:
+    return _step(args, undo=False)
+
+
+def _step(args: argparse.Namespace, undo: bool) -> int:
+    from annotator.review import Review
+
+    require_case(args.case)
+    with open_case(args.case, lock=True) as case:
+        review = Review(case, args.who)
+        change = review.undo() if undo else review.redo()
+        if change is None:
+            print(f"nothing to {'undo' if undo else 'redo'}")
+        else:
+            ids = ", ".join(f"#{i}" for i in change.finding_ids)
+            print(f"{'undid' if undo else 'redid'}: {change.label} (finding {ids})")
+    return EXIT_OK
+
+
+def run_history(args: argparse.Namespace) -> int:
+    require_case(args.case)
+    with open_case(args.case) as case:
+        for entry in case.history.entries():
+            state = "  (undone)" if entry.undone else ""
+            print(f"{entry.seq:>5}  {entry.at}  {entry.who:<16} {entry.label}{state}")
     return EXIT_OK

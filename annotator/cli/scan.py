@@ -99,8 +99,28 @@ def _scan_with(args: argparse.Namespace, worker: DetectionWorker | None) -> int:
                     print_json(finding_json(f, path))
             else:
                 _print_summary(result)
+        failed |= _finish_interrupted(case, ingestor, args)
         sys.stdout.flush()
     return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _finish_interrupted(case: Any, ingestor: Any, args: argparse.Namespace) -> bool:
+    """Finish the documents an earlier, interrupted scan of this case left; True if one of
+    them cannot be finished (its PDF is gone)."""
+    failed = False
+    for document in case.incomplete_documents():
+        try:
+            result = ingestor.finish(document.id)
+        except AnnotatorError as err:
+            error(f"{err}; its findings may be incomplete")
+            failed = True
+            continue
+        if args.json:
+            error(f"{document.path}: its interrupted reading is now finished")
+        else:
+            print("(its interrupted reading is now finished)")
+            _print_summary(result)
+    return failed
 
 
 def _print_summary(result: Any) -> None:

@@ -372,10 +372,17 @@ class Document:
     pages_needing_ocr: int = 0
     page_labels: list[str] = field(default_factory=list)
     """The page stamp printed on each page (Bates or A-file number), "" where none was found."""
+    pages_stored: int = 0
     agency: str = ""
     """Who issued it, read from its letterhead, header or form title: "ICE/ERO", "PNC"."""
     source_date: str = ""
     """The document's own date (ISO, "2021-03-03") from its header, or ""."""
+
+    @property
+    def detection_complete(self) -> bool:
+        """Every page stored and detected. False after an interrupted scan: the document's
+        findings may be missing, and the next scan or opening of the case finishes it."""
+        return bool(self.lexicon_version) and self.pages_stored >= self.page_count
 
 
 @dataclass(slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -24,6 +23,7 @@ from annotator.export.model import (
 )
 from annotator.export.template import MemoTemplate, load_template
 from annotator.export.withheld import withheld_section
+from annotator.review.claims import claim_key
 from annotator.store import CaseStore
 
 ROLES = (Role.SUBJECT, Role.PERSECUTOR, Role.THIRD_PARTY, Role.BACKGROUND)
@@ -32,7 +32,6 @@ ROLES = (Role.SUBJECT, Role.PERSECUTOR, Role.THIRD_PARTY, Role.BACKGROUND)
 QUOTE_LIMIT = 320
 """Sentences longer than this are cut to a window around the match."""
 _CONTEXT = 140
-_LEADING_ARTICLES = re.compile(r"^(?:the|a|an|la|el|los|las|un|una)\s+")
 
 
 def build_memo(
@@ -227,15 +226,6 @@ def _trim_right(text: str) -> str:
     return (cut[:space] if space > _CONTEXT - 30 else cut) + "…"
 
 
-def claim_key(finding: Finding) -> tuple[str, str]:
-    """Category and matched text folded (case, accents, dashes, spacing, a leading article)."""
-    text = unicodedata.normalize("NFKD", finding.text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = " ".join(re.sub(r"[^\w\s-]", " ", text).split())
-    return finding.category.value, _LEADING_ARTICLES.sub("", text)
-
-
 def _tag_history(case: CaseStore) -> dict[int, tuple[str, str]]:
     """Who last set each finding's status, and on what day."""
     history: dict[int, tuple[str, str]] = {}
@@ -295,6 +285,7 @@ def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> l
             pages_not_searched=d.pages_needing_ocr,
             lexicon_version=d.lexicon_version or "—",
             findings=per_doc[d.id],
+            complete=d.detection_complete,
         )
         for n, d in enumerate(documents, start=1)
     ]

@@ -146,11 +146,7 @@ def _unreviewed(section: Section) -> list[str]:
 def _appendix(memo: Memo) -> list[str]:
     out = [f"## {APPENDIX_TITLE}", "", escape(appendix_intro(memo)), ""]
     for d in memo.documents:
-        pages = f"{d.pages}" + (
-            f" ({d.pages_not_searched} without a text layer; not searched)"
-            if d.pages_not_searched
-            else ""
-        )
+        pages = d.pages_line
         out += [
             f"### {d.number}. {escape(d.title)}",
             "",

@@ -164,6 +164,18 @@ class DocumentEntry:
     lexicon_version: str
     findings: int
     """Findings in this document that the memo lists (dismissed ones excluded)."""
+    complete: bool = True
+    """False when the document's reading was interrupted: findings may be missing."""
+
+    @property
+    def pages_line(self) -> str:
+        """The pages, with what of them was not searched: every format prints this line."""
+        line = str(self.pages)
+        if self.pages_not_searched:
+            line += f" ({self.pages_not_searched} without a text layer; not searched)"
+        if not self.complete:
+            line += "; reading not finished: findings may be missing"
+        return line
 
 
 @dataclass(slots=True)

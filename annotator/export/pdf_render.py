@@ -342,11 +342,7 @@ def _unreviewed(section: Section) -> list[str]:
 def _appendix(memo: Memo) -> list[str]:
     out = [f"<h2>{APPENDIX_TITLE}</h2>", f"<p>{escape(appendix_intro(memo))}</p>"]
     for d in memo.documents:
-        pages = f"{d.pages}" + (
-            f" ({d.pages_not_searched} without a text layer; not searched)"
-            if d.pages_not_searched
-            else ""
-        )
+        pages = escape(d.pages_line)
         out += [
             f"<h3>{d.number}. {escape(d.title)}</h3>",
             f'<p class="detail"><b>File:</b> {escape(d.file_name)}</p>',

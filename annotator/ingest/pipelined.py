@@ -139,13 +139,13 @@ class PipelinedScan:
         self._send_pairs()
         self._save()
         self._help()
-        tail = sorted((r for t in self._tails for r in t.result()), key=lambda r: r[0].number)
+        tail = sorted((r for t in self._tails for r in t.result()), key=lambda r: r.page.number)
         self.shared_pages = len(tail)
-        self.case.save_pages(self.document_id, [r[0] for r in tail])
+        self.case.save_pages(self.document_id, [r.page for r in tail])
         self.detected += map(found, tail)
         while self._jobs:
             self._harvest(wait=True)
-        self.introduced.update(*(f[2] for f in self.detected))
+        self.introduced.update(*(f.introduced for f in self.detected))
         bridged: dict[int, list[Detection]] = {}
         for job, numbers in self._bridging:
             answer = job.result()
@@ -154,7 +154,7 @@ class PipelinedScan:
                 bridged.update(answer.bridges)
             else:  # settle_in detects them again with the final anchors
                 self.breaks_redone += len(numbers)
-        pages = self.pages + [r[0] for r in tail]
+        pages = self.pages + [r.page for r in tail]
         return settle_in(
             self.worker,
             self.lexicon,
@@ -215,7 +215,7 @@ class PipelinedScan:
         while self._jobs and (wait or self._jobs[0][0].done()):
             batch = self._jobs.popleft()[0].result()
             self.detected += batch
-            self.introduced.update(*(f[2] for f in batch))
+            self.introduced.update(*(f.introduced for f in batch))
 
     def _save(self) -> None:
         self.case.save_pages(self.document_id, self.pages[self._saved :])
@@ -248,7 +248,7 @@ def extract_and_detect(
         if not keep_open:
             pdf.close()
     for result in results:
-        remember_anchors(key[0] if key else "", result[2])
+        remember_anchors(key[0] if key else "", result.introduced)
     return results
 
 

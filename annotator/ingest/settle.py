@@ -26,12 +26,12 @@ def settle_anchors(detector: Detector, results: list[PageResult]) -> list[PageRe
     """Settle pages detected in this process."""
     introduced, redo = pages_to_redo(results)
     settled = [
-        detect_page_result(detector, r[0], introduced) if i in redo else r
+        detect_page_result(detector, r.page, introduced) if i in redo else r
         for i, r in enumerate(results)
     ]
-    for i in range(len(settled) - 1):
-        crossing = detector.detect_bridge(settled[i][0], settled[i + 1][0], introduced)
-        add_bridges(settled[i][1], crossing)
+    for before, after in pairwise(settled):
+        crossing = detector.detect_bridge(before.page, after.page, introduced)
+        add_bridges(before.detections, crossing)
     return settled
 
 
@@ -54,13 +54,10 @@ def settle_in(
     """
     bridged = bridged or {}
     checked = checked or {}
-    by_number = {f[0]: f[1:] for f in found}
-    results: list[PageResult] = [
-        (p, *by_number.get(p.number, ([], set(), set())))  # type: ignore[misc]
-        for p in pages
-    ]
+    by_number = {f.number: f for f in found}
+    results = [by_number.get(p.number, Found(p.number, [], set(), set())).on(p) for p in pages]
     introduced, indexes = pages_to_redo(results)
-    redo = [results[i][0] for i in sorted(indexes)]
+    redo = [results[i].page for i in sorted(indexes)]
     pairs = []
     for a, b in pairwise(pages):
         if a.number in bridged:
@@ -73,14 +70,13 @@ def settle_in(
     crossings = dict(bridged)
     if redo or pairs:
         redone, fresh, _ = worker.settle(redo, pairs, introduced, document).result()
-        again = {f[0]: f[1:] for f in redone}
+        again = {f.number: f for f in redone}
         results = [
-            (r[0], *again[r[0].number]) if r[0].number in again else r  # type: ignore[misc]
-            for r in results
+            again[r.page.number].on(r.page) if r.page.number in again else r for r in results
         ]
         crossings.update(fresh)
     for r in results:
-        add_bridges(r[1], crossings.get(r[0].number, ()))
+        add_bridges(r.detections, crossings.get(r.page.number, ()))
     return results
 
 
@@ -107,7 +103,7 @@ def pages_to_redo(results: list[PageResult]) -> tuple[set[str], set[int]]:
     """The anchors a document's pages introduce, and the indexes of the pages to detect again
     with them: a page that wanted one of them, or that holds an acronym the document defines
     on another page."""
-    introduced: set[str] = set().union(*(r[2] for r in results))
+    introduced: set[str] = set().union(*(r.introduced for r in results))
     aliases = {a: a.split(":")[1] for a in introduced if a.startswith(ALIAS)}
     redo = set()
     for i, (page, _, own, wanted) in enumerate(results):

@@ -1,7 +1,7 @@
 """Run the detection pipeline over extracted pages and turn its spans into Detections.
 
 spaCy is imported when a pipeline is first built, not with this module: a process that only
-extracts pages, or finds no page that can match, never pays for it (about 1.5 s and 150 MB).
+extracts pages, or finds no page that can match, never pays for loading it.
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.roles import RoleReader, load_role_cues
+from annotator.nlp.sentences import sentence_text
 from annotator.nlp.sources import attribution
 
-LANGUAGES = ("en", "es")
 MARGIN = 0.07
 """Lines wholly in the top or bottom 7% of a page are running headers and footers."""
 BRIDGE_WORDS = 30
 _CONFIG = "pipeline.cfg"
-_SENTENCE_LIMIT = 600
 
 
 if TYPE_CHECKING:
@@ -156,7 +155,7 @@ class Detector:
             start=start,
             end=end,
             rects=span_rects(page, start, end),
-            sentence=_trim(join_lines(page.text[s_start:s_end])),
+            sentence=sentence_text(page.text, s_start, s_end),
             hedged=bool(cue),
             hedge_cue=cue,
             language=page.language,
@@ -174,9 +173,3 @@ def _body_words(page: PageText) -> list[Word]:
         ws for ws in lines.values() if not all(w.rect[3] <= top or w.rect[1] >= bottom for w in ws)
     ]
     return [w for ws in body for w in ws]
-
-
-def _trim(sentence: str) -> str:
-    if len(sentence) <= _SENTENCE_LIMIT:
-        return sentence
-    return sentence[: _SENTENCE_LIMIT - 1].rstrip() + "…"

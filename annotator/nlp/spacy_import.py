@@ -2,10 +2,10 @@
 
 `import spacy` runs `from .cli.info import info`, and `spacy/cli/__init__.py` imports every
 command spaCy has: typer, weasel, jinja2, requests and httpx among them. Detection never runs a
-spaCy command, yet that import is a third of spaCy's (0.25-0.35 s on every start of the
-detection worker, measured here) and puts two HTTP clients in a process that reads confidential
-files. spaCy's maintainers have tried to make it lazy: explosion/spaCy#12962 (merged, then
-reverted by #13040), #13721 and #13933 (open).
+spaCy command, yet that import is a third of spaCy's start-up in every detection worker, and
+puts two HTTP clients in a process that reads confidential files. spaCy's maintainers have tried
+to make it lazy: explosion/spaCy#12962 (merged, then reverted by #13040), #13721 and #13933
+(open).
 
 Until spaCy does it, `import_spacy` imports spaCy with a stand-in for `spacy.cli.info` whose
 `info` loads the real command line when it is called. The stand-in is removed from

@@ -23,11 +23,29 @@ from annotator.core.model import Detection, PageText
 from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp.detect import Detector
 
-PageResult = tuple[PageText, list[Detection], set[str], set[str]]
-"""A page, its detections, the anchors it introduced, and the anchors it would have used."""
 
-Found = tuple[int, list[Detection], set[str], set[str]]
-"""A PageResult with the page's number in place of the page: what a worker sends back."""
+class PageResult(NamedTuple):
+    """A page detected on its own, and what settling the document needs to know of it."""
+
+    page: PageText
+    detections: list[Detection]
+    introduced: set[str]
+    """Anchors (acronyms, categories) the page introduces for the rest of the document."""
+    wanted: set[str]
+    """Anchors a match on the page was turned down for lacking."""
+
+
+class Found(NamedTuple):
+    """A PageResult with the page's number in place of the page: what a worker sends back."""
+
+    number: int
+    detections: list[Detection]
+    introduced: set[str]
+    wanted: set[str]
+
+    def on(self, page: PageText) -> PageResult:
+        return PageResult(page, self.detections, self.introduced, self.wanted)
+
 
 T = TypeVar("T")
 
@@ -128,12 +146,11 @@ def detect_page_result(detector: Detector, page: PageText, known: set[str]) -> P
     anchors = set(known)
     wanted: set[str] = set()
     detections = detector.detect_page(page, anchors, wanted)
-    return page, detections, anchors - known, wanted
+    return PageResult(page, detections, anchors - known, wanted)
 
 
 def found(result: PageResult) -> Found:
-    page, detections, introduced, wanted = result
-    return page.number, detections, introduced, wanted
+    return Found(result.page.number, result.detections, result.introduced, result.wanted)
 
 
 _DETECTORS: dict[str, Detector] = {}
@@ -188,7 +205,7 @@ def _detect_pages(
     detector = worker_detector(models)
     results = [found(detect_page_result(detector, page, known)) for page in pages]
     for result in results:
-        remember_anchors(document, result[2])
+        remember_anchors(document, result.introduced)
     return results
 
 

@@ -2,4 +2,23 @@
 
 Qt-free, below the two faces: the window and the command line run the same operations, and undo
 and redo work from either, across a restart, because the history is kept in the case file.
+`claims` says when two findings are the same claim.
 """
+
+from annotator.review.claims import also_in, claim_key, same_claim
+from annotator.review.operations import AddFinding, Batch, DeleteFinding, Operation, SetFields
+from annotator.review.review import Change, Review, ReviewError
+
+__all__ = [
+    "AddFinding",
+    "Batch",
+    "Change",
+    "DeleteFinding",
+    "Operation",
+    "Review",
+    "ReviewError",
+    "SetFields",
+    "also_in",
+    "claim_key",
+    "same_claim",
+]

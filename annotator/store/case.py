@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,6 +36,7 @@ from annotator.core.model import (
     unpack_words,
 )
 from annotator.store import withholdings as withheld
+from annotator.store.history import History
 from annotator.store.lock import CaseLock
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
@@ -52,6 +53,13 @@ class SearchHit:
     page: int
     snippet: str
 
+
+EDITABLE: dict[str, Callable[[Any], str]] = {
+    "status": lambda value: Status(value).value,
+    "note": str,
+    "exhibit": str,
+}
+"""The fields of a finding a reviewer changes, each with how its value is checked and stored."""
 
 IN_MEMORY = ":memory:"
 """The path of a case kept in memory only, for a scan whose findings are printed, not kept:
@@ -73,6 +81,8 @@ class CaseStore:
             if self._lock is not None:
                 self._lock.release()
             raise
+        self.history = History(self.db)
+        """The reviewer's operations, for undo and redo (see annotator.review)."""
 
     def _connect(self) -> sqlite_utils.Database:
         if not self.in_memory and self.path.is_dir():
@@ -82,7 +92,7 @@ class CaseStore:
             conn = sqlite3.connect(IN_MEMORY if self.in_memory else self.path)
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
             # package in the environment that runs on every connection (loading them also
-            # scans every installed package's metadata, 30 ms).
+            # scans every installed package's metadata).
             db = sqlite_utils.Database(conn, execute_plugins=False)
             if existed:
                 app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -191,6 +201,10 @@ class CaseStore:
     def documents(self) -> list[Document]:
         return [self._document(r) for r in self.db["documents"].rows_where(order_by="id")]
 
+    def incomplete_documents(self) -> list[Document]:
+        """Documents whose scan was interrupted (see Document.detection_complete)."""
+        return [d for d in self.documents() if not d.detection_complete]
+
     def update_document(self, document_id: int, **values: Any) -> None:
         if "page_labels" in values:
             values["page_labels"] = json.dumps(values["page_labels"])
@@ -198,10 +212,11 @@ class CaseStore:
             self.db["documents"].update(document_id, values)
 
     def _document(self, row: dict[str, Any]) -> Document:
-        needing = self.db.execute(
-            "SELECT count(*) FROM pages WHERE document_id = ? AND needs_ocr = 1 AND ocr_done = 0",
+        stored, needing = self.db.execute(
+            "SELECT count(*), coalesce(sum(needs_ocr = 1 AND ocr_done = 0), 0) FROM pages "
+            "WHERE document_id = ?",
             [row["id"]],
-        ).fetchone()[0]
+        ).fetchone()
         return Document(
             id=row["id"],
             sha256=row["sha256"],
@@ -212,6 +227,7 @@ class CaseStore:
             added_at=row["added_at"] or "",
             pages_needing_ocr=needing,
             page_labels=json.loads(row["page_labels"] or "[]"),
+            pages_stored=stored,
             agency=row.get("agency") or "",
             source_date=row.get("source_date") or "",
         )
@@ -290,6 +306,8 @@ class CaseStore:
         detections: Iterable[tuple[int, Detection]],
         lexicon_version: str,
         pages: range | None = None,
+        *,
+        final: bool = True,
     ) -> dict[str, int]:
         """Store a (re-)scan's findings for a document, keeping every tag, note and exhibit.
 
@@ -298,7 +316,7 @@ class CaseStore:
         kept with detected = 0 when the attorney tagged or annotated them. Manual findings stay.
         With `pages`, only that range of pages is merged (the detections must all lie in it), so
         a large document can be stored in short transactions; the document's lexicon version is
-        set when the range reaches its last page.
+        set when the range reaches its last page, unless `final` is False (more passes follow).
         """
         existing = self.findings(document_id=document_id, include_manual=False, pages=pages)
         by_page: dict[tuple[int, str], list[Finding]] = {}
@@ -352,7 +370,7 @@ class CaseStore:
                 "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?",
                 [(stamp, i) for i in stale],
             )
-            if pages is None or pages.stop > self.document(document_id).page_count:
+            if final and (pages is None or pages.stop > self.document(document_id).page_count):
                 self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
         return {
             "new": len(inserts),
@@ -407,27 +425,38 @@ class CaseStore:
             )
         return self.finding(fid)
 
-    def delete_manual_finding(self, finding_id: int, who: str = "") -> None:
+    def delete_finding(self, finding_id: int, who: str = "") -> Finding:
+        """Delete a finding added by hand. It stays in the file as a tombstone (hidden from every
+        listing), so that undo restores the very same finding and its audit trail."""
         finding = self.finding(finding_id)
         if finding.source is not Source.MANUAL:
             raise CaseError("only findings added by hand can be deleted; dismiss a detected one")
         with self.db.atomic():
+            self.db["findings"].update(finding_id, {"deleted": 1, "updated_at": now()})
             self._audit(finding_id, who, "deleted", finding.text, "", now())
-            self.db["findings"].delete(finding_id)
+        return finding
 
-    def finding(self, finding_id: int) -> Finding:
-        found = self._finding_rows("id = ?", [finding_id])
+    def restore_finding(self, finding_id: int, who: str = "") -> Finding:
+        """Bring back a deleted finding, with the status, note and exhibit it had."""
+        finding = self.finding(finding_id, include_deleted=True)
+        with self.db.atomic():
+            self.db["findings"].update(finding_id, {"deleted": 0, "updated_at": now()})
+            self._audit(finding_id, who, "restored", "", finding.text, now())
+        return self.finding(finding_id)
+
+    def finding(self, finding_id: int, *, include_deleted: bool = False) -> Finding:
+        where = "id = ?" + ("" if include_deleted else " AND deleted = 0")
+        found = self._finding_rows(where, [finding_id])
         if not found:
             raise CaseError(f"{self.path}: no finding {finding_id}")
         return found[0]
 
-    def _finding_rows(self, where: str | None, args: list[Any]) -> list[Finding]:
+    def _finding_rows(self, where: str, args: list[Any]) -> list[Finding]:
         """Findings as stored, each with its document's agency (who issued the document)."""
         sql = (
             "SELECT *, (SELECT agency FROM documents WHERE documents.id = findings.document_id)"
-            " AS document_agency FROM findings"
-            + (f" WHERE {where}" if where else "")
-            + " ORDER BY document_id, page, start, id"
+            f" AS document_agency FROM findings WHERE {where}"
+            " ORDER BY document_id, page, start, id"
         )
         cursor = self.db.execute(sql, args)
         columns = [d[0] for d in cursor.description]
@@ -442,7 +471,7 @@ class CaseStore:
         include_manual: bool = True,
         pages: range | None = None,
     ) -> list[Finding]:
-        where: list[str] = []
+        where: list[str] = ["deleted = 0"]
         args: list[Any] = []
         if pages is not None:
             where.append("page >= ? AND page < ?")
@@ -458,24 +487,25 @@ class CaseStore:
             args.append(Status(status).value)
         if not include_manual:
             where.append("source = 'model'")
-        return self._finding_rows(" AND ".join(where) or None, args)
+        return self._finding_rows(" AND ".join(where), args)
 
     def finding_counts(self, document_id: int) -> dict[str, int]:
         """A document's findings per category."""
         rows = self.db.execute(
-            "SELECT category, count(*) FROM findings WHERE document_id = ? GROUP BY category",
+            "SELECT category, count(*) FROM findings WHERE document_id = ? AND deleted = 0 "
+            "GROUP BY category",
             [document_id],
         )
         return dict(rows.fetchall())
 
     def set_status(self, finding_id: int, status: Status | str, who: str = "") -> Finding:
-        return self._set(finding_id, "status", Status(status).value, who)
+        return self.set_fields(finding_id, {"status": status}, who)
 
     def set_note(self, finding_id: int, note: str, who: str = "") -> Finding:
-        return self._set(finding_id, "note", note, who)
+        return self.set_fields(finding_id, {"note": note}, who)
 
     def set_exhibit(self, finding_id: int, exhibit: str, who: str = "") -> Finding:
-        return self._set(finding_id, "exhibit", exhibit, who)
+        return self.set_fields(finding_id, {"exhibit": exhibit}, who)
 
     def set_role(
         self, finding_id: int, role: Role | str | None, who: str = "", *, by_reviewer: bool = True
@@ -504,19 +534,28 @@ class CaseStore:
                 self._audit(finding_id, who, "role", old or "", value or "", stamp)
         return self.finding(finding_id)
 
-    def _set(self, finding_id: int, field: str, value: str, who: str) -> Finding:
+    def set_fields(self, finding_id: int, values: Mapping[str, str], who: str = "") -> Finding:
+        """Change a finding's reviewer fields (EDITABLE) in one transaction, each change audited:
+        a tag with its note and exhibit is one user action, committed whole or not at all."""
+        unknown = set(values) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not a reviewer's field: {sorted(unknown)}")
+        values = {k: EDITABLE[k](v) for k, v in values.items()}
         stamp = now()
         with self.db.atomic():
-            row = self.db.execute(
-                f"SELECT {field} FROM findings WHERE id = ?", [finding_id]
-            ).fetchone()
-            if row is None:
-                raise CaseError(f"{self.path}: no finding {finding_id}")
-            old = row[0] or ""
-            if old != value:
-                self.db["findings"].update(finding_id, {field: value, "updated_at": stamp})
-                self._audit(finding_id, who, field, old, value, stamp)
+            current = self.finding(finding_id)
+            changed = {k: v for k, v in values.items() if str(getattr(current, k)) != v}
+            if changed:
+                self.db["findings"].update(finding_id, {**changed, "updated_at": stamp})
+                for field, value in changed.items():
+                    self._audit(finding_id, who, field, str(getattr(current, field)), value, stamp)
         return self.finding(finding_id)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes committed together (nested calls join the outer transaction)."""
+        with self.db.atomic():
+            yield
 
     def _audit(self, finding_id: int, who: str, field: str, old: str, new: str, at: str) -> None:
         who = who or self.info().reviewer or os.environ.get("USER", "") or "unknown"

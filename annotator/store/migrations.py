@@ -92,6 +92,17 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["state"].create({"key": str, "value": str}, pk="key")
 
 
+def _m2_review_history(db: sqlite_utils.Database) -> None:
+    """Findings deleted by hand are kept as tombstones, so undo restores the same finding (same id,
+    one continuous audit trail); the reviewer's operations are kept for undo across a restart."""
+    db["findings"].add_column("deleted", int, not_null_default=0)
+    db["history"].create(
+        {"seq": int, "at": str, "who": str, "label": str, "operation": str, "undone": int},
+        pk="seq",
+        not_null={"operation", "undone"},
+    )
+
+
 def _m_roles_sources_withholdings(db: sqlite_utils.Database) -> None:
     """Who each gang reference is about and who asserted each finding (issue 13); what a FOIA
     release withholds. A finding's role is NULL for the categories that have none."""
@@ -121,6 +132,7 @@ def _m_roles_sources_withholdings(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
+    _m2_review_history,
     _m_roles_sources_withholdings,
 ]
 """MIGRATIONS[n - 1] takes a case file from schema version n - 1 to n."""

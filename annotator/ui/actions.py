@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,7 +17,8 @@ class ActionSpec:
     title: str
     shortcuts: tuple[str, ...]
     callback: str
-    """Name of the window method the action calls."""
+    """The window's method the action calls, dotted through its parts: "case.review.undo" is
+    the open case's review controller's undo (nothing happens while no case is open)."""
     menu: str
     toolbar: str = ""
     """Short label when the action is also on the toolbar."""
@@ -24,42 +26,49 @@ class ActionSpec:
     """A single-key action: it works where findings are reviewed, never while typing."""
     submenu: bool = False
     """The action opens a submenu; the callback fills it (it gets the QMenu) before it shows."""
+    needs_case: bool = True
+    """Only enabled while a case is open."""
 
 
 # fmt: off
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("new_case", "&New case…", ("Ctrl+N",), "new_case", "File"),
-    ActionSpec("open_case", "&Open case…", ("Ctrl+Shift+O",), "open_case_dialog", "File"),
-    ActionSpec("open_recent", "Open &recent", (), "fill_recent_menu", "File", submenu=True),
+    ActionSpec("new_case", "&New case…", ("Ctrl+N",), "new_case", "File", needs_case=False),
+    ActionSpec("open_case", "&Open case…", ("Ctrl+Shift+O",), "open_case_dialog", "File",
+               needs_case=False),
+    ActionSpec("open_recent", "Open &recent", (), "fill_recent_menu", "File", submenu=True,
+               needs_case=False),
     ActionSpec("add_documents", "&Add documents…", ("Ctrl+O",), "add_documents_dialog", "File",
-               "Add PDFs"),
-    ActionSpec("export_memo", "&Export rebuttal memo…", ("Ctrl+E",), "export_memo", "File",
-               "Export memo"),
+               "Add PDFs", needs_case=False),
+    ActionSpec("export_memo", "&Export rebuttal memo…", ("Ctrl+E",), "case.export_memo",
+               "File", "Export memo"),
     ActionSpec("case_details", "Case &details…", (), "edit_case_details", "File"),
-    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File"),
-    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "Undo"),
-    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "Edit", "Redo"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File", needs_case=False),
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "case.review.undo", "Edit", "Undo"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "case.review.redo", "Edit", "Redo"),
     ActionSpec("search", "&Search the case…", ("Ctrl+F",), "focus_search", "Edit"),
-    ActionSpec("reviewer", "Reviewer &name…", (), "change_reviewer", "Edit"),
-    ActionSpec("previous", "&Previous finding", ("K", "P"), "previous_finding", "Review",
-               "▲ Prev", True),
-    ActionSpec("next", "&Next finding", ("J", "N"), "next_finding", "Review", "Next ▼", True),
-    ActionSpec("unverified", "Tag &unverified and next", ("U",), "tag_unverified", "Review",
-               "Unverified", True),
-    ActionSpec("rebutted", "Tag &rebutted and next", ("R",), "tag_rebutted", "Review",
+    ActionSpec("reviewer", "Reviewer &name…", (), "change_reviewer", "Edit", needs_case=False),
+    ActionSpec("previous", "&Previous finding", ("K", "P"), "case.review.previous_finding",
+               "Review", "▲ Prev", True),
+    ActionSpec("next", "&Next finding", ("J", "N"), "case.review.next_finding", "Review", "Next ▼",
+               True),
+    ActionSpec("unverified", "Tag &unverified and next", ("U",), "case.review.tag_unverified",
+               "Review", "Unverified", True),
+    ActionSpec("rebutted", "Tag &rebutted and next", ("R",), "case.review.tag_rebutted", "Review",
                "Rebutted", True),
-    ActionSpec("dismissed", "Tag &dismissed and next", ("D",), "tag_dismissed", "Review",
-               "Dismissed", True),
-    ActionSpec("untagged", "Clear the &tag and next", ("Backspace",), "tag_untagged", "Review",
-               review=True),
-    ActionSpec("note", "Edit the n&ote", ("Return", "Enter"), "edit_note", "Review", review=True),
-    ActionSpec("delete_manual", "Delete a finding added by hand", ("Delete",), "delete_manual",
+    ActionSpec("dismissed", "Tag &dismissed and next", ("D",), "case.review.tag_dismissed",
+               "Review", "Dismissed", True),
+    ActionSpec("untagged", "Clear the &tag and next", ("Backspace",), "case.review.tag_untagged",
                "Review", review=True),
-    ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "zoom_out", "View", "−"),
-    ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom_in", "View", "+"),
-    ActionSpec("fit_width", "&Fit width", ("Ctrl+0",), "fit_width", "View", "Fit width"),
-    ActionSpec("go_to_page", "&Go to page…", ("Ctrl+G",), "go_to_page_dialog", "View"),
-    ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "Help"),
+    ActionSpec("note", "Edit the n&ote", ("Return", "Enter"), "case.review.edit_note", "Review",
+               review=True),
+    ActionSpec("delete_manual", "Delete a finding added by hand", ("Delete",),
+               "case.review.delete_manual", "Review", review=True),
+    ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "case.zoom_out", "View", "−"),
+    ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "case.zoom_in", "View", "+"),
+    ActionSpec("fit_width", "&Fit width", ("Ctrl+0",), "case.fit_width", "View", "Fit width"),
+    ActionSpec("go_to_page", "&Go to page…", ("Ctrl+G",), "case.go_to_page_dialog", "View"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "Help",
+               needs_case=False),
 )
 # fmt: on
 
@@ -113,8 +122,16 @@ def review_actions(actions: dict[str, QAction]) -> list[QAction]:
     return [actions[spec.id] for spec in ACTIONS if spec.review]
 
 
-def _caller(window: QMainWindow, name: str) -> Callable[[], object]:
-    return lambda: getattr(window, name)()
+def _caller(window: QMainWindow, callback: str) -> Callable[[], object]:
+    def call() -> object:
+        owner: Any = window
+        for part in callback.split("."):
+            owner = getattr(owner, part)
+            if owner is None:  # no case open
+                return None
+        return owner()
+
+    return call
 
 
 def shortcuts_html() -> str:

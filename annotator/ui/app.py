@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.paths import resources_dir, sample_dir
+from annotator.store import CaseStore
 from annotator.ui.crash import install_excepthook, setup_logging
 from annotator.ui.settings import default_case_dir, unique_case_path
 from annotator.ui.window import APP_TITLE, MainWindow
@@ -55,17 +57,19 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def start(window: MainWindow, args: argparse.Namespace) -> None:
-    """Open what the command line asked for, once the window is up."""
+def start(window: MainWindow, args: argparse.Namespace) -> Path | None:
+    """Open what the command line asked for, once the window is up; the demo's folder, which
+    goes when the app quits."""
     pdfs = [f for f in args.files if f.lower().endswith(".pdf")]
     cases = [f for f in args.files if not f.lower().endswith(".pdf")]
     if args.demo:
         folder = Path(tempfile.mkdtemp(prefix="annotator-demo-"))
-        if window.open_case(folder / "demo.case"):
-            assert window.session is not None
-            window.session.case.set_info(respondent=DEMO_RESPONDENT, a_number=DEMO_A_NUMBER)
-            window._update_title()
+        path = folder / "demo.case"
+        with CaseStore(path) as case:
+            case.set_info(respondent=DEMO_RESPONDENT, a_number=DEMO_A_NUMBER)
+        if window.open_case(path):
             window.add_documents([str(p) for p in sorted(sample_dir().glob("*.pdf"))])
+        return folder
     elif cases:
         window.open_case(cases[0])
         if pdfs:
@@ -74,6 +78,7 @@ def start(window: MainWindow, args: argparse.Namespace) -> None:
         stem = Path(pdfs[0]).stem if len(pdfs) == 1 else "New case"
         if window.open_case(unique_case_path(default_case_dir(), stem)):
             window.add_documents(pdfs)
+    return None
 
 
 def run(argv: list[str]) -> int:
@@ -83,5 +88,11 @@ def run(argv: list[str]) -> int:
     window = MainWindow()
     install_excepthook(lambda message: QMessageBox.warning(window, APP_TITLE, message))
     window.show()
-    QTimer.singleShot(0, lambda: start(window, args))
-    return int(app.exec())
+    demo: list[Path | None] = []
+    QTimer.singleShot(0, lambda: demo.append(start(window, args)))
+    code = int(app.exec())
+    window.close_case()
+    for folder in demo:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)  # the demo case is a throw-away copy
+    return code

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.session import CaseSession
 
+UNFINISHED = "\n⚠ reading not finished: findings may be missing"
+"""Shown for a document whose ingest was interrupted, until the ingest finishes it."""
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -100,7 +102,11 @@ class DocumentsModel(QAbstractListModel):
             problem = (
                 f"\n⚠ PDF {state}: showing stored text" if state in ("missing", "changed") else ""
             )
-            return f"{value.title}\n{value.page_count} pages · {total} findings{ocr}{problem}"
+            unfinished = "" if value.detection_complete or value.id in self.ocr else UNFINISHED
+            return (
+                f"{value.title}\n{value.page_count} pages · {total} findings"
+                f"{ocr}{unfinished}{problem}"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             per = "<br>".join(f"{c.short}: {n}" for c, n in _by_category(counts))
             return f"<b>{value.title}</b><br>{value.path}<br>{per}"

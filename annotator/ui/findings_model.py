@@ -18,7 +18,6 @@ from annotator.ui.session import CaseSession
 from annotator.ui.theme import CATEGORY_COLOURS, STATUS_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
-GROUPS = ("category", "status", "document")
 COLUMNS = ("Finding", "Where", "Status")
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -170,10 +169,6 @@ class FindingsModel(QAbstractItemModel):
         if where is None:
             return QModelIndex()
         return self.index(where[1], 0, self.index(where[0], 0))
-
-    def finding_at(self, index: Index) -> Finding | None:
-        fid = index.data(FINDING_ROLE) if index.isValid() else None
-        return self.session.finding(fid) if fid is not None else None
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):

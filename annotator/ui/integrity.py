@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,7 +18,16 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from annotator.core.model import Document
 from annotator.pdf.extract import sha256_file
 
-OK, CHECKING, MISSING, CHANGED = "ok", "checking", "missing", "changed"
+
+class FileState(StrEnum):
+    """Whether a document's PDF on disk is the file that was added."""
+
+    OK = "ok"
+    CHECKING = "checking"
+    MISSING = "missing"
+    CHANGED = "changed"
+
+
 SYNC_BYTES = 16 * 1024 * 1024
 """Up to this size a file being shown is hashed on the spot (tens of milliseconds)."""
 _POLL_MS = 50
@@ -26,11 +36,11 @@ log = logging.getLogger(__name__)
 
 class FileChecks(QObject):
     checked = Signal(int, str)
-    """document id, OK / MISSING / CHANGED."""
+    """document id, and its FileState: ok, missing or changed."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.state: dict[int, str] = {}
+        self.state: dict[int, FileState] = {}
         self._expected: dict[int, tuple[str, str]] = {}
         self._futures: dict[int, Future[str]] = {}
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="pdf-check")
@@ -42,20 +52,20 @@ class FileChecks(QObject):
         for document in documents:
             self._expected[document.id] = (document.path, document.sha256)
             if not Path(document.path).is_file():
-                self._set(document.id, MISSING)
+                self._set(document.id, FileState.MISSING)
                 continue
-            self.state[document.id] = CHECKING
+            self.state[document.id] = FileState.CHECKING
             self._futures[document.id] = self._pool.submit(sha256_file, document.path)
         if self._futures:
             self._timer.start()
 
-    def state_of(self, document_id: int) -> str:
+    def state_of(self, document_id: int) -> FileState:
         """A document not checked here (one just ingested from its file) counts as OK."""
-        return self.state.get(document_id, OK)
+        return self.state.get(document_id, FileState.OK)
 
-    def ensure(self, document_id: int) -> str:
+    def ensure(self, document_id: int) -> FileState:
         """The state now; a small file still being checked is hashed right here."""
-        if self.state_of(document_id) != CHECKING:
+        if self.state_of(document_id) != FileState.CHECKING:
             return self.state_of(document_id)
         path, _ = self._expected[document_id]
         try:
@@ -77,11 +87,11 @@ class FileChecks(QObject):
 
     def mark_ok(self, document_id: int, force: bool = False) -> None:
         """The document's file is known good (just ingested from it, or located)."""
-        if force or self.state.get(document_id, OK) != OK:
+        if force or self.state.get(document_id, FileState.OK) != FileState.OK:
             future = self._futures.pop(document_id, None)
             if future is not None:
                 future.cancel()
-            self._set(document_id, OK)
+            self._set(document_id, FileState.OK)
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -101,11 +111,14 @@ class FileChecks(QObject):
 
     def _conclude(self, document_id: int, digest: str | None) -> None:
         expected = self._expected[document_id][1]
-        self._set(document_id, MISSING if digest is None else OK if digest == expected else CHANGED)
+        if digest is None:
+            self._set(document_id, FileState.MISSING)
+        else:
+            self._set(document_id, FileState.OK if digest == expected else FileState.CHANGED)
 
-    def _set(self, document_id: int, state: str) -> None:
+    def _set(self, document_id: int, state: FileState) -> None:
         self.state[document_id] = state
-        if state != OK:
+        if state != FileState.OK:
             log.warning("document %s: its PDF is %s", document_id, state)
         self.checked.emit(document_id, state)
 

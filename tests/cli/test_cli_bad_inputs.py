@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import json
 from pathlib import Path
 
 import pymupdf
 import pytest
+
+from tests.conftest import run_as_user
 
 
 def make_bad(kind: str, tmp_path: Path) -> Path:
@@ -96,18 +98,22 @@ def test_bad_file_without_json_still_prints_the_good_summaries(cli, tmp_path, go
     assert len(run.err.splitlines()) == 1
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
-def test_file_without_read_permission(cli, tmp_path, good_pair):
+def test_file_without_read_permission(tmp_path, good_pair):
+    """As the real command, in a process that obeys file permissions (even when run as root)."""
     first, last = good_pair
     bad = tmp_path / "secret.pdf"
     bad.write_bytes(first.read_bytes())
     bad.chmod(0)
     try:
-        run = cli("scan", first, bad, last, "--json")
+        done = run_as_user("-m", "annotator", "scan", str(first), str(bad), str(last), "--json")
     finally:
         bad.chmod(0o644)
-    assert run.code == 3
-    assert len(run.err.splitlines()) == 1 and str(bad) in run.err
+    assert done.returncode == 3
+    assert done.stderr == f"annotator: {bad}: cannot be read (Permission denied)\n"
+    assert {json.loads(line)["file"] for line in done.stdout.splitlines()} == {
+        str(first),
+        str(last),
+    }
 
 
 def test_every_bad_kind_in_one_batch(cli, tmp_path, good_pair):

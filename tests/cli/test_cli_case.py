@@ -141,3 +141,33 @@ def test_usage_errors_exit_2(cli, argv, tmp_path, monkeypatch):
     assert run.code == 2
     assert "usage:" in run.err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_document_says_so_and_the_next_scan_finishes_it(cli, make_pdf, tmp_path):
+    """An ingest killed between storing pages and findings (here: its lexicon stamp and the
+    findings of its second page undone by hand, as a kill leaves them)."""
+    first = make_pdf([["He is a gang member."], ["The fusion center agreed."]], name="a.pdf")
+    other = make_pdf([["A SAFE report from the PNC."]], name="b.pdf")
+    path = tmp_path / "c.case"
+    assert cli("scan", first, "--case", path).code == 0
+    with CaseStore(path) as case:
+        document = case.documents()[0]
+        case.update_document(document.id, lexicon_version="")
+        with case.transaction():
+            case.db.execute("DELETE FROM findings WHERE page = 2")
+    listed = cli("findings", path)
+    assert listed.code == 0 and "1 finding(s)" in listed.out
+    assert f"{first}: its reading was not finished" in listed.err
+    memo = tmp_path / "memo.md"
+    assert cli("export", path, "--memo", memo).code == 0
+    assert "reading not finished: findings may be missing" in memo.read_text(encoding="utf-8")
+
+    scan = cli("scan", other, "--case", path)
+    assert scan.code == 0 and "(its interrupted reading is now finished)" in scan.out
+    after = cli("findings", path, "--json")
+    assert after.err == ""
+    assert {(r["file"].rsplit("/", 1)[-1], r["page"]) for r in after.rows()} == {
+        ("a.pdf", 1),
+        ("a.pdf", 2),
+        ("b.pdf", 1),
+    }

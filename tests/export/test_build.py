@@ -12,7 +12,7 @@ from export_support import REVIEWER, Tagged, summary_counts
 from annotator.core.errors import ExportError
 from annotator.core.model import Category, Status
 from annotator.export import build_memo
-from annotator.export.build import claim_key, quote
+from annotator.export.build import quote
 from annotator.export.model import SUMMARY_STATUSES
 from annotator.export.template import load_template
 from annotator.ingest import Ingestor
@@ -146,19 +146,6 @@ def test_same_claim_in_several_documents_is_cited_under_the_first(case, make_pdf
     assert repeat.first_at == head.cite
     others = [e for e in memo.unreviewed.findings if e not in associates]
     assert all(not e.also_in and not e.first_at for e in others)
-
-
-def test_claim_key_folds_case_accents_dashes_and_articles():
-    def key(text: str, category=Category.GANG_LABEL):
-        from annotator.core.model import Finding
-
-        return claim_key(Finding(1, 1, 1, category, "", text, 0, len(text), []))
-
-    assert key("la Mara  Salvatrucha") == key("MARA SALVATRUCHA")
-    assert key("Sureños") == key("Surenos")
-    assert key("MS\u201113 member") == key("ms-13 member")
-    assert key("MS-13 member") != key("MS-13 associate")
-    assert key("BRIC", Category.FUSION_CENTER) != key("BRIC")
 
 
 def test_quote_bolds_the_nth_occurrence_and_trims_long_sentences():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from export_support import Tagged, untagged_count
 import annotator.export as export
 from annotator.cli import main
 from annotator.store import CaseStore
+from tests.conftest import run_as_user
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -62,16 +62,19 @@ def test_unwritable_path_is_one_line_and_exit_3(capsys, tagged: Tagged, tmp_path
     assert code == 3 and err.count("\n") == 1 and "is a file" in err
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
-def test_read_only_folder_is_one_line_and_exit_3(capsys, tagged: Tagged, tmp_path: Path):
+def test_read_only_folder_is_one_line_and_exit_3(tagged: Tagged, tmp_path: Path):
+    """As the real command, in a process that obeys file permissions (even when run as root)."""
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
+    target = locked / "memo.docx"
     try:
-        code, _, err = _run(capsys, str(tagged.path), "--memo", str(locked / "memo.docx"))
+        done = run_as_user("-m", "annotator", "export", str(tagged.path), "--memo", str(target))
     finally:
         locked.chmod(0o755)
-    assert code == 3 and err.count("\n") == 1 and "cannot be written" in err
+    assert done.returncode == 3 and done.stderr.count("\n") == 1, done.stderr
+    assert "cannot be written" in done.stderr and str(locked) in done.stderr
+    assert list(locked.iterdir()) == []
 
 
 def test_usage_errors_exit_2(capsys, tagged: Tagged, tmp_path: Path):

@@ -128,3 +128,23 @@ def test_multi_line_finding_gets_one_highlight_with_a_quad_per_line(case, make_p
     (exhibit,) = export_exhibits(case, out)
     found = _highlights(exhibit.path)
     assert Counter(len(q) for _, q, _, _ in found.values())[2] == 1
+
+
+def test_exhibits_never_overwrite_a_source_pdf_of_the_case(case, make_pdf, detector, tmp_path):
+    """A source document may itself be named like an exhibit ("report.annotated.pdf", sent
+    back by a colleague); writing the exhibits into its folder must not replace it, even with
+    --force."""
+    from annotator.ingest import Ingestor
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    report = make_pdf([["He is an MS-13 gang member per CalGang."]], name="sources/report.pdf")
+    copy = make_pdf(
+        [["The fusion center lists him as a gang member."]], name="sources/report.annotated.pdf"
+    )
+    Ingestor(case, detector, workers=1).add_files([report, copy])
+    before = {p.name: sha256_file(p) for p in folder.iterdir()}
+    for force in (False, True):
+        with pytest.raises(ExportError, match=r"report\.annotated\.pdf: is a source document"):
+            export_exhibits(case, folder, force=force)
+        assert {p.name: sha256_file(p) for p in folder.iterdir()} == before

@@ -5,14 +5,13 @@ from __future__ import annotations
 import html
 import re
 
+import markdown_it
 import pytest
 from export_support import SPECIAL_NOTE, Tagged
 
 from annotator.cli import main
 from annotator.export.markdown_render import escape, escape_block
 from annotator.store import CaseStore
-
-markdown_it = pytest.importorskip("markdown_it")
 
 NASTY = [
     SPECIAL_NOTE,

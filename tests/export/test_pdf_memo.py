@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import docx
 import pymupdf
 import pytest
@@ -23,8 +25,13 @@ def exports(tagged_shared: Tagged, tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def pdf_text(exports) -> str:
+    """The memo's text without the running header and page numbers, so that a line carried
+    over a page break reads as one."""
     with pymupdf.open(exports / "memo.pdf") as pdf:
-        return " ".join(" ".join(page.get_text().split()) for page in pdf)
+        pages = [page.get_text() for page in pdf]
+    decoration = re.compile(r"^(?:PRIVILEGED AND CONFIDENTIAL .*|Page \d+ of \d+)$")
+    lines = [ln for text in pages for ln in text.splitlines() if not decoration.match(ln.strip())]
+    return " ".join(" ".join(lines).split())
 
 
 def _flat(text: str) -> str:

@@ -350,8 +350,8 @@ def test_manual_findings_are_audited_and_only_they_can_be_deleted(case, finding_
     assert manual.rects == [(72.0, 60.0, 120.0, 74.0)]
     assert [(e.field, e.who) for e in case.audit(manual.id)] == [("created", "student A")]
     with pytest.raises(CaseError, match="dismiss"):
-        case.delete_manual_finding(finding_id)
-    case.delete_manual_finding(manual.id, who="student A")
+        case.delete_finding(finding_id)
+    case.delete_finding(manual.id, who="student A")
     assert [e.field for e in case.audit(manual.id)] == ["created", "deleted"]
     with pytest.raises(CaseError):
         case.finding(manual.id)
@@ -430,3 +430,30 @@ def test_counts_per_category_and_pages_by_ocr_state(case, detector, make_pdf):
     assert [p.number for p in case.pages(doc.id, ocr_done=True)] == [3]
     assert [p.number for p in case.pages(doc.id, ocr_done=False)] == [1, 2]
     assert [p.number for p in case.pages(doc.id)] == [1, 2, 3]
+
+
+HOLDER = """
+import sys, time
+from annotator.store import CaseStore
+case = CaseStore(sys.argv[1], lock=True)
+print("holding", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_case_open_in_another_process_is_refused_until_that_process_dies(tmp_path):
+    path = tmp_path / "shared.case"
+    CaseStore(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(CaseLocked) as info:
+            CaseStore(path, lock=True)
+        assert f"process {holder.pid}" in str(info.value) and str(path) in str(info.value)
+    finally:
+        holder.kill()
+        holder.wait()
+    with CaseStore(path, lock=True) as case:  # the OS let go of a dead process's lock
+        assert case.documents() == []

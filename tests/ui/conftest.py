@@ -62,9 +62,11 @@ def sample_pdfs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     if pdfs:
         return pdfs
     out = tmp_path_factory.mktemp("samples")
-    script = sample_dir() / "make_samples.py"
     subprocess.run(
-        [sys.executable, str(script), str(out), "--no-scanned"], check=True, capture_output=True
+        [sys.executable, "-m", "tools.samples", str(out), "--no-scanned"],
+        cwd=Path(__file__).resolve().parents[2],
+        check=True,
+        capture_output=True,
     )
     return sorted(out.glob("*.pdf"))
 
@@ -75,7 +77,7 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
-    monkeypatch.setattr("annotator.ui.commands.default_case_dir", lambda: home / "Documents")
+    monkeypatch.setattr("annotator.ui.window.default_case_dir", lambda: home / "Documents")
     monkeypatch.setattr("annotator.ui.app.default_case_dir", lambda: home / "Documents")
     return home
 
@@ -94,7 +96,7 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
         qtbot.waitUntil(window.isActiveWindow, timeout=3000)
         if case is not None:
             assert window.open_case(case), window.dialogs.errors  # type: ignore[attr-defined]
-            window.view.setFocus()
+            window.case.view.setFocus()
             qtbot.wait(20)  # let the new widgets become visible before the first key
         windows.append(window)
         return window

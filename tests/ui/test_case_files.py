@@ -60,27 +60,29 @@ def test_a_missing_pdf_shows_stored_text_until_the_file_is_located(
     shutil.copy(original, moved)
     document_id = _move_first_document(sample_case_path, tmp_path / "gone" / "a-file.pdf")
     window = make_window(sample_case_path)
-    assert window.session is not None and window.document_id == document_id
-    assert window.notice.isVisible() and "a-file.pdf" in window.notice.label.text()
-    assert window.pages_stack.currentWidget() is window.stored_text
-    assert window.view.renderer.pdf is None, "nothing is rendered from a file that is not there"
-    assert window.view.findings_for(1) == [], "no highlight without the right file"
+    assert window.session is not None and window.case.navigator.document_id == document_id
+    assert window.case.notice.isVisible() and "a-file.pdf" in window.case.notice.label.text()
+    assert window.case.pages_stack.currentWidget() is window.case.stored_text
+    assert window.case.view.renderer.pdf is None, (
+        "nothing is rendered from a file that is not there"
+    )
+    assert window.case.view.findings_for(1) == [], "no highlight without the right file"
     finding = next(f for f in window.session.findings() if f.document_id == document_id)
-    window.select_finding(finding.id)
-    assert window.stored_text.page == finding.page
-    assert finding.text.split()[0] in window.stored_text.toPlainText()
-    assert "missing" in window.documents_model.index(0).data()
+    window.case.navigator.select_finding(finding.id)
+    assert window.case.stored_text.page == finding.page
+    assert finding.text.split()[0] in window.case.stored_text.toPlainText()
+    assert "missing" in window.case.documents_model.index(0).data()
 
     other = next(p for p in sample_pdfs if Path(p).name != Path(original).name)
     window.dialogs.located = [str(other), str(moved)]  # type: ignore[attr-defined]
-    window.locate_document()
+    window.case.files.locate_document()
     assert "Not the same file" in window.dialogs.errors[-1]  # type: ignore[attr-defined]
-    assert window.view.renderer.pdf is None
-    window.locate_document()
-    assert window.pages_stack.currentWidget() is window.view
-    assert not window.notice.isVisible()
-    assert window.view.renderer.pdf is not None
-    assert window.view.findings_for(finding.page), "highlights are back on the right file"
+    assert window.case.view.renderer.pdf is None
+    window.case.files.locate_document()
+    assert window.case.pages_stack.currentWidget() is window.case.view
+    assert not window.case.notice.isVisible()
+    assert window.case.view.renderer.pdf is not None
+    assert window.case.view.findings_for(finding.page), "highlights are back on the right file"
     assert window.session.case.document(document_id).path == str(moved.resolve())
 
 
@@ -96,13 +98,13 @@ def test_a_changed_pdf_is_never_drawn_with_highlights(
     shutil.copy(other, impostor)  # same name, different contents
     document_id = _move_first_document(sample_case_path, impostor)
     window = make_window(sample_case_path)
-    assert window.document_id == document_id
-    assert "not the file that was added" in window.notice.label.text()
-    assert impostor.name in window.notice.label.text()
-    assert window.view.renderer.pdf is None
-    assert window.view.findings_for(1) == []
-    assert window.pages_stack.currentWidget() is window.stored_text
+    assert window.case.navigator.document_id == document_id
+    assert "not the file that was added" in window.case.notice.label.text()
+    assert impostor.name in window.case.notice.label.text()
+    assert window.case.view.renderer.pdf is None
+    assert window.case.view.findings_for(1) == []
+    assert window.case.pages_stack.currentWidget() is window.case.stored_text
     other_document = window.session.documents()[1]  # type: ignore[union-attr]
-    window.show_document(other_document.id)
-    assert window.pages_stack.currentWidget() is window.view
-    assert window.view.renderer.pdf is not None and not window.notice.isVisible()
+    window.case.navigator.show_document(other_document.id)
+    assert window.case.pages_stack.currentWidget() is window.case.view
+    assert window.case.view.renderer.pdf is not None and not window.case.notice.isVisible()

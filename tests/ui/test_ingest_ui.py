@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,9 +24,9 @@ def test_a_bad_pdf_mid_session_leaves_the_case_intact(
 ) -> None:
     assert window.session is not None
     before = len(window.session.case.findings())
-    window.view.setFocus()
-    window.next_finding()
-    window.tag_rebutted()
+    window.case.view.setFocus()
+    window.case.review.next_finding()
+    window.case.review.tag_rebutted()
     bad = tmp_path / "garbled exhibit.pdf"
     bad.write_bytes(b"%PDF-1.7\n this is not really a PDF")
     good = make_pdf(
@@ -34,16 +35,18 @@ def test_a_bad_pdf_mid_session_leaves_the_case_intact(
     window.add_documents([str(bad), str(good)])
     errors = window.dialogs.errors  # type: ignore[attr-defined]
     assert any("garbled exhibit.pdf" in e for e in errors), errors
-    assert window.document_path == str(good.resolve()), "the new PDF shows at once"
-    assert window.view.renderer.pdf is not None and len(window.view.pages) == 1
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
+    assert window.case.navigator.document_path == str(good.resolve()), "the new PDF shows at once"
+    assert window.case.view.renderer.pdf is not None and len(window.case.view.pages) == 1
+    qtbot.waitUntil(lambda: not window.case.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
     findings = window.session.case.findings()
     assert len(findings) > before
     added = [
         f for f in findings if window.session.document(f.document_id).path == str(good.resolve())
     ]  # type: ignore[union-attr]
     assert {f.category.value for f in added} == {"gang_label"}
-    assert window.document_id == added[0].document_id, "highlights appear once it is stored"
+    assert window.case.navigator.document_id == added[0].document_id, (
+        "highlights appear once it is stored"
+    )
     assert sum(f.status.value == "rebutted" for f in findings) == 1
     assert len(errors) == 1
 
@@ -59,7 +62,7 @@ def test_demo_builds_a_fresh_case_from_the_samples(
     start(window, argparse.Namespace(files=[], demo=True))
     assert window.session is not None
     assert "fictional" in window.windowTitle()
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.case.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
     assert len(window.session.documents()) == len(sample_pdfs)
     assert len(window.session.findings()) > 50
     assert not window.dialogs.errors  # type: ignore[attr-defined]
@@ -67,8 +70,9 @@ def test_demo_builds_a_fresh_case_from_the_samples(
 
 def test_unexpected_errors_are_logged_and_shown_short(user_dirs: Path) -> None:
     shown: list[str] = []
-    old = sys.excepthook
+    old, handlers = sys.excepthook, list(logging.getLogger().handlers)
     try:
+        crash.setup_logging()
         crash.install_excepthook(shown.append)
         try:
             raise RuntimeError("boom")
@@ -76,7 +80,15 @@ def test_unexpected_errors_are_logged_and_shown_short(user_dirs: Path) -> None:
             sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
     finally:
         sys.excepthook = old
+        for handler in set(logging.getLogger().handlers) - set(handlers):
+            handler.close()
+            logging.getLogger().removeHandler(handler)
     assert len(shown) == 1 and "Traceback" not in shown[0] and "boom" in shown[0]
+    log = crash.log_path()
+    assert str(log) in shown[0] and log.is_relative_to(user_dirs)
+    logged = log.read_text(encoding="utf-8")
+    assert "unexpected error" in logged and "Traceback" in logged
+    assert 'raise RuntimeError("boom")' in logged
 
 
 def test_geometry_matches_pymupdf_rotation() -> None:

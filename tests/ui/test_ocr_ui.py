@@ -14,7 +14,7 @@ from annotator.core.paths import sample_dir
 from annotator.pdf import ocr
 from annotator.store import CaseStore
 from annotator.ui.documents import DOCUMENT_ROLE
-from annotator.ui.integrity import OK
+from annotator.ui.integrity import FileState
 from annotator.ui.window import MainWindow
 
 INGEST_TIMEOUT_MS = 120_000
@@ -22,7 +22,7 @@ SCANNED = sample_dir() / "scanned" / "02_school_police_incident_report_scanned.p
 
 
 def document_rows(window: MainWindow) -> dict[int, str]:
-    model = window.documents_model
+    model = window.case.documents_model
     rows = (model.index(r) for r in range(model.rowCount()))
     return {i.data(DOCUMENT_ROLE): i.data() for i in rows if i.data(DOCUMENT_ROLE) is not None}
 
@@ -33,12 +33,12 @@ def add_scanned(
     qtbot: QtBot,
     watch: Callable[[int, int, int], None] | None = None,
 ) -> int:
-    assert SCANNED.is_file(), f"{SCANNED} missing: run sample_files/make_samples.py"
+    assert SCANNED.is_file(), f"{SCANNED} missing: run python -m tools.samples"
     assert window.open_case(case), window.dialogs.errors  # type: ignore[attr-defined]
     if watch is not None:  # after the window's own handler
-        window.runner.ocr_progress.connect(watch)  # type: ignore[union-attr]
+        window.case.runner.ocr_progress.connect(watch)  # type: ignore[union-attr]
     window.add_documents([str(SCANNED)])
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.case.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
     assert window.session is not None
     (document,) = window.session.documents()
     return document.id
@@ -57,7 +57,7 @@ def test_scanned_pages_are_ocrd_in_the_background_and_never_again(
     seen: list[str] = []
 
     def watch(document_id: int, done: int, total: int) -> None:
-        formats.append(window.progress.format())
+        formats.append(window.status.progress.format())
         seen.append(document_rows(window).get(document_id, ""))
 
     case = tmp_path / "scans.case"
@@ -71,7 +71,7 @@ def test_scanned_pages_are_ocrd_in_the_background_and_never_again(
     assert "gang_label" in categories, categories
     assert window.session.document(document_id).pages_needing_ocr == 0  # type: ignore[union-attr]
     assert "not searched" not in document_rows(window)[document_id]
-    assert not window.ocr_notice.isVisible() and not window.dialogs.errors  # type: ignore[attr-defined]
+    assert not window.status.ocr_notice.isVisible() and not window.dialogs.errors  # type: ignore[attr-defined]
     found = len(window.session.findings())
 
     calls: list[int] = []
@@ -79,9 +79,11 @@ def test_scanned_pages_are_ocrd_in_the_background_and_never_again(
     monkeypatch.setattr(ocr, "find_engine", lambda *a, **k: calls.append(1) or real(*a, **k))
     window.close_case()
     assert window.open_case(case)
-    qtbot.waitUntil(lambda: window.checks.state_of(document_id) == OK, timeout=10_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(
+        lambda: window.case.checks.state_of(document_id) is FileState.OK, timeout=10_000
+    )  # type: ignore[union-attr]
     qtbot.wait(100)
-    assert calls == [] and not window.runner.busy  # type: ignore[union-attr]
+    assert calls == [] and not window.case.runner.busy  # type: ignore[union-attr]
     assert len(window.session.findings()) == found
     with CaseStore(case) as store:
         assert all(p.ocr_done for p in store.pages(document_id))
@@ -96,8 +98,8 @@ def test_without_tesseract_scanned_pages_are_marked_not_searched(
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path / "no-tessdata"))
     window = make_window()
     document_id = add_scanned(window, tmp_path / "scans.case", qtbot)
-    assert window.ocr_notice.isVisible()
-    notice = window.ocr_notice.text()
+    assert window.status.ocr_notice.isVisible()
+    notice = window.status.ocr_notice.text()
     assert "not searched" in notice and "install Tesseract" in notice, notice
     assert not window.dialogs.errors, "a notice, not a modal dialog"  # type: ignore[attr-defined]
     assert "4 pages not searched (no text layer)" in document_rows(window)[document_id]
@@ -105,31 +107,23 @@ def test_without_tesseract_scanned_pages_are_marked_not_searched(
     pages = list(window.session.case.pages(document_id))
     assert len(pages) == 4 and all(p.needs_ocr and not p.ocr_done for p in pages)
     window.add_documents([str(SCANNED)])  # added again: still no Tesseract, still one notice
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
-    assert window.ocr_notice.isVisible() and not window.dialogs.errors  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.case.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
+    assert window.status.ocr_notice.isVisible() and not window.dialogs.errors  # type: ignore[attr-defined]
 
     # Tesseract installed since: reopening reads the pages; a cancel keeps what was read.
-    if not _has_tesseract(monkeypatch):
-        return
+    monkeypatch.delenv("TESSDATA_PREFIX")
+    tesseract()
     case = window.session.case.path
     window.close_case()
     read: list[int] = []
     assert window.open_case(case)
-    window.runner.ocr_progress.connect(lambda _d, done, _t: read.append(done))  # type: ignore[union-attr]
+    window.case.runner.ocr_progress.connect(lambda _d, done, _t: read.append(done))  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: bool(read) and read[-1] >= 1, timeout=INGEST_TIMEOUT_MS)
-    window.cancel_button.click()
-    assert not window.runner.busy and not window.cancel_button.isVisible()  # type: ignore[union-attr]
+    window.status.cancel_button.click()
+    assert not window.status.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: not window.case.runner.busy, timeout=INGEST_TIMEOUT_MS)  # type: ignore[union-attr]
     pages = list(window.session.case.pages(document_id))
     done = sum(p.ocr_done for p in pages)
     assert 1 <= done < 4
     row = document_rows(window)[document_id]
     assert f"{4 - done} page{'s' if 4 - done > 1 else ''} not searched (no text layer)" in row, row
-
-
-def _has_tesseract(monkeypatch: pytest.MonkeyPatch) -> bool:
-    monkeypatch.delenv("TESSDATA_PREFIX")
-    try:
-        ocr.find_engine()
-    except ocr.OcrUnavailable:
-        return False
-    return True

@@ -51,10 +51,6 @@ class PageRenderer(QObject):
         if self._wanted and not self._timer.isActive():
             self._timer.start()
 
-    def render_now(self, index: int, scale: float) -> QImage | None:
-        image = self.image(index, scale)
-        return image if image is not None else self._render(index, scale)
-
     def _render_next(self) -> None:
         if not self._wanted:
             return

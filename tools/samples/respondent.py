@@ -1,0 +1,12 @@
+"""The fictional respondent, one invented person across every sample document."""
+
+R_LAST_ASCII = "RIVAS MEJIA"
+R_FIRST = "DANIEL"
+R_MIDDLE = "ALEXANDER"
+A_NUM = "A 012-345-678"
+A_NUM_FORM = "A012 345 678"
+DOB_US = "03/14/2004"
+DOB_ES = "14/03/2004"
+US_ADDR = "555 Larkspur Way, Apt. 2, Chelsea, MA 02150"
+EVENT_NO = "BOS2306000123"
+RN_CONTROL = "A-12345/6-2023"
