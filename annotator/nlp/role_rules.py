@@ -73,7 +73,8 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
             return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
         return Role.THIRD_PARTY if holder == "T" else Role.BACKGROUND
     if link == "acts" and not victim:
-        link = ""
+        before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
+        link = "acts" if before is not None and _victim(before, 0, 0) else ""
     if _associated(sent, a) and not link:
         if sent.any("respondent") or sent.any("pronouns") or sent.any("others"):
             return Role.THIRD_PARTY
@@ -158,7 +159,7 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         (e, s, kind, name)
         for name, kind in _HOLDERS
         for s, e in sent.hits.get(name, ())
-        if e <= a and a - e <= HOLDER_REACH and s not in hidden
+        if e <= a and len(set(range(e, a)) - hidden) <= HOLDER_REACH and s not in hidden
     ]
     if not refs:
         return "", ""
@@ -177,6 +178,14 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
     if subtype == "gang_name" and kind in ("T", "R"):
         return "", ""
     return "weak", kind
+
+
+_DETERMINERS = frozenset("the a an el la los las un una".split())
+
+
+def _after_person(sent: Sentence, k: int) -> bool:
+    """A person word ends at token k (the comma after it opens an apposition)."""
+    return any(e == k for name, _ in _HOLDERS for _, e in sent.hits.get(name, ()))
 
 
 Ref = tuple[int, int, str, str]
@@ -200,12 +209,17 @@ _POSSESSIVES = frozenset("my his her their our the a mi su sus la el los las".sp
 
 
 def _relative_clauses(sent: Sentence, a: int) -> set[int]:
-    """Tokens of ", who ... ," clauses before the reference: "The father of my children, who I
-    have not seen in years, was a member" labels the father, not "I"."""
+    """Tokens of ", who ... ," clauses and ", the ... ," appositions before the reference:
+    "The father of my children, who I have not seen in years, was a member" labels the father,
+    not "I"; "Mi exesposo, el papá de Marvin, estuvo en la MS-13" labels the former husband."""
     hidden: set[int] = set()
     k = 0
     while k < a:
-        if sent.tokens[k] == "," and k + 1 < a and sent.tokens[k + 1] in _RELATIVE:
+        opens = k + 1 < a and (
+            sent.tokens[k + 1] in _RELATIVE
+            or (sent.tokens[k + 1] in _DETERMINERS and _after_person(sent, k))
+        )
+        if sent.tokens[k] == "," and opens:
             end = next((j for j in range(k + 1, a) if sent.tokens[j] == ","), -1)
             if end < 0:
                 break
@@ -259,12 +273,43 @@ def _harm_linked(sent: Sentence, a: int, b: int) -> str:
             break
         if sent.at("acts", k) or (_right_after(sent, b, k) and _action_verb(sent, k)):
             return "acts"
+        if _done_to(sent, b, k):
+            return "acts"
     return ""
 
 
+_OBJECTS = frozenset("him her me us".split())
+_PREPOSITIONS = frozenset("de a en con por para sin sobre desde hasta entre del al".split())
+
+
+def _done_to(sent: Sentence, b: int, k: int) -> bool:
+    """The gang does something to a person: "la MS-13 lo considera enemigo" (an object
+    pronoun before its verb), "MS-13 considers him an enemy" (after it)."""
+    word = sent.tokens[k]
+    if sent.language == "es":
+        following = sent.tokens[k + 1] if k + 1 < len(sent.tokens) else ""
+        verb_next = following.isalpha() and sent.raw[k + 1][:1].islower()
+        article = k > 0 and sent.tokens[k - 1] in _PREPOSITIONS  # "de la clica"
+        return word in _CLITICS and verb_next and not article and _right_after(sent, b, k)
+    return word in _OBJECTS and k == b + 1
+
+
 def _right_after(sent: Sentence, b: int, k: int) -> bool:
-    """Token k follows the reference directly, or after an adverb ("MS-13 later burned")."""
-    return k == b or (k == b + 1 and sent.at("adverbs", b))
+    """Token k follows the reference directly, or after an adverb ("MS-13 later burned"), the
+    gang's name ("los mareros de la MS-13 me esperaban") or an object pronoun."""
+    if k == b or (k == b + 1 and sent.at("adverbs", b)):
+        return True
+    return all(_passing(sent, j) for j in range(b, k))
+
+
+def _passing(sent: Sentence, j: int) -> bool:
+    word, raw = sent.tokens[j], sent.raw[j]
+    return (
+        word in _JOINERS or word in _CLITICS or raw[:1].isupper() or any(c.isdigit() for c in raw)
+    )
+
+
+_JOINERS = frozenset("of the de la el del los las".split())
 
 
 def _action_verb(sent: Sentence, k: int) -> bool:
@@ -275,7 +320,13 @@ def _action_verb(sent: Sentence, k: int) -> bool:
         return False
     if sent.language == "es":
         return word.endswith(_ES_VERB_ENDINGS)
-    return word.endswith(_EN_VERB_ENDINGS) and k > 0 and not sent.at("copula", k - 1)
+    participle = k + 1 < len(sent.tokens) and sent.tokens[k + 1] == "by"  # "a list kept by"
+    return (
+        word.endswith(_EN_VERB_ENDINGS)
+        and not participle
+        and k > 0
+        and not sent.at("copula", k - 1)
+    )
 
 
 def _crosses(sent: Sentence, start: int, end: int) -> bool:
@@ -289,8 +340,13 @@ def _boundary(sent: Sentence, k: int) -> bool:
 
 
 def _active_harm(sent: Sentence, a: int, b: int) -> bool:
-    """Harm in the sentence that is not suffered by the one before it ("was killed")."""
-    return any(not (a <= s < b) and not _passive(sent, s) for s, _ in sent.hits.get("harm", ()))
+    """Harm in the reference's clause that is not suffered by the one before it ("was
+    killed")."""
+    c0, c1 = _clause(sent, a, b)
+    return any(
+        c0 <= s < c1 and not (a <= s < b) and not _passive(sent, s)
+        for s, _ in sent.hits.get("harm", ())
+    )
 
 
 def _passive(sent: Sentence, k: int) -> bool:
@@ -300,12 +356,21 @@ def _passive(sent: Sentence, k: int) -> bool:
 
 def _victim(sent: Sentence, a: int, b: int) -> bool:
     """Someone of the respondent's side is in the sentence, outside the reference."""
-    for name in ("respondent", "first_person", "family"):
+    for name in ("respondent", "family"):
         if sent.any(name, (a, b)):
             return True
+    if any(_own_person(sent, s) for s, _ in sent.hits.get("first_person", ()) if not a <= s < b):
+        return True
     if sent.language == "es":  # "la amenazaron", "le dijeron", "me paraban"
         return any(_clitic_verb(sent, k) for k in range(len(sent.tokens) - 1))
     return sent.any("pronouns", (a, b))
+
+
+def _own_person(sent: Sentence, k: int) -> bool:
+    """A first-person word that is the declarant's own side ("me", "my mother", "I sold
+    fruit"), not an author speaking ("in my opinion", "I have studied"): the word after it is
+    not one of the `authorial` cues."""
+    return k + 1 >= len(sent.tokens) or not sent.at("authorial", k + 1)
 
 
 def _clitic_verb(sent: Sentence, k: int) -> bool:
@@ -351,7 +416,9 @@ def _general(sent: Sentence, a: int, b: int) -> bool:
     def within(name: str) -> bool:
         return any(c0 <= s < c1 and not (a <= s < b) for s, _ in sent.hits.get(name, ()))
 
-    if any(within(name) for name in ("respondent", "first_person", "pronouns", "family")):
+    if any(within(name) for name in ("respondent", "pronouns", "family")):
+        return False
+    if any(c0 <= k < c1 and _own_person(sent, k) for k, _ in sent.hits.get("first_person", ())):
         return False
     plural = any(s < b and e > a for s, e in sent.hits.get("gang_plural", ()))
     return plural or within("background") or within("generic_people")

@@ -53,6 +53,7 @@ _CLASSES = (
     "entry",
     "name_labels",
     "denial",
+    "authorial",
 )
 
 
@@ -121,6 +122,7 @@ class RoleCues:
     background, gang_plural              the marks of general prose
     field, entry                         form fields ("Status:"); an entry in a database
     name_labels, denial                  where a form names the respondent ("Name:"); negation
+    authorial                            what follows an author's "my" ("my opinion"): no victim
     """
 
     language: str
