@@ -156,6 +156,7 @@ def _entries(
     keys: list[tuple[str, str]],
 ) -> list[MemoFinding]:
     history = _tag_history(case)
+    numbers = {doc_id: n for n, doc_id in enumerate(documents, start=1)}
     occurrence: Counter[tuple[int, int, str, str]] = Counter()
     entries = []
     for f in findings:
@@ -183,6 +184,7 @@ def _entries(
                 tagged_on=on,
                 role=role_of(f),
                 subtype=f.subtype,
+                document_number=numbers[f.document_id],
                 asserted_by=asserted_by(f),
                 source_date=date,
                 date_in_passage=in_passage,

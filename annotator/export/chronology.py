@@ -46,7 +46,7 @@ def asserted_by(finding: Finding) -> str:
         return f"{agency}, relaying {finding.attributed_to} (hearsay)"
     if finding.relayed:
         return f"{agency}, relaying an unnamed source (hearsay)"
-    return f"{agency}, in its own words; no source given"
+    return f"{agency}; no other source given"
 
 
 NOTICE_SUBTYPES = ("red_notice", "diffusion")
@@ -81,7 +81,7 @@ def chronology(
     table = Table(
         ["Date of source", "Allegations", "Asserted by", "Where"],
         [r[2] for r in rows],
-        [1.1, 2.0, 1.9, 1.5],
+        [1.1, 2.3, 2.2, 1.2],
     )
     empty = "The record holds no allegation against the respondent of the kinds this memo covers."
     return Section(CHRONOLOGY_TITLE, [], intro=intro, table=table if rows else None, empty=empty)
@@ -99,7 +99,7 @@ def _row(members: list[tuple[MemoFinding, tuple[str, str]]]) -> list[str]:
     who = Counter(e.asserted_by for e, _ in members).most_common(2)
     asserted = "; ".join(w for w, _ in who)
     pages = ", ".join(dict.fromkeys(e.page for e, _ in members))
-    return [date, shown, asserted, f"{first.document}, {pages}"]
+    return [date, shown, asserted, f"Doc. {first.document_number}, {pages}"]
 
 
 def link_repeats(
@@ -133,9 +133,9 @@ def link_repeats(
             if findings[i].document_id != findings[origin].document_id
         )
         verb = "every one traces to" if tracing else "it first appears in"
-        entries[head].repeated = f"repeated in {len(places)} documents; {verb} {where}"
+        entries[head].repeated = f"in {len(places)} documents; {verb} {where}"
         for i in members:
-            if findings[i].document_id != findings[origin].document_id:
+            if i != head and findings[i].document_id != findings[origin].document_id:
                 entries[i].first_at = entries[origin].cite
 
 

@@ -62,6 +62,8 @@ class MemoFinding:
     role: Role | None = None
     """Who a gang reference is about; None for the other categories."""
     subtype: str = ""
+    document_number: int = 0
+    """The document's number in the memo's list of documents reviewed."""
     asserted_by: str = ""
     """The chain of who asserted it: "ICE/ERO, relaying Boston Regional Intelligence Center"."""
     source_date: str = ""
@@ -110,7 +112,8 @@ class MemoFinding:
         if self.note:
             rows.append(("Response", self.note))
         if self.exhibit:
-            rows.append(("Rebutting exhibit", self.exhibit))
+            support = self.role is Role.PERSECUTOR  # support for the claim, not a rebuttal
+            rows.append(("Supporting exhibit" if support else "Rebutting exhibit", self.exhibit))
         if self.repeated:
             rows.append(("Repeated", self.repeated))
         if self.also_in:

@@ -31,9 +31,10 @@ def case_withholdings(case: CaseStore) -> list[Withheld]:
 
 def withheld_section(case: CaseStore, intro: list[Paragraph]) -> Section:
     """The memo's appendix of what the release withholds, each item with its page."""
+    numbers = {d.id: n for n, d in enumerate(case.documents(), start=1)}
     rows = [
         [
-            document.title,
+            f"Doc. {numbers[document.id]}",
             _page(document, item.page),
             item.kind.label,
             item.code or "—",
@@ -41,7 +42,8 @@ def withheld_section(case: CaseStore, intro: list[Paragraph]) -> Section:
         ]
         for document, item in case_withholdings(case)
     ]
-    table = Table(["Document", "Page", "What", "Code", "Detail"], rows, [1.6, 1.1, 1.2, 1.0, 1.8])
+    head = ["Doc.", "Page", "What", "Code", "Detail"]
+    table = Table(head, rows, [0.6, 1.2, 1.4, 1.1, 2.2])
     empty = (
         "The documents reviewed show no page withheld in full, exemption, referral, redaction "
         "or gap in the Bates numbering."

@@ -230,7 +230,9 @@ def _letterhead(lines: list[str], models_dir: Path) -> str:
     end = top + 1
     while end < len(lines) and end - top < LETTERHEAD_LINES and named[end]:
         end += 1
-    return _agency_in("\n".join(lines[top : end + 1]), models_dir)
+    # The lines above it name no agency alone; a name may still start there and run down
+    # ("EASTFIELD HARBOR PUBLIC SCHOOLS" ... "SCHOOL POLICE").
+    return _agency_in("\n".join(lines[: end + 1]), models_dir)
 
 
 def _agency_in(text: str, models_dir: Path) -> str:
