@@ -39,6 +39,8 @@ class Sentence:
     offsets: list[int]
     language: str = "en"
     hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _covered: dict[str, frozenset[int]] = field(default_factory=dict)
+    _ends: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         first = next((k for k, o in enumerate(self.offsets) if o + len(self.raw[k]) > start), 0)
@@ -49,8 +51,21 @@ class Sentence:
         a, b = outside
         return any(not (a <= s < b) for s, _ in self.hits.get(name, ()))
 
+    def ends(self, names: tuple[str, ...]) -> frozenset[int]:
+        """Where cues of the lists `names` end (token indexes after their last token)."""
+        found = self._ends.get(names)
+        if found is None:
+            found = frozenset(e for name in names for _, e in self.hits.get(name, ()))
+            self._ends[names] = found
+        return found
+
     def at(self, name: str, k: int) -> bool:
-        return any(s <= k < e for s, e in self.hits.get(name, ()))
+        """Whether token k is part of a cue of list `name`."""
+        covered = self._covered.get(name)
+        if covered is None:
+            spans = self.hits.get(name, ())
+            covered = self._covered[name] = frozenset(i for s, e in spans for i in range(s, e))
+        return k in covered
 
 
 Previous = Callable[[Sentence], "Sentence | None"]
@@ -181,11 +196,12 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
 
 
 _DETERMINERS = frozenset("the a an el la los las un una".split())
+_HOLDER_LISTS = tuple(name for name, _ in _HOLDERS)
 
 
 def _after_person(sent: Sentence, k: int) -> bool:
     """A person word ends at token k (the comma after it opens an apposition)."""
-    return any(e == k for name, _ in _HOLDERS for _, e in sent.hits.get(name, ()))
+    return k in sent.ends(_HOLDER_LISTS)
 
 
 Ref = tuple[int, int, str, str]
@@ -213,19 +229,15 @@ def _relative_clauses(sent: Sentence, a: int) -> set[int]:
     "The father of my children, who I have not seen in years, was a member" labels the father,
     not "I"; "Mi exesposo, el papá de Marvin, estuvo en la MS-13" labels the former husband."""
     hidden: set[int] = set()
-    k = 0
-    while k < a:
-        opens = k + 1 < a and (
-            sent.tokens[k + 1] in _RELATIVE
-            or (sent.tokens[k + 1] in _DETERMINERS and _after_person(sent, k))
-        )
-        if sent.tokens[k] == "," and opens:
-            end = next((j for j in range(k + 1, a) if sent.tokens[j] == ","), -1)
-            if end < 0:
+    commas = [k for k in range(a) if sent.tokens[k] == ","]
+    for n, k in enumerate(commas):
+        if k in hidden or k + 1 >= a:
+            continue
+        following = sent.tokens[k + 1]
+        if following in _RELATIVE or (following in _DETERMINERS and _after_person(sent, k)):
+            if n + 1 == len(commas):
                 break
-            hidden.update(range(k, end + 1))
-            k = end
-        k += 1
+            hidden.update(range(k, commas[n + 1] + 1))
     return hidden
 
 

@@ -61,40 +61,53 @@ Word = tuple[str, bool]
 """A cue word: its text, and whether it matches any word it begins (written with a *)."""
 
 
-class _Phrases:
-    """A list of cue phrases, found in a token list; a word ending in * matches as a prefix."""
+Cue = tuple[str, tuple[Word, ...]]
+"""A cue phrase and the list it belongs to."""
+
+
+class _Index:
+    """Every cue phrase of a language, indexed by its first word (or the first three letters of
+    a first word written with a *): a sentence is read in one pass, a token that starts no cue
+    costing two dictionary look-ups."""
 
     __slots__ = ("exact", "prefixed")
 
-    def __init__(self, phrases: list[str]) -> None:
-        self.exact: dict[str, list[tuple[Word, ...]]] = {}
-        self.prefixed: dict[str, list[tuple[Word, ...]]] = {}
-        for phrase in phrases:
-            words = tuple(_cue_word(w) for w in fold_phrase(phrase).lower().split())
-            words = tuple(w for w in words if w[0])
-            if not words:
-                continue
-            first, prefix = words[0]
-            if prefix:
-                self.prefixed.setdefault(first[:3], []).append(words)
-            else:
-                self.exact.setdefault(first, []).append(words)
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        self.exact: dict[str, list[Cue]] = {}
+        self.prefixed: dict[str, list[Cue]] = {}
+        for name, phrases in lists.items():
+            for phrase in phrases:
+                words = tuple(_cue_word(w) for w in fold_phrase(phrase).lower().split())
+                words = tuple(w for w in words if w[0])
+                if not words:
+                    continue
+                first, prefix = words[0]
+                table = self.prefixed if prefix else self.exact
+                table.setdefault(first[:3] if prefix else first, []).append((name, words))
 
-    def at(self, tokens: list[str], i: int) -> int:
-        """The length of the longest cue starting at token i, 0 when none does."""
-        best = 0
-        for words in (*self.exact.get(tokens[i], ()), *self.prefixed.get(tokens[i][:3], ())):
-            n = len(words)
-            if (
-                n > best
-                and i + n <= len(tokens)
-                and all(
-                    tokens[i + k].startswith(w) if prefix else tokens[i + k] == w
-                    for k, (w, prefix) in enumerate(words)
-                )
-            ):
-                best = n
-        return best
+    def hits(self, tokens: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """Per cue list, where its cues stand: at each token the longest cue of the list
+        starting there, the lists' matches not overlapping within a list."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        free: dict[str, int] = {}
+        n_tokens = len(tokens)
+        for i, token in enumerate(tokens):
+            candidates = self.exact.get(token, ()), self.prefixed.get(token[:3], ())
+            best: dict[str, int] = {}
+            for group in candidates:
+                for name, words in group:
+                    n = len(words)
+                    if i < free.get(name, 0) or n <= best.get(name, 0) or i + n > n_tokens:
+                        continue
+                    if all(
+                        tokens[i + k].startswith(w) if prefix else tokens[i + k] == w
+                        for k, (w, prefix) in enumerate(words)
+                    ):
+                        best[name] = n
+            for name, n in best.items():
+                found.setdefault(name, []).append((i, i + n))
+                free[name] = i + n
+        return found
 
 
 def _cue_word(word: str) -> Word:
@@ -127,11 +140,9 @@ class RoleCues:
 
     language: str
     version: str
-    phrases: dict[str, _Phrases]
-    name_labels: tuple[str, ...]
-
-    def words(self, name: str) -> _Phrases:
-        return self.phrases[name]
+    index: _Index
+    name_patterns: tuple[re.Pattern[str], ...]
+    """Where a page names the respondent: a form's name label ("Name:") or a title."""
 
 
 @lru_cache(maxsize=8)
@@ -146,9 +157,13 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     unknown = set(data) - {*_CLASSES, "language", "version", "description"}
     if unknown:
         raise LexiconError(f"{path}: unknown cue lists {sorted(unknown)}")
-    phrases = {name: _Phrases(list(data.get(name, []))) for name in _CLASSES}
-    labels = tuple(fold_phrase(x).lower() for x in data.get("name_labels", []))
-    return RoleCues(language, str(data.get("version", "")), phrases, labels)
+    index = _Index({name: list(data.get(name, [])) for name in _CLASSES})
+    labels = [fold_phrase(x).lower() for x in data.get("name_labels", [])]
+    return RoleCues(language, str(data.get("version", "")), index, _name_patterns(labels))
+
+
+NAME_REACH = 3000
+"""Characters at the head of a page read for the respondent's name (forms give it at the top)."""
 
 
 class RoleReader:
@@ -169,7 +184,10 @@ class RoleReader:
     def names(self) -> frozenset[str]:
         """Words of the respondent's name as the page gives it ("Name: GARCIA-PEREZ, Jonathan")."""
         if self._names is None:
-            self._names = _learn_names(fold_phrase(self.page_text), self.cues.name_labels)
+            text = self.page_text[:NAME_REACH]
+            self._names = _learn_names(
+                text if text.isascii() else fold_phrase(text), self.cues.name_patterns
+            )
         return self._names
 
     def role(self, start: int, end: int, s_start: int, s_end: int, subtype: str) -> Role:
@@ -201,26 +219,10 @@ class RoleReader:
         return sent
 
     def _read(self, start: int, end: int) -> Sentence:
-        raw, offsets = [], []
-        for m in _TOKEN.finditer(self.text, start, end):
-            raw.append(m.group())
-            offsets.append(m.start())
-        # "the cousin's" is the cousin for the cues; _possessed reads the "'s" from `raw`.
-        tokens = [t.lower().removesuffix("'s") for t in raw]
-        sent = Sentence(start, tokens, raw, offsets, self.cues.language)
-        for name in _CLASSES:
-            phrases = self.cues.words(name)
-            found = []
-            i = 0
-            while i < len(tokens):
-                n = phrases.at(tokens, i)
-                if n:
-                    found.append((i, i + n))
-                    i += n
-                else:
-                    i += 1
-            if found:
-                sent.hits[name] = found
+        raw, relative, tokens, hits = _tokens(self.cues, self.text[start:end])
+        offsets = [start + o for o in relative]
+        sent = Sentence(start, list(tokens), list(raw), offsets, self.cues.language)
+        sent.hits = {name: list(found) for name, found in hits.items()}
         names = self.names
         if names:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
@@ -228,6 +230,19 @@ class RoleReader:
                 sent.hits.setdefault("respondent", []).extend(named)
         _other_names(sent, names)
         return sent
+
+
+@lru_cache(maxsize=1024)
+def _tokens(
+    cues: RoleCues, text: str
+) -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...], dict[str, list[tuple[int, int]]]]:
+    """A sentence's tokens as written, where they start, in lower case, and its cue hits.
+    Kept for the sentences a file repeats (form boilerplate): the caller copies the lists."""
+    found = list(_TOKEN.finditer(text))
+    raw = tuple(m.group() for m in found)
+    # "the cousin's" is the cousin for the cues; _possessed reads the "'s" from `raw`.
+    tokens = tuple(t.lower().removesuffix("'s") for t in raw)
+    return raw, tuple(m.start() for m in found), tokens, cues.index.hits(list(tokens))
 
 
 _NAME_WORD = r"[A-Z][A-Za-z'-]+"
@@ -238,20 +253,24 @@ _NAME_STOP = frozenset(
 )
 
 
-def _learn_names(text: str, labels: tuple[str, ...]) -> frozenset[str]:
-    """The respondent's name words: after a form's name label and its colon ("Name:",
-    "Nombre:"), or after a title naming the respondent ("DECLARATION OF ANA LOPEZ"; a label
-    ending in "of" or "de" needs no colon)."""
-    if not labels:
-        return frozenset()
+def _name_patterns(labels: list[str]) -> tuple[re.Pattern[str], ...]:
+    """A form's name label and its colon ("Name:", "Nombre:"), or a title naming the
+    respondent ("DECLARATION OF ANA LOPEZ": a label ending in "of" or "de" needs no colon),
+    then the name."""
     fields = [x for x in labels if not x.endswith((" of", " de"))]
     titles = [x for x in labels if x.endswith((" of", " de"))]
-    words: set[str] = set()
+    patterns = []
     for group, colon in ((fields, r"[ \t]*:"), (titles, r"[ \t]*:?")):
-        if not group:
-            continue
-        alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in group)
-        pattern = re.compile(rf"(?i:\b(?:{alternatives})){colon}[ \t]+{_NAME}")
+        if group:
+            alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in group)
+            patterns.append(re.compile(rf"(?i:\b(?:{alternatives})){colon}[ \t]+{_NAME}"))
+    return tuple(patterns)
+
+
+def _learn_names(text: str, patterns: tuple[re.Pattern[str], ...]) -> frozenset[str]:
+    """The respondent's name words, as the page's forms and titles give them."""
+    words: set[str] = set()
+    for pattern in patterns:
         for m in pattern.finditer(text):
             _name_words(m.group(1), words)
     return frozenset(words)
@@ -272,9 +291,11 @@ def _other_names(sent: Sentence, respondent: frozenset[str]) -> None:
     the respondent: a name at most half of whose words are the respondent's (a brother shares
     the surnames, not the given names). Only when the page has given the respondent's name, and not
     in a sentence typed all in capitals, where no name can be told apart."""
+    if not respondent:
+        return
     raw = sent.raw
     letters = [t for t in raw if t[0].isalpha()]
-    if not respondent or not letters or sum(t.isupper() for t in letters) > 0.6 * len(letters):
+    if not letters or sum(t.isupper() for t in letters) > 0.6 * len(letters):
         return
     k, found = 0, []
     while k < len(raw):
