@@ -428,12 +428,20 @@ def _general(sent: Sentence, a: int, b: int) -> bool:
     def within(name: str) -> bool:
         return any(c0 <= s < c1 and not (a <= s < b) for s, _ in sent.hits.get(name, ()))
 
-    if any(within(name) for name in ("respondent", "pronouns", "family")):
+    if any(within(name) for name in ("pronouns", "family")):
+        return False
+    if any(c0 <= s < c1 and not _owner(sent, s) for s, _ in sent.hits.get("respondent", ())):
         return False
     if any(c0 <= k < c1 and _own_person(sent, k) for k, _ in sent.hits.get("first_person", ())):
         return False
     plural = any(s < b and e > a for s, e in sent.hits.get("gang_plural", ()))
     return plural or within("background") or within("generic_people")
+
+
+def _owner(sent: Sentence, k: int) -> bool:
+    """The respondent named only as an owner ("the residence of the subject", "la zona de
+    residencia del investigado"): general prose may mention where the respondent lives."""
+    return sent.tokens[k] == "del" or (k > 0 and sent.tokens[k - 1] in ("of", "de"))
 
 
 def _general_context(sent: Sentence, previous: Previous) -> bool:

@@ -54,6 +54,8 @@ _CLASSES = (
     "name_labels",
     "denial",
     "authorial",
+    "victim_words",
+    "accused_labels",
 )
 
 
@@ -136,6 +138,9 @@ class RoleCues:
     field, entry                         form fields ("Status:"); an entry in a database
     name_labels, denial                  where a form names the respondent ("Name:"); negation
     authorial                            what follows an author's "my" ("my opinion"): no victim
+    victim_words, accused_labels         words for the respondent as a victim ("the victim"),
+                                         someone else on a page whose form names the respondent
+                                         as the accused ("Arrestee:", "Imputado:")
     """
 
     language: str
@@ -143,6 +148,8 @@ class RoleCues:
     index: _Index
     name_patterns: tuple[re.Pattern[str], ...]
     """Where a page names the respondent: a form's name label ("Name:") or a title."""
+    accused: re.Pattern[str] | None
+    """A form label naming the respondent as the accused ("Arrestee:")."""
 
 
 @lru_cache(maxsize=8)
@@ -157,9 +164,20 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     unknown = set(data) - {*_CLASSES, "language", "version", "description"}
     if unknown:
         raise LexiconError(f"{path}: unknown cue lists {sorted(unknown)}")
-    index = _Index({name: list(data.get(name, [])) for name in _CLASSES})
+    lists = {name: list(data.get(name, [])) for name in _CLASSES}
+    if language == "es":  # "el acusado" is also "al acusado", "del acusado"
+        lists["respondent"] += [
+            f"{c} {p[3:]}"
+            for p in lists["respondent"]
+            if p.startswith("el ")
+            for c in ("al", "del")
+        ]
+    index = _Index(lists)
     labels = [fold_phrase(x).lower() for x in data.get("name_labels", [])]
-    return RoleCues(language, str(data.get("version", "")), index, _name_patterns(labels))
+    accused = [re.escape(fold_phrase(x)) for x in data.get("accused_labels", [])]
+    pattern = re.compile(rf"(?i)\b(?:{'|'.join(accused)})[ \t]*:") if accused else None
+    version = str(data.get("version", ""))
+    return RoleCues(language, version, index, _name_patterns(labels), pattern)
 
 
 NAME_REACH = 3000
@@ -179,6 +197,7 @@ class RoleReader:
         self._decided: dict[int, list[tuple[int, Role]]] = {}
         """Per sentence, where each reference decided so far ends and its role."""
         self._names: frozenset[str] | None = None
+        self._accused: bool | None = None
 
     @property
     def names(self) -> frozenset[str]:
@@ -189,6 +208,15 @@ class RoleReader:
                 text if text.isascii() else fold_phrase(text), self.cues.name_patterns
             )
         return self._names
+
+    @property
+    def accused(self) -> bool:
+        """The page's form names the respondent as the accused ("Arrestee:", "Imputado:"):
+        "the victim" there is someone else."""
+        if self._accused is None:
+            head = self.page_text[:NAME_REACH]
+            self._accused = bool(self.cues.accused and self.cues.accused.search(head))
+        return self._accused
 
     def role(self, start: int, end: int, s_start: int, s_end: int, subtype: str) -> Role:
         """The role of the reference at folded offsets start..end, in the sentence s_start..
@@ -223,6 +251,11 @@ class RoleReader:
         offsets = [start + o for o in relative]
         sent = Sentence(start, list(tokens), list(raw), offsets, self.cues.language)
         sent.hits = {name: list(found) for name, found in hits.items()}
+        if self.accused and "victim_words" in sent.hits:
+            victims = {h[0] for h in sent.hits["victim_words"]}
+            respondent = sent.hits.get("respondent", [])
+            sent.hits["respondent"] = [h for h in respondent if h[0] not in victims]
+            sent.hits.setdefault("others", []).extend(sent.hits["victim_words"])
         names = self.names
         if names:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
@@ -300,9 +333,14 @@ def _other_names(sent: Sentence, respondent: frozenset[str]) -> None:
     k, found = 0, []
     while k < len(raw):
         end = k
-        while end < len(raw) and _name_word(raw[end]):
-            end += 1
-        words = raw[k:end]
+        while end < len(raw):
+            if _name_word(raw[end]):
+                end += 1
+            elif end > k and _nickname(raw, end):
+                end += 3  # Mario "Flaco" RIVAS
+            else:
+                break
+        words = [w for w in raw[k:end] if w != '"']
         capitals = any(w.isupper() and len(w) >= 3 for w in words)
         shared = sum(w.lower() in respondent for w in words)
         if len(words) >= 2 and capitals and shared <= len(words) / 2:
@@ -313,6 +351,10 @@ def _other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         kept = [h for h in sent.hits.get("respondent", ()) if h[0] not in taken]
         sent.hits["respondent"] = kept
         sent.hits.setdefault("others", []).extend(found)
+
+
+def _nickname(raw: list[str], k: int) -> bool:
+    return k + 2 < len(raw) and raw[k] == raw[k + 2] == '"' and _name_word(raw[k + 1])
 
 
 def _name_word(word: str) -> bool:
