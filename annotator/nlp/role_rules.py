@@ -11,61 +11,16 @@ taken to be about the respondent, as it mostly is in a case file, and a gang nam
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from annotator.core.model import Role
+from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
+from annotator.nlp.role_sentence import Sentence, clause, crosses
 
-BOUNDARY = frozenset(".;:!?()")
-LINK_AFTER = 8
-"""Tokens after a reference within which a harm word makes the gang its agent."""
-ACTS_AFTER = 5
 HOLDER_REACH = 14
 """Tokens before a reference within which the person it labels is looked for."""
 GLUE_MAX = 7
 _GLUE = ("copula", "identify", "modifiers")
 _RELATIVE = frozenset("who whom whose which where que quien quienes cuyo cuya donde".split())
-_CLITICS = frozenset("lo la le les los me nos te".split())
-_ES_VERB_ENDINGS = ("aron", "ieron", "aban")
-_EN_VERB_ENDINGS = ("ed",)
-
-
-@dataclass(slots=True)
-class Sentence:
-    """A sentence's tokens (lower case and as written), where they are, and its cue hits."""
-
-    start: int
-    tokens: list[str]
-    raw: list[str]
-    offsets: list[int]
-    language: str = "en"
-    hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    _covered: dict[str, frozenset[int]] = field(default_factory=dict)
-    _ends: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict)
-
-    def token_range(self, start: int, end: int) -> tuple[int, int]:
-        first = next((k for k, o in enumerate(self.offsets) if o + len(self.raw[k]) > start), 0)
-        last = next((k for k, o in enumerate(self.offsets) if o >= end), len(self.tokens))
-        return first, max(last, first + 1)
-
-    def any(self, name: str, outside: tuple[int, int] = (0, 0)) -> bool:
-        a, b = outside
-        return any(not (a <= s < b) for s, _ in self.hits.get(name, ()))
-
-    def ends(self, names: tuple[str, ...]) -> frozenset[int]:
-        """Where cues of the lists `names` end (token indexes after their last token)."""
-        found = self._ends.get(names)
-        if found is None:
-            found = frozenset(e for name in names for _, e in self.hits.get(name, ()))
-            self._ends[names] = found
-        return found
-
-    def at(self, name: str, k: int) -> bool:
-        """Whether token k is part of a cue of list `name`."""
-        covered = self._covered.get(name)
-        if covered is None:
-            spans = self.hits.get(name, ())
-            covered = self._covered[name] = frozenset(i for s, e in spans for i in range(s, e))
-        return k in covered
 
 
 Previous = Callable[[Sentence], "Sentence | None"]
@@ -75,8 +30,8 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     """The role of the reference at tokens a..b of `sent`; `previous` gives the sentence
     before one, for the context of a sentence that says too little by itself."""
     tie, holder = _holder(sent, a, b, subtype)
-    link = _harm_linked(sent, a, b)
-    victim = _victim(sent, a, b)
+    link = harm_link(sent, a, b)
+    victim = victim_near(sent, a, b)
     general = _general(sent, a, b)
     charged = sent.any("charge") and (holder == "R" or (not holder and not general))
     if tie == "strong":
@@ -89,7 +44,7 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
         return Role.THIRD_PARTY if holder == "T" else Role.BACKGROUND
     if link == "acts" and not victim:
         before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
-        link = "acts" if before is not None and _victim(before, 0, 0) else ""
+        link = "acts" if before is not None and victim_near(before, 0, 0) else ""
     if _associated(sent, a) and not link:
         if sent.any("respondent") or sent.any("pronouns") or sent.any("others"):
             return Role.THIRD_PARTY
@@ -100,7 +55,7 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
         if general or _general_context(sent, previous):
             return Role.BACKGROUND
         before = previous(sent)
-        told = before is not None and _victim(before, 0, 0)
+        told = before is not None and victim_near(before, 0, 0)
         return Role.PERSECUTOR if told or link != "after" else Role.BACKGROUND
     if charged:
         return Role.SUBJECT
@@ -109,7 +64,7 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     if holder == "T":
         if general:
             return Role.BACKGROUND
-        if victim and _active_harm(sent, a, b):
+        if victim and active_harm(sent, a, b):
             return Role.PERSECUTOR  # "interceptado por tres sujetos que dijeron ser de la MS"
         return Role.THIRD_PARTY
     if holder == "G":
@@ -124,7 +79,7 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
 def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
     """A reference no person is tied to in its sentence."""
     general = _general(sent, a, b)
-    victim = _victim(sent, a, b)
+    victim = victim_near(sent, a, b)
     if not general and victim and (sent.any("harm", (a, b)) or sent.any("flight")):
         return Role.PERSECUTOR
     if general:
@@ -185,7 +140,7 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
     if _possessed(sent, start, end) or (kind == "R" and _named_kin(sent, start)):
         kind = "T"
     between = [k for k in range(nearest[0], a) if k not in hidden]
-    if _crosses(sent, nearest[0], a):
+    if crosses(sent, nearest[0], a):
         return "", ""
     strong = len(between) <= GLUE_MAX and all(_glue(sent, k) for k in between)
     if strong:
@@ -266,142 +221,6 @@ def _glue(sent: Sentence, k: int) -> bool:
     return sent.tokens[k] == "," or any(sent.at(name, k) for name in _GLUE)
 
 
-def _harm_linked(sent: Sentence, a: int, b: int) -> str:
-    """How the gang is tied to harm in its sentence: "flight" (fled from it, refused to join
-    it), "agent" (threatened by it, paid rent to it), "after" (it threatened), "acts" (it told,
-    it wanted, it pushed: harm only if someone of the respondent's side is there), or ""."""
-    for _, e in sent.hits.get("flight", ()):
-        if e <= a and a - e <= 4 and not _crosses(sent, e, a):
-            return "flight"
-    harms = sent.hits.get("harm", ())
-    for s, e in sent.hits.get("agent", ()):
-        if e <= a and a - e <= 4 and any(he <= s and s - he <= 4 for _, he in harms):
-            return "agent"
-    for s, _ in harms:
-        if b <= s <= b + LINK_AFTER and not _crosses(sent, b, s) and not _passive(sent, s):
-            return "after"
-    for k in range(b, min(b + ACTS_AFTER, len(sent.tokens))):
-        if _boundary(sent, k) or sent.tokens[k] == ",":
-            break
-        if sent.at("acts", k) or (_right_after(sent, b, k) and _action_verb(sent, k)):
-            return "acts"
-        if _done_to(sent, b, k):
-            return "acts"
-    return ""
-
-
-_OBJECTS = frozenset("him her me us".split())
-_PREPOSITIONS = frozenset("de a en con por para sin sobre desde hasta entre del al".split())
-
-
-def _done_to(sent: Sentence, b: int, k: int) -> bool:
-    """The gang does something to a person: "la MS-13 lo considera enemigo" (an object
-    pronoun before its verb), "MS-13 considers him an enemy" (after it)."""
-    word = sent.tokens[k]
-    if sent.language == "es":
-        following = sent.tokens[k + 1] if k + 1 < len(sent.tokens) else ""
-        verb_next = following.isalpha() and sent.raw[k + 1][:1].islower()
-        article = k > 0 and sent.tokens[k - 1] in _PREPOSITIONS  # "de la clica"
-        return word in _CLITICS and verb_next and not article and _right_after(sent, b, k)
-    return word in _OBJECTS and k == b + 1
-
-
-def _right_after(sent: Sentence, b: int, k: int) -> bool:
-    """Token k follows the reference directly, or after an adverb ("MS-13 later burned"), the
-    gang's name ("los mareros de la MS-13 me esperaban") or an object pronoun."""
-    if k == b or (k == b + 1 and sent.at("adverbs", b)):
-        return True
-    return all(_passing(sent, j) for j in range(b, k))
-
-
-def _passing(sent: Sentence, j: int) -> bool:
-    word, raw = sent.tokens[j], sent.raw[j]
-    return (
-        word in _JOINERS or word in _CLITICS or raw[:1].isupper() or any(c.isdigit() for c in raw)
-    )
-
-
-_JOINERS = frozenset("of the de la el del los las".split())
-
-
-def _action_verb(sent: Sentence, k: int) -> bool:
-    """A verb in the past by its ending ("pushed", "golpearon"), not one of identifying
-    ("documented", "listed"): what the gang did, when it is followed by someone it did it to."""
-    word = sent.tokens[k]
-    if len(word) < 5 or any(sent.at(name, k) for name in (*_GLUE, "entry", "speech")):
-        return False
-    if sent.language == "es":
-        return word.endswith(_ES_VERB_ENDINGS)
-    participle = k + 1 < len(sent.tokens) and sent.tokens[k + 1] == "by"  # "a list kept by"
-    return (
-        word.endswith(_EN_VERB_ENDINGS)
-        and not participle
-        and k > 0
-        and not sent.at("copula", k - 1)
-    )
-
-
-def _crosses(sent: Sentence, start: int, end: int) -> bool:
-    """A clause boundary between tokens start and end (not the period of an initial: "A.")."""
-    return any(_boundary(sent, k) for k in range(start, end))
-
-
-def _boundary(sent: Sentence, k: int) -> bool:
-    word = sent.tokens[k]
-    return word in BOUNDARY and not (word == "." and k > 0 and len(sent.tokens[k - 1]) == 1)
-
-
-def _active_harm(sent: Sentence, a: int, b: int) -> bool:
-    """Harm in the reference's clause that is not suffered by the one before it ("was
-    killed")."""
-    c0, c1 = _clause(sent, a, b)
-    return any(
-        c0 <= s < c1 and not (a <= s < b) and not _passive(sent, s)
-        for s, _ in sent.hits.get("harm", ())
-    )
-
-
-def _passive(sent: Sentence, k: int) -> bool:
-    """ "was killed": the harm falls on the one before it, who did not do it."""
-    return k > 0 and sent.at("copula", k - 1)
-
-
-def _victim(sent: Sentence, a: int, b: int) -> bool:
-    """Someone of the respondent's side is in the sentence, outside the reference."""
-    for name in ("respondent", "family"):
-        if sent.any(name, (a, b)):
-            return True
-    if any(_own_person(sent, s) for s, _ in sent.hits.get("first_person", ()) if not a <= s < b):
-        return True
-    if sent.language == "es":  # "la amenazaron", "le dijeron", "me paraban"
-        return any(_clitic_verb(sent, k) for k in range(len(sent.tokens) - 1))
-    return sent.any("pronouns", (a, b))
-
-
-def _own_person(sent: Sentence, k: int) -> bool:
-    """A first-person word that is the declarant's own side ("me", "my mother", "I sold
-    fruit"), not an author speaking ("in my opinion", "I have studied"): the word after it is
-    not one of the `authorial` cues."""
-    return k + 1 >= len(sent.tokens) or not sent.at("authorial", k + 1)
-
-
-def _clitic_verb(sent: Sentence, k: int) -> bool:
-    """A Spanish object pronoun before a verb done to that person: "le dijeron", "la
-    amenazaron". "lo", "la", "los", "las" are articles too ("la extorsion"), so for them the
-    next word must also end like a verb."""
-    word, following = sent.tokens[k], sent.tokens[k + 1]
-    if word not in _CLITICS:
-        return False
-    deed = sent.at("harm", k + 1) or sent.at("acts", k + 1) or _action_verb(sent, k + 1)
-    if word in _ARTICLES:
-        return deed and following.endswith(_CLITIC_VERB_ENDINGS)
-    return deed
-
-
-_ARTICLES = frozenset("lo la los las".split())
-_CLITIC_VERB_ENDINGS = ("aron", "ieron", "aban", "aba", "ian", "ia", "o", "an", "en", "ado", "ada")
-
-
 def _associated(sent: Sentence, a: int) -> bool:
     """ "seen with known MS-13 members": the label is on the companions."""
     for _, e in sent.hits.get("association", ()):
@@ -423,7 +242,7 @@ _BY = frozenset(("by", "por"))
 def _general(sent: Sentence, a: int, b: int) -> bool:
     """General prose: country conditions, statistics, gangs in the plural, with nobody of the
     respondent's side in the reference's clause."""
-    c0, c1 = _clause(sent, a, b)
+    c0, c1 = clause(sent, a, b)
 
     def within(name: str) -> bool:
         return any(c0 <= s < c1 and not (a <= s < b) for s, _ in sent.hits.get(name, ()))
@@ -432,7 +251,7 @@ def _general(sent: Sentence, a: int, b: int) -> bool:
         return False
     if any(c0 <= s < c1 and not _owner(sent, s) for s, _ in sent.hits.get("respondent", ())):
         return False
-    if any(c0 <= k < c1 and _own_person(sent, k) for k, _ in sent.hits.get("first_person", ())):
+    if any(c0 <= k < c1 and own_person(sent, k) for k, _ in sent.hits.get("first_person", ())):
         return False
     plural = any(s < b and e > a for s, e in sent.hits.get("gang_plural", ()))
     return plural or within("background") or within("generic_people")
@@ -451,15 +270,6 @@ def _general_context(sent: Sentence, previous: Previous) -> bool:
     if before is None or not before.tokens:
         return False
     return _general(before, 0, 0) and (before.any("background") or before.any("gang_plural"))
-
-
-def _clause(sent: Sentence, a: int, b: int) -> tuple[int, int]:
-    """The tokens of the clause that holds the reference: the sentence, cut at semicolons and
-    at periods the sentence splitter let through."""
-    cuts = [k for k, t in enumerate(sent.tokens) if t in ";." and _boundary(sent, k)]
-    c0 = max((k + 1 for k in cuts if k < a), default=0)
-    c1 = min((k for k in cuts if k >= b), default=len(sent.tokens))
-    return c0, c1
 
 
 def _field(sent: Sentence, a: int) -> bool:

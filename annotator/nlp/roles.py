@@ -25,7 +25,8 @@ from pathlib import Path
 from annotator.core.errors import LexiconError
 from annotator.core.model import Role
 from annotator.nlp.normalize import fold_phrase
-from annotator.nlp.role_rules import Sentence, decide
+from annotator.nlp.role_rules import decide
+from annotator.nlp.role_sentence import Sentence
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*|[.;:,()!?\"]")
 _CLASSES = (
@@ -265,7 +266,7 @@ class RoleReader:
         return sent
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _tokens(
     cues: RoleCues, text: str
 ) -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...], dict[str, list[tuple[int, int]]]]:

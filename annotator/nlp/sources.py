@@ -72,7 +72,7 @@ def attribution(sentence: str, language: str, models_dir: Path) -> Attribution:
     return _attribution(sentence, language, models_dir)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _attribution(sentence: str, language: str, models_dir: Path) -> Attribution:
     cues = _attribution_cues(models_dir, language)
     folded = fold_phrase(sentence).lower()

@@ -47,10 +47,10 @@ def bates_gaps(documents: Iterable[tuple[int, Sequence[str]]]) -> list[Withholdi
     runs: dict[str, list[tuple[int, int, int, str]]] = {}
     for document_id, labels in documents:
         for page, label in enumerate(labels, start=1):
-            m = _BATES.match(label.strip()) if label else None
-            if m and not label.lower().startswith(("a-file", "bates")):
-                prefix = m.group(1)
-                runs.setdefault(prefix, []).append((int(m.group(2)), document_id, page, label))
+            stamp = _BATES.match(label.strip()) if label else None
+            if stamp and not label.lower().startswith(("a-file", "bates")):
+                prefix = stamp.group(1)
+                runs.setdefault(prefix, []).append((int(stamp.group(2)), document_id, page, label))
     gaps = []
     for prefix, stamps in runs.items():
         stamps.sort()

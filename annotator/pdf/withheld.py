@@ -59,7 +59,11 @@ class Markers:
     def in_release(self, pages: Iterable[PageText]) -> bool:
         """Whether the document may withhold anything: a page holds one of `release`. Most
         documents of a case are no release, and this is all they cost."""
-        return any(any(s in p.text.lower() for s in self.release) for p in pages)
+        for page in pages:
+            lower = page.text.lower()
+            if any(s in lower for s in self.release):
+                return True
+        return False
 
 
 @lru_cache(maxsize=4)
@@ -106,7 +110,9 @@ def _joined(text: str) -> tuple[str, list[int]]:
     page-text offset of each of its characters."""
     if "-\n" not in text and "- \n" not in text:
         return text, list(range(len(text) + 1))
-    parts, source, at = [], [], 0
+    parts: list[str] = []
+    source: list[int] = []
+    at = 0
     for m in _LINE_END_HYPHEN.finditer(text):
         parts.append(text[at : m.start()])
         source.extend(range(at, m.start()))
@@ -271,7 +277,7 @@ def _merge(boxes: list[Rect]) -> list[Rect]:
 
 
 def _box_sized(rect: pymupdf.Rect) -> bool:
-    return rect.width >= MIN_BOX[0] and rect.height >= MIN_BOX[1]
+    return bool(rect.width >= MIN_BOX[0] and rect.height >= MIN_BOX[1])
 
 
 def _luminance(colour: Sequence[float]) -> float:
