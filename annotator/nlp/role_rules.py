@@ -129,7 +129,7 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         (e, s, kind, name)
         for name, kind in _HOLDERS
         for s, e in sent.hits.get(name, ())
-        if e <= a and len(set(range(e, a)) - hidden) <= HOLDER_REACH and s not in hidden
+        if e <= a and a - e - _hidden_in(hidden, e, a) <= HOLDER_REACH and not _inside(hidden, s)
     ]
     if not refs:
         return "", ""
@@ -139,7 +139,7 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
     if _possessed(sent, start, end) or (kind == "R" and _named_kin(sent, start)):
         kind = "T"
-    between = [k for k in range(nearest[0], a) if k not in hidden]
+    between = [k for k in range(nearest[0], a) if not _inside(hidden, k)]
     if crosses(sent, nearest[0], a):
         return "", ""
     strong = len(between) <= GLUE_MAX and all(_glue(sent, k) for k in between)
@@ -179,20 +179,31 @@ def _head(sent: Sentence, ref: Ref, refs: list[Ref]) -> Ref:
 _POSSESSIVES = frozenset("my his her their our the a mi su sus la el los las".split())
 
 
-def _relative_clauses(sent: Sentence, a: int) -> set[int]:
-    """Tokens of ", who ... ," clauses and ", the ... ," appositions before the reference:
-    "The father of my children, who I have not seen in years, was a member" labels the father,
-    not "I"; "Mi exesposo, el papá de Marvin, estuvo en la MS-13" labels the former husband."""
-    hidden: set[int] = set()
-    commas = [k for k in range(a) if sent.tokens[k] == ","]
-    for n, k in enumerate(commas):
-        if k in hidden or k + 1 >= a:
+Stretches = list[tuple[int, int]]
+"""Token ranges [start, end), in order and apart."""
+
+
+def _inside(stretches: Stretches, k: int) -> bool:
+    return any(s <= k < e for s, e in stretches)
+
+
+def _hidden_in(stretches: Stretches, start: int, end: int) -> int:
+    """How many tokens of [start, end) the stretches cover."""
+    return sum(max(0, min(e, end) - max(s, start)) for s, e in stretches)
+
+
+def _relative_clauses(sent: Sentence, a: int) -> Stretches:
+    """The ", who ... ," clauses and ", the ... ," appositions before the reference: "The
+    father of my children, who I have not seen in years, was a member" labels the father, not
+    "I"; "Mi exesposo, el papá de Marvin, estuvo en la MS-13" labels the former husband."""
+    hidden: Stretches = []
+    commas = [k for k in sent.commas if k < a]
+    for n, k in enumerate(commas[:-1]):
+        if (hidden and k < hidden[-1][1]) or k + 1 >= a:
             continue
         following = sent.tokens[k + 1]
         if following in _RELATIVE or (following in _DETERMINERS and _after_person(sent, k)):
-            if n + 1 == len(commas):
-                break
-            hidden.update(range(k, commas[n + 1] + 1))
+            hidden.append((k, commas[n + 1] + 1))
     return hidden
 
 

@@ -20,6 +20,14 @@ class Sentence:
     hits: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _covered: dict[str, frozenset[int]] = field(default_factory=dict)
     _ends: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict)
+    _commas: list[int] | None = None
+
+    @property
+    def commas(self) -> list[int]:
+        """Where its commas are."""
+        if self._commas is None:
+            self._commas = [k for k, t in enumerate(self.tokens) if t == ","]
+        return self._commas
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         first = next((k for k, o in enumerate(self.offsets) if o + len(self.raw[k]) > start), 0)

@@ -147,8 +147,7 @@ class RoleCues:
     language: str
     version: str
     index: _Index
-    name_patterns: tuple[re.Pattern[str], ...]
-    """Where a page names the respondent: a form's name label ("Name:") or a title."""
+    name_patterns: NamePatterns
     accused: re.Pattern[str] | None
     """A form label naming the respondent as the accused ("Arrestee:")."""
 
@@ -281,33 +280,58 @@ def _tokens(
 
 _NAME_WORD = r"[A-Z][A-Za-z'-]+"
 _NAME = rf"((?:{_NAME_WORD})(?:,?[ \t]+(?:{_NAME_WORD})){{0,5}})"
+_NAME_AFTER = re.compile(_NAME)
 _NAME_STOP = frozenset(
     "de del la las los y el en por para con se que the of and on at in by for to is was "
     "dob date fecha no event file number sex male female born".split()
 )
 
 
-def _name_patterns(labels: list[str]) -> tuple[re.Pattern[str], ...]:
-    """A form's name label and its colon ("Name:", "Nombre:"), or a title naming the
-    respondent ("DECLARATION OF ANA LOPEZ": a label ending in "of" or "de" needs no colon),
-    then the name."""
+@dataclass(frozen=True, slots=True)
+class NamePatterns:
+    """Where a page names the respondent: a form's name label before a colon ("Name:",
+    "Nombre:"), or a title ("DECLARATION OF ANA LOPEZ": a label ending in "of" or "de")."""
+
+    field: re.Pattern[str] | None
+    """A name label at the end of the text before a colon."""
+    titles: tuple[str, ...]
+    title: re.Pattern[str] | None
+
+
+def _name_patterns(labels: list[str]) -> NamePatterns:
     fields = [x for x in labels if not x.endswith((" of", " de"))]
-    titles = [x for x in labels if x.endswith((" of", " de"))]
-    patterns = []
-    for group, colon in ((fields, r"[ \t]*:"), (titles, r"[ \t]*:?")):
-        if group:
-            alternatives = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in group)
-            patterns.append(re.compile(rf"(?i:\b(?:{alternatives})){colon}[ \t]+{_NAME}"))
-    return tuple(patterns)
+    titles = tuple(x for x in labels if x.endswith((" of", " de")))
+
+    def alternatives(group: list[str] | tuple[str, ...]) -> str:
+        return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in group)
+
+    field = re.compile(rf"(?i:\b(?:{alternatives(fields)}))[ \t]*$") if fields else None
+    title = (
+        re.compile(rf"(?i:\b(?:{alternatives(titles)}))[ \t]*:?[ \t]+{_NAME}") if titles else None
+    )
+    return NamePatterns(field, titles, title)
 
 
-def _learn_names(text: str, patterns: tuple[re.Pattern[str], ...]) -> frozenset[str]:
-    """The respondent's name words, as the page's forms and titles give them."""
+def _learn_names(text: str, patterns: NamePatterns) -> frozenset[str]:
+    """The respondent's name words, as the page's forms and titles give them. Only the text
+    before each colon is tried for a label, so a page costs little more than finding its
+    colons."""
     words: set[str] = set()
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            _name_words(m.group(1), words)
+    if patterns.field is not None:
+        for colon in _COLON.finditer(text):
+            if patterns.field.search(text, max(0, colon.start() - 40), colon.start()):
+                name = _NAME_AFTER.match(text, colon.end())
+                if name:
+                    _name_words(name.group(1), words)
+    if patterns.title is not None:
+        lower = text.lower()
+        if any(t in lower for t in patterns.titles):
+            for m in patterns.title.finditer(text):
+                _name_words(m.group(1), words)
     return frozenset(words)
+
+
+_COLON = re.compile(r":[ \t]+")
 
 
 def _name_words(name: str, words: set[str]) -> None:
