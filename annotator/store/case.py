@@ -460,7 +460,7 @@ class CaseStore:
         )
         cursor = self.db.execute(sql, args)
         columns = [d[0] for d in cursor.description]
-        return [_finding(dict(zip(columns, row, strict=True))) for row in cursor.fetchall()]
+        return [_finding(dict(zip(columns, row, strict=True))) for row in cursor]
 
     def findings(
         self,
