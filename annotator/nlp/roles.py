@@ -180,6 +180,10 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     return RoleCues(language, version, index, _name_patterns(labels), pattern)
 
 
+DECIDED_KEPT = 512
+"""Roles kept for references read in the same words on an earlier page."""
+_DECIDED: dict[tuple[object, ...], Role] = {}
+
 NAME_REACH = 3000
 """Characters at the head of a page read for the respondent's name (forms give it at the top)."""
 
@@ -220,14 +224,37 @@ class RoleReader:
 
     def role(self, start: int, end: int, s_start: int, s_end: int, subtype: str) -> Role:
         """The role of the reference at folded offsets start..end, in the sentence s_start..
-        s_end (as the detector's sentencizer found it)."""
-        sent = self._sentence(s_start, s_end)
-        a, b = sent.token_range(start, end)
-        decided = self._decided.setdefault(sent.start, [])
-        role = _attached(sent, a, decided) if subtype == "gang_name" else None
-        role = role or decide(sent, a, b, subtype, self.previous)
-        decided.append((b, role))
+        s_end (as the detector's sentencizer found it). A file's boilerplate repeats page after
+        page: a reference read before in the same words, with the same sentence before it and
+        the same respondent's name, takes the role it was given then."""
+        decided = self._decided.setdefault(s_start, [])
+        key = (
+            self.cues,
+            self.text[s_start:s_end],
+            start - s_start,
+            end - s_start,
+            subtype,
+            self._before(s_start),
+            self.names,
+            self.accused,
+            tuple(decided),
+        )
+        role = _DECIDED.get(key)
+        if role is None:
+            sent = self._sentence(s_start, s_end)
+            a, b = sent.token_range(start, end)
+            role = _attached(sent, a, decided) if subtype == "gang_name" else None
+            role = role or decide(sent, a, b, subtype, self.previous)
+            if len(_DECIDED) >= DECIDED_KEPT:
+                _DECIDED.pop(next(iter(_DECIDED)))
+            _DECIDED[key] = role
+        decided.append((end - s_start, role))
         return role
+
+    def _before(self, start: int) -> str:
+        """The text of the sentence before the one at `start` (what `previous` reads)."""
+        lo = max(0, start - 400)
+        return self.text[lo:start]
 
     def previous(self, sent: Sentence) -> Sentence | None:
         """The sentence before `sent` on the page (up to 400 characters back), if any."""
@@ -391,8 +418,10 @@ _JOINERS = frozenset("of the de la el del los las".split())
 
 def _attached(sent: Sentence, a: int, decided: list[tuple[int, Role]]) -> Role | None:
     """The role of the label a gang's name completes ("pandillero" + "de la 18"): the name is
-    about whoever the label is about."""
-    for end, role in decided:
+    about whoever the label is about. `decided` holds where each earlier reference of the
+    sentence ends (characters from the sentence's start) and its role."""
+    for ends_at, role in decided:
+        end = sent.token_range(sent.start + ends_at - 1, sent.start + ends_at)[1]
         if end <= a and a - end <= 3 and all(t in _JOINERS for t in sent.tokens[end:a]):
             return role
     return None
