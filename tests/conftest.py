@@ -128,3 +128,17 @@ def sample_case_path(sample_case_master: Path, tmp_path: Path) -> Path:
         src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copy(sample_case_master, copy)
     return copy
+
+
+@pytest.fixture
+def case_copy(sample_case_master: Path, tmp_path: Path) -> Callable[[str], Path]:
+    """Fresh copies of the ingested sample case, one per name: each reviewer's own copy."""
+    with CaseStore(sample_case_master) as src:
+        src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def copy(name: str) -> Path:
+        target = tmp_path / f"{name}.case"
+        shutil.copy(sample_case_master, target)
+        return target
+
+    return copy

@@ -18,7 +18,7 @@ from typing import NoReturn
 from annotator.cli.output import EXIT_BAD_INPUT, EXIT_USAGE, error
 from annotator.core.errors import AnnotatorError
 
-COMMAND_MODULES = ("scan", "case_commands", "export", "withheld")
+COMMAND_MODULES = ("scan", "case_commands", "export", "review_commands", "withheld")
 """The modules under annotator.cli that define subcommands, in the order `--help` lists them."""
 
 

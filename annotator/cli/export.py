@@ -18,6 +18,9 @@ def register(sub: Any) -> None:
     )
     export.add_argument("--force", action="store_true", help="overwrite files that already exist")
     export.add_argument("--reviewer", help="name for 'Prepared by' (default: the case's reviewer)")
+    export.add_argument(
+        "--approved-only", action="store_true", help="only the findings a supervisor approved"
+    )
     export.set_defaults(run=run)
 
 
@@ -33,7 +36,13 @@ def run(args: argparse.Namespace) -> int:
     require_case(args.case)
     with open_case(args.case) as case:
         if args.memo:
-            memo = export_memo(case, args.memo, reviewer=args.reviewer, force=args.force)
+            memo = export_memo(
+                case,
+                args.memo,
+                reviewer=args.reviewer,
+                force=args.force,
+                approved_only=args.approved_only,
+            )
             print(f"wrote {args.memo}")
             waiting = len(memo.unreviewed.findings)
             if waiting:

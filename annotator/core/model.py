@@ -165,6 +165,39 @@ _WITHHOLDING_TERMS = {
 }
 
 
+class Approval(StrEnum):
+    """A supervisor's second-level check of a reviewer's tag."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    OVERTURNED = "overturned"
+
+    @property
+    def label(self) -> str:
+        """How the window, the stats and the memo filter name it: "Approved"."""
+        return _APPROVAL_TERMS[self][0]
+
+    @property
+    def meaning(self) -> str:
+        return _APPROVAL_TERMS[self][1]
+
+    @property
+    def key(self) -> str:
+        """The key that sets it in the window ("" for none)."""
+        return _APPROVAL_TERMS[self][2]
+
+    @property
+    def colour(self) -> str:
+        return _APPROVAL_TERMS[self][3]
+
+
+_APPROVAL_TERMS = {
+    Approval.PENDING: ("Not yet checked", "the supervisor has not checked this tag", "", "#6b7280"),
+    Approval.APPROVED: ("Approved", "the supervisor agrees with the tag", "A", "#15803d"),
+    Approval.OVERTURNED: ("Overturned", "the supervisor disagrees with the tag", "O", "#b91c1c"),
+}
+
+
 class Source(StrEnum):
     MODEL = "model"
     MANUAL = "manual"
@@ -350,6 +383,11 @@ class Finding:
     detected: bool = True
     """False when a re-scan no longer finds it; kept because the attorney tagged it."""
     language: str = "en"
+    approval: Approval = Approval.PENDING
+    """The supervisor's check of the tag (second-level review)."""
+    approval_note: str = ""
+    deleted: bool = False
+    """A finding added by hand and then deleted: a tombstone, listed only when asked for."""
     role: Role | None = None
     """Who a gang reference is about (None for the other categories)."""
     role_set_by_reviewer: bool = False

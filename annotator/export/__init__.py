@@ -35,14 +35,16 @@ def export_memo(
     reviewer: str | None = None,
     force: bool = False,
     today: date | None = None,
+    approved_only: bool = False,
 ) -> Memo:
-    """Write the memo to `out`; its suffix (.docx, .md or .pdf) picks the format."""
+    """Write the memo to `out`; its suffix (.docx, .md or .pdf) picks the format;
+    `approved_only` keeps only the findings a supervisor approved."""
     path = Path(out)
     suffix = path.suffix.lower()
     if suffix not in MEMO_FORMATS:
         raise ExportError(f"{path}: the memo must end in .docx, .md or .pdf")
     check_target(path, force=force)
-    memo = build_memo(case, reviewer=reviewer, today=today)
+    memo = build_memo(case, reviewer=reviewer, today=today, approved_only=approved_only)
     render = RENDERERS[suffix]
     atomic_write(path, lambda temp: render(memo, temp), force=force)
     return memo

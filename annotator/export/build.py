@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from annotator import __version__
-from annotator.core.model import Category, Document, Finding, Role, Source, Status
+from annotator.core.model import Approval, Category, Document, Finding, Role, Source, Status
 from annotator.export.chronology import asserted_by, chronology, link_repeats, source_date
 from annotator.export.model import (
     SUMMARY_STATUSES,
@@ -40,8 +40,10 @@ def build_memo(
     reviewer: str | None = None,
     today: date | None = None,
     template: MemoTemplate | None = None,
+    approved_only: bool = False,
 ) -> Memo:
-    """The memo for `case`; `reviewer` overrides the case's reviewer name."""
+    """The memo for `case`; `reviewer` overrides the case's reviewer name; `approved_only`
+    keeps only the findings a supervisor approved."""
     info = case.info()
     reviewer = info.reviewer if reviewer is None else reviewer
     when = long_date(today or date.today())
@@ -54,6 +56,8 @@ def build_memo(
     template = template or load_template(values)
     documents = {d.id: d for d in case.documents()}
     findings = case.findings()
+    if approved_only:
+        findings = [f for f in findings if f.approval is Approval.APPROVED]
     listed = [f for f in findings if f.status is not Status.DISMISSED]
     keys = [claim_key(f) for f in listed]
     entries = _entries(case, listed, documents, keys)

@@ -7,6 +7,7 @@ restores the same finding, and its audit trail runs on unbroken.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -105,6 +106,10 @@ class Batch:
         return {"op": "batch", "operations": [o.to_dict() for o in self.operations]}
 
 
+LOADERS: dict[str, Callable[[dict[str, Any]], Operation]] = {}
+"""How to read the operations other modules of annotator.review define (clinic_ops), by kind."""
+
+
 def from_dict(data: dict[str, Any]) -> Operation:
     """The operation a history entry holds."""
     kind = data.get("op")
@@ -116,4 +121,6 @@ def from_dict(data: dict[str, Any]) -> Operation:
         return DeleteFinding(int(data["id"]))
     if kind == "batch":
         return Batch(tuple(from_dict(d) for d in data["operations"]))
+    if kind in LOADERS:
+        return LOADERS[str(kind)](data)
     raise CaseError(f"the case's history holds an operation this version does not know ({kind})")

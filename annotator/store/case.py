@@ -20,6 +20,7 @@ import sqlite_utils
 
 from annotator.core.errors import CaseError
 from annotator.core.model import (
+    Approval,
     AuditEntry,
     CaseInfo,
     Category,
@@ -36,6 +37,7 @@ from annotator.core.model import (
     unpack_words,
 )
 from annotator.store import withholdings as withheld
+from annotator.store.clinic import ClinicRecords
 from annotator.store.history import History
 from annotator.store.lock import CaseLock
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
@@ -58,6 +60,8 @@ EDITABLE: dict[str, Callable[[Any], str]] = {
     "status": lambda value: Status(value).value,
     "note": str,
     "exhibit": str,
+    "approval": lambda value: Approval(value).value,
+    "approval_note": str,
 }
 """The fields of a finding a reviewer changes, each with how its value is checked and stored."""
 
@@ -83,6 +87,8 @@ class CaseStore:
             raise
         self.history = History(self.db)
         """The reviewer's operations, for undo and redo (see annotator.review)."""
+        self.clinic = ClinicRecords(self.db)
+        """Review packages merged in, their conflicts, assignments (see annotator.review)."""
 
     def _connect(self) -> sqlite_utils.Database:
         if not self.in_memory and self.path.is_dir():
@@ -470,8 +476,10 @@ class CaseStore:
         status: str | None = None,
         include_manual: bool = True,
         pages: range | None = None,
+        include_deleted: bool = False,
     ) -> list[Finding]:
-        where: list[str] = ["deleted = 0"]
+        """The case's findings in page order; with `include_deleted`, tombstones too."""
+        where: list[str] = ["1" if include_deleted else "deleted = 0"]
         args: list[Any] = []
         if pages is not None:
             where.append("page >= ? AND page < ?")
@@ -545,8 +553,12 @@ class CaseStore:
         with self.db.atomic():
             current = self.finding(finding_id)
             changed = {k: v for k, v in values.items() if str(getattr(current, k)) != v}
-            if changed:
-                self.db["findings"].update(finding_id, {**changed, "updated_at": stamp})
+            if changed:  # plain SQL: sqlite-utils' update reads the table's schema every call
+                columns = ", ".join(f"[{k}] = ?" for k in changed)
+                self.db.execute(
+                    f"UPDATE findings SET {columns}, updated_at = ? WHERE id = ?",
+                    [*changed.values(), stamp, finding_id],
+                )
                 for field, value in changed.items():
                     self._audit(finding_id, who, field, str(getattr(current, field)), value, stamp)
         return self.finding(finding_id)
@@ -557,10 +569,16 @@ class CaseStore:
         with self.db.atomic():
             yield
 
+    def record_event(self, finding_id: int, who: str, event: str, old: str, new: str) -> None:
+        """Audit what happened to a finding beyond its fields (a merge, a conflict resolved)."""
+        self._audit(finding_id, who, event, old, new, now())
+
     def _audit(self, finding_id: int, who: str, field: str, old: str, new: str, at: str) -> None:
         who = who or self.info().reviewer or os.environ.get("USER", "") or "unknown"
-        self.db["audit_log"].insert(
-            {"finding_id": finding_id, "at": at, "who": who, "field": field, "old": old, "new": new}
+        self.db.execute(
+            "INSERT INTO audit_log (finding_id, at, who, field, old, new) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [finding_id, at, who, field, old, new],
         )
 
     def audit(self, finding_id: int | None = None) -> list[AuditEntry]:
@@ -627,6 +645,9 @@ def _finding(row: dict[str, Any]) -> Finding:
         lexicon_version=row["lexicon_version"] or "",
         detected=bool(row["detected"]),
         language=row["language"] or "",
+        approval=Approval(row["approval"] or Approval.PENDING.value),
+        approval_note=row["approval_note"] or "",
+        deleted=bool(row["deleted"]),
         role=Role(row["role"]) if row.get("role") else None,
         role_set_by_reviewer=bool(row.get("role_set_by_reviewer")),
         attributed_to=row.get("attributed_to") or "",

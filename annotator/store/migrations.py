@@ -103,6 +103,46 @@ def _m2_review_history(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m3_clinic(db: sqlite_utils.Database) -> None:
+    """Several reviews of one case: a supervisor's check of each tag (approval and its note, two
+    reviewer fields), the review packages merged in (so merging one twice changes nothing), the
+    conflicts they raised until resolved, and which reviewer each document is assigned to."""
+    db["findings"].add_column("approval", str, not_null_default="pending")
+    db["findings"].add_column("approval_note", str, not_null_default="")
+    db["merged_packages"].create(
+        {
+            "digest": str,
+            "reviewer": str,
+            "file": str,
+            "merged_at": str,
+            "merged_by": str,
+            "findings": int,
+        },
+        pk="digest",
+    )
+    db["conflicts"].create(
+        {
+            "id": int,
+            "finding_id": int,
+            "digest": str,
+            "fields": str,
+            "mine": str,
+            "theirs": str,
+            "resolution": str,
+            "resolved_by": str,
+            "resolved_at": str,
+        },
+        pk="id",
+        not_null={"finding_id", "digest", "fields", "mine", "theirs"},
+        defaults={"resolution": "", "resolved_by": "", "resolved_at": ""},
+    )
+    db["conflicts"].create_index(["finding_id"])
+    db["assignments"].create(
+        {"sha256": str, "reviewer": str, "assigned_at": str, "assigned_by": str},
+        pk=("sha256", "reviewer"),
+    )
+
+
 def _m_roles_sources_withholdings(db: sqlite_utils.Database) -> None:
     """Who each gang reference is about and who asserted each finding (issue 13); what a FOIA
     release withholds. A finding's role is NULL for the categories that have none."""
@@ -133,6 +173,7 @@ def _m_roles_sources_withholdings(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_review_history,
+    _m3_clinic,
     _m_roles_sources_withholdings,
 ]
 """MIGRATIONS[n - 1] takes a case file from schema version n - 1 to n."""

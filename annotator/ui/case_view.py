@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.clinic_controller import ClinicController
+from annotator.ui.conflicts_view import ConflictsView
 from annotator.ui.detail import DetailPane
 from annotator.ui.dialogs import Dialogs
 from annotator.ui.documents import DOCUMENT_ROLE, PATH_ROLE, DocumentDelegate, DocumentsModel
@@ -60,6 +62,8 @@ class CaseView(QSplitter):
         self.pages_stack = QStackedWidget(objectName="pages_stack")
         self.panel = FindingsPanel(session)
         self.detail = DetailPane(session)
+        self.conflicts = ConflictsView()
+        self.conflicts.hide()
         self.checks = FileChecks(self)
         self.runner = IngestRunner(session, workers, self)
         self.memo = MemoExport(status, self)
@@ -78,6 +82,9 @@ class CaseView(QSplitter):
             status,
         )
         self.review = ReviewController(session, self.navigator, self.detail, status)
+        self.clinic = ClinicController(
+            session, self.navigator, self.detail, self.conflicts, dialogs, status
+        )
         self.files = DocumentsController(
             session,
             self.navigator,
@@ -119,9 +126,10 @@ class CaseView(QSplitter):
         middle.addWidget(self.notice)
         middle.addWidget(self.pages_stack, 1)
         right = QSplitter(Qt.Orientation.Vertical, objectName="right_splitter")
+        right.addWidget(self.conflicts)
         right.addWidget(self.panel)
         right.addWidget(self.detail)
-        right.setSizes([480, 440])
+        right.setSizes([300, 480, 440])
         for widget in (left, centre, right):
             self.addWidget(widget)
         self.setStretchFactor(1, 1)
@@ -212,16 +220,21 @@ class CaseView(QSplitter):
         self.session.case.set_info(respondent=respondent, a_number=a_number)
         return respondent
 
-    def export_memo(self) -> None:
+    def export_memo(self, approved_only: bool = False) -> None:
         if self.memo.busy:
             self.status.message("The memo is still being written", 4000)
             return
         case = self.session.case.path
-        target = self.dialogs.save_memo(str(case.with_name(case.stem + " memo.docx")))
+        name = case.stem + (" approved memo.docx" if approved_only else " memo.docx")
+        target = self.dialogs.save_memo(str(case.with_name(name)))
         if not target:
             return
         self.detail.commit_note()
-        self.memo.start(case, target, self.session.reviewer)
+        self.memo.start(case, target, self.session.reviewer, approved_only)
+
+    def export_approved_memo(self) -> None:
+        """The memo of the findings a supervisor approved."""
+        self.export_memo(approved_only=True)
 
     def _memo_failed(self, problem: str) -> None:
         self.dialogs.error("Cannot export the memo", problem)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+PACKAGES = "Review packages (*.cfr)"
+KEYS = "Course keys (*.cfk)"
+
 
 class Dialogs:
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,4 +55,24 @@ class Dialogs:
             suggested,
             "Word document (*.docx);;Markdown (*.md);;PDF (*.pdf)",
         )
+        return path or None
+
+    def choose(self, title: str, label: str, items: list[str], current: int = 0) -> str | None:
+        value, ok = QInputDialog.getItem(self.parent, title, label, items, current, False)
+        return value if ok else None
+
+    def open_packages(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(self.parent, "Merge reviews", "", PACKAGES)
+        return list(files)
+
+    def save_package(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, "Export my review package", suggested, PACKAGES
+        )
+        if path and not path.endswith(".cfr"):
+            path += ".cfr"
+        return path or None
+
+    def open_key(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Compare with a course key", "", KEYS)
         return path or None

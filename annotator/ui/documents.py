@@ -32,6 +32,8 @@ class DocumentsModel(QAbstractListModel):
         """path -> (title, page count, pages done, pages total) for PDFs being ingested."""
         self._rows: list[tuple[str, Any]] = []
         self._counts: dict[int, Counter[str]] = {}
+        self._assigned: set[int] = set()
+        """The documents assigned to the session's reviewer: listed first, and marked."""
         self.ocr: dict[int, tuple[int, int]] = {}
         """document id -> (pages OCR'd, pages to OCR) while its scanned pages are read."""
         self.file_state: Callable[[int], str] = lambda _id: "ok"
@@ -47,6 +49,7 @@ class DocumentsModel(QAbstractListModel):
         self._rows = [("doc", d) for d in self.session.documents()]
         self._rows += [("pending", p) for p in self.pending if p not in stored]
         self._counts = {}
+        self._assigned = self.session.assigned()
         for f in self.session.findings():
             self._counts.setdefault(f.document_id, Counter())[f.category.value] += 1
         self.endResetModel()
@@ -103,8 +106,9 @@ class DocumentsModel(QAbstractListModel):
                 f"\n⚠ PDF {state}: showing stored text" if state in ("missing", "changed") else ""
             )
             unfinished = "" if value.detection_complete or value.id in self.ocr else UNFINISHED
+            mine = " · assigned to you" if value.id in self._assigned else ""
             return (
-                f"{value.title}\n{value.page_count} pages · {total} findings"
+                f"{value.title}\n{value.page_count} pages · {total} findings{mine}"
                 f"{ocr}{unfinished}{problem}"
             )
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from annotator.core.model import Category, Finding, Status
+from annotator.core.model import Approval, Category, Finding, Status
 from annotator.ui.session import CaseSession
 from annotator.ui.theme import CATEGORY_COLOURS, STATUS_COLOURS
 
@@ -31,6 +31,8 @@ class FindingsModel(QAbstractItemModel):
             "category": None,
             "status": None,
             "document": None,
+            "reviewer": None,
+            "approval": None,
         }
         self._groups: list[tuple[str, list[int]]] = []
         self._keys: list[Any] = []
@@ -53,14 +55,21 @@ class FindingsModel(QAbstractItemModel):
         self.group_by = key
         self.rebuild()
 
-    def accepts(self, f: Finding, ignore: str = "") -> bool:
+    def value(self, f: Finding, key: str) -> Any:
+        """What a filter compares: the finding's category, status, document, reviewer (who set
+        its status) or approval."""
         tests: dict[str, Callable[[Finding], Any]] = {
             "category": lambda f: f.category.value,
             "status": lambda f: f.status.value,
             "document": lambda f: f.document_id,
+            "reviewer": lambda f: self.session.reviewer_of(f.id),
+            "approval": lambda f: f.approval.value,
         }
+        return tests[key](f)
+
+    def accepts(self, f: Finding, ignore: str = "") -> bool:
         return all(
-            value is None or key == ignore or tests[key](f) == value
+            value is None or key == ignore or self.value(f, key) == value
             for key, value in self.filters.items()
         )
 
@@ -137,7 +146,8 @@ class FindingsModel(QAbstractItemModel):
         return {"status": f.status, "document": f.document_id}.get(self.group_by, f.category)
 
     def _on_changed(self, finding_id: int) -> None:
-        if self.filters["status"] is not None or self.group_by == "status":
+        filtered = any(self.filters[k] is not None for k in ("status", "reviewer", "approval"))
+        if filtered or self.group_by == "status":
             self.rebuild()
             return
         where = self._row_of.get(finding_id)
@@ -156,9 +166,7 @@ class FindingsModel(QAbstractItemModel):
         out: dict[Any, int] = {}
         for f in self.session.findings():
             if self.accepts(f, ignore=key):
-                value = {"category": f.category.value, "status": f.status.value}.get(
-                    key, f.document_id
-                )
+                value = self.value(f, key)
                 out[value] = out.get(value, 0) + 1
         return out
 
@@ -226,7 +234,7 @@ def _finding_data(session: CaseSession, f: Finding, column: int, role: int) -> A
         if column == 1:
             document = session.document(f.document_id)
             return f"{_short(document.title) if document else '?'} · p.{f.page}"
-        return f.status.label
+        return f.status.label + _APPROVAL_MARKS.get(f.approval, "")
     if role == Qt.ItemDataRole.ForegroundRole and column == 2:
         return QBrush(STATUS_COLOURS[f.status])
     if role == Qt.ItemDataRole.ForegroundRole and f.status is Status.DISMISSED:
@@ -235,8 +243,17 @@ def _finding_data(session: CaseSession, f: Finding, column: int, role: int) -> A
         return CATEGORY_COLOURS[f.category]
     if role == Qt.ItemDataRole.ToolTipRole:
         manual = " (added by hand)" if f.subtype == "manual" else ""
-        return f"{f.category.short}{manual}: {f.sentence or f.text}"
+        who = session.reviewer_of(f.id)
+        checked = f"\n{f.approval.label}: {f.approval_note}" if f.approval_note else ""
+        return (
+            f"{f.category.short}{manual}: {f.sentence or f.text}"
+            + (f"\nTagged by {who}" if who else "")
+            + checked
+        )
     return None
+
+
+_APPROVAL_MARKS = {Approval.APPROVED: " ✓", Approval.OVERTURNED: " ✗"}
 
 
 def _order(f: Finding) -> tuple[int, int, int, int]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Category, Status
+from annotator.core.model import Approval, Category, Status
 from annotator.ui.findings_model import FINDING_ROLE, FindingsModel
 from annotator.ui.session import CaseSession
 
@@ -36,6 +36,8 @@ class FindingsPanel(QWidget):
         self.category = QComboBox(objectName="filter_category")
         self.status = QComboBox(objectName="filter_status")
         self.document = QComboBox(objectName="filter_document")
+        self.reviewer = QComboBox(objectName="filter_reviewer")
+        self.approval = QComboBox(objectName="filter_approval")
         self.tree = QTreeView(objectName="findings_tree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
@@ -48,8 +50,8 @@ class FindingsPanel(QWidget):
         # Fixed widths: sizing to contents reads every row on each reset (seconds for 10,000).
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 150)
-        header.resizeSection(2, 78)
+        header.resizeSection(1, 140)
+        header.resizeSection(2, self.fontMetrics().horizontalAdvance(Status.UNTAGGED.label) + 16)
         self.summary = QLabel(objectName="findings_summary")
         self._layout()
         self.group.currentIndexChanged.connect(
@@ -69,7 +71,15 @@ class FindingsPanel(QWidget):
         # Two rows of two: four combos in one row cut their labels ("All statuses (86)") short.
         bar = QGridLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for n, box in enumerate((self.group, self.category, self.status, self.document)):
+        boxes = (
+            self.group,
+            self.category,
+            self.status,
+            self.document,
+            self.reviewer,
+            self.approval,
+        )
+        for n, box in enumerate(boxes):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -83,15 +93,29 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.summary)
 
     def _filters(self) -> dict[str, QComboBox]:
-        return {"category": self.category, "status": self.status, "document": self.document}
+        return {
+            "category": self.category,
+            "status": self.status,
+            "document": self.document,
+            "reviewer": self.reviewer,
+            "approval": self.approval,
+        }
 
     def _refresh_counts(self) -> None:
         titles = {
             "category": [(c.label, c.value) for c in Category],
             "status": [(s.label, s.value) for s in Status],
             "document": [(d.title, d.id) for d in self.session.documents()],
+            "reviewer": [(name, name) for name in self.session.reviewers()],
+            "approval": [(a.label, a.value) for a in Approval],
         }
-        alls = {"category": "All categories", "status": "All statuses", "document": "All documents"}
+        alls = {
+            "category": "All categories",
+            "status": "All statuses",
+            "document": "All documents",
+            "reviewer": "All reviewers",
+            "approval": "Checked or not",
+        }
         for key, box in self._filters().items():
             counts = self.model.counts(key)
             current = box.currentData()

@@ -31,9 +31,11 @@ class MemoExport(QObject):
     def busy(self) -> bool:
         return self._future is not None
 
-    def start(self, case_path: Path, target: str, reviewer: str) -> None:
+    def start(
+        self, case_path: Path, target: str, reviewer: str, approved_only: bool = False
+    ) -> None:
         self._target = target
-        self._future = self._pool.submit(_export, case_path, target, reviewer)
+        self._future = self._pool.submit(_export, case_path, target, reviewer, approved_only)
         self.status.show_progress(f"Writing {Path(target).name}…", 0, 0)
         self._timer.start()
 
@@ -63,11 +65,11 @@ class MemoExport(QObject):
             self.failed.emit(f"unexpected error: {type(error).__name__}: {error}")
 
 
-def _export(case_path: Path, target: str, reviewer: str) -> int:
+def _export(case_path: Path, target: str, reviewer: str, approved_only: bool) -> int:
     """Worker thread: the memo from what the case holds now (every tag is committed)."""
     from annotator.export import export_memo
     from annotator.store import CaseStore
 
     with CaseStore(case_path) as case:
-        memo = export_memo(case, target, reviewer=reviewer, force=True)
+        memo = export_memo(case, target, reviewer=reviewer, force=True, approved_only=approved_only)
     return len(memo.unreviewed.findings)

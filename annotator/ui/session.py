@@ -10,13 +10,14 @@ from what each change touched.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.errors import CaseError
 from annotator.core.model import Category, Document, Finding, PageText, Rect, Status
 from annotator.review import Change, Review, also_in
+from annotator.review.supervise import reviewers_of
 from annotator.store import CaseStore
 
 _PAGE_CACHE = 24
@@ -40,6 +41,8 @@ class CaseSession(QObject):
         self._findings: dict[int, Finding] = {}
         self._documents: dict[int, Document] = {}
         self._pages: OrderedDict[tuple[int, int], PageText] = OrderedDict()
+        self._reviewers: dict[int, str] = {}
+        """finding id -> who last set its status (the findings panel filters by it)."""
         self.reload()
 
     @property
@@ -49,12 +52,26 @@ class CaseSession(QObject):
     @reviewer.setter
     def reviewer(self, name: str) -> None:
         self.review.reviewer = name
+        self._documents = self._ordered(self._documents.values())
+        self.documents_changed.emit()
+
+    def _ordered(self, documents: Iterable[Document]) -> dict[int, Document]:
+        """The reviewer's assigned documents first, each group in the order they were added."""
+        assigned = self.case.clinic.assigned(self.reviewer)
+        ranked = sorted(documents, key=lambda d: (d.sha256 not in assigned, d.id))
+        return {d.id: d for d in ranked}
+
+    def assigned(self) -> set[int]:
+        """The documents assigned to this reviewer."""
+        shas = self.case.clinic.assigned(self.reviewer)
+        return {d.id for d in self._documents.values() if d.sha256 in shas}
 
     # -- reading --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._documents = {d.id: d for d in self.case.documents()}
+        self._documents = self._ordered(self.case.documents())
         self._findings = {f.id: f for f in self.case.findings()}
+        self._reviewers = reviewers_of(self.case)
         self.documents_changed.emit()
         self.findings_reset.emit()
 
@@ -127,6 +144,13 @@ class CaseSession(QObject):
             self._pages.popitem(last=False)
         return page
 
+    def reviewer_of(self, finding_id: int) -> str:
+        """Who last set the finding's status ("" if nobody has)."""
+        return self._reviewers.get(finding_id, "")
+
+    def reviewers(self) -> list[str]:
+        return sorted(set(self._reviewers.values()))
+
     def also_in(self, finding: Finding) -> list[Finding]:
         """The same claim in the case's other documents."""
         return also_in(finding, self._findings.values())
@@ -172,6 +196,12 @@ class CaseSession(QObject):
         if finding_id in self._findings:
             self._apply(self.review.delete_finding(finding_id))
 
+    def run(self, step: Callable[[Review], Change]) -> Change:
+        """Run a review-layer step on this session's review (approve, resolve a conflict…)."""
+        change = step(self.review)
+        self._apply(change)
+        return change
+
     def undo(self) -> Change | None:
         return self._step(self.review.undo)
 
@@ -190,7 +220,8 @@ class CaseSession(QObject):
     def _apply(self, change: Change) -> None:
         """Mend the cache from the store for what a change touched, then tell the views."""
         arrived_or_left = False
-        for finding_id in change.finding_ids:
+        for finding_id in dict.fromkeys(change.finding_ids):
+            self._reviewer_from_audit(finding_id)
             try:
                 finding = self.case.finding(finding_id)
             except CaseError:
@@ -201,9 +232,16 @@ class CaseSession(QObject):
         if arrived_or_left:
             self.findings_reset.emit()
         else:
-            for finding_id in change.finding_ids:
+            for finding_id in dict.fromkeys(change.finding_ids):
                 self.finding_changed.emit(finding_id)
         self.history_changed.emit()
+
+    def _reviewer_from_audit(self, finding_id: int) -> None:
+        tags = [e.who for e in self.case.audit(finding_id) if e.field == "status"]
+        if tags:
+            self._reviewers[finding_id] = tags[-1]
+        else:
+            self._reviewers.pop(finding_id, None)
 
     def can_undo(self) -> bool:
         return self.review.undo_label() is not None

@@ -29,6 +29,11 @@ class FakeDialogs:
         self.memo_path: str | None = None
         self.located: list[str] = []
         """Answers to "where is this PDF now?", in order."""
+        self.choices: list[str] = []
+        """Answers to "pick one of these", in order."""
+        self.packages: list[str] = []
+        self.package_path: str | None = None
+        self.key_path: str | None = None
 
     def error(self, title: str, message: str) -> None:
         self.errors.append(f"{title}: {message}")
@@ -53,6 +58,18 @@ class FakeDialogs:
 
     def locate_pdf(self, title: str, name: str) -> str | None:
         return self.located.pop(0) if self.located else None
+
+    def choose(self, title: str, label: str, items: list[str], current: int = 0) -> str | None:
+        return self.choices.pop(0) if self.choices else None
+
+    def open_packages(self) -> list[str]:
+        return self.packages
+
+    def save_package(self, suggested: str) -> str | None:
+        return self.package_path
+
+    def open_key(self) -> str | None:
+        return self.key_path
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ so it always draws what the session has. Pixels appear only here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 import pymupdf
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
@@ -33,6 +34,15 @@ BACKGROUND = QColor("#e7e5e0")
 SELECTION = QColor(40, 110, 220, 70)
 
 
+class Outline(NamedTuple):
+    """A frame drawn over the page, apart from the findings (a key's finding the student
+    missed): rectangles in page space, a colour "#rrggbb", a tooltip-like label."""
+
+    rects: list[Rect]
+    colour: str
+    label: str = ""
+
+
 def geometries(pdf: pymupdf.Document) -> list[PageGeometry]:
     """Every page's size and rotation without loading page content (fast for 1,000 pages)."""
     out = []
@@ -56,6 +66,8 @@ class PageView(QAbstractScrollArea):
         self.renderer.rendered.connect(lambda _i: self.viewport().update())
         self.findings_for: Callable[[int], list[Finding]] = lambda _n: []
         self.text_for: Callable[[int], PageText | None] = lambda _n: None
+        self.outlines_for: Callable[[int], list[Outline]] = lambda _n: []
+        """Frames to draw over a page besides its findings (the overlay hook)."""
         self.current: int | None = None
         self.pages: list[PageGeometry] = []
         self.zoom, self.fit_width = 1.0, True
@@ -185,6 +197,11 @@ class PageView(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for finding in self.findings_for(index + 1):
             self._paint_finding(painter, index, finding, offset)
+        for outline in self.outlines_for(index + 1):
+            pen = QPen(QColor(outline.colour), 2.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            for box in outline.rects:
+                painter.drawRect(self._view_rect(index, box, offset).adjusted(-3, -3, 3, 3))
         if self._selection is not None and self._selection[0] == index:
             for r in self._selected_rects():
                 painter.fillRect(self._view_rect(index, r, offset), SELECTION)
