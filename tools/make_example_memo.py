@@ -132,6 +132,34 @@ TAGS = [
         "dismissed",
         "Generic wording in the school's dress-code policy; not about the respondent.",
     ),
+    Tag(
+        "07_",
+        1,
+        "members of the MS-13",
+        "unverified",
+        "Support for the asylum claim, not a label: the MS-13 extorted his mother's market stall "
+        "from 2016. To be corroborated by his mother's declaration.",
+        "Ex. J — Declaration of Marta Elena Mejía (fictional)",
+        STUDENT,
+    ),
+    Tag(
+        "07_",
+        1,
+        "MS-13 members",
+        "unverified",
+        "Forced recruitment at his school in 2017 and the beating of March 2018, when he refused "
+        "to join; the same years the PNC later cites to profile him.",
+        "Ex. K — Medical note, Unidad de Salud San Miguel, 2018 (fictional)",
+        STUDENT,
+    ),
+    Tag(
+        "07_",
+        2,
+        "Mara Salvatrucha",
+        "unverified",
+        "The killing of his cousin Kevin in January 2019, after which he fled; request the "
+        "death certificate.",
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "case_commands",
     "export",
     "review_commands",
+    "withheld",
     "encryption",
     "lexicon",
 )

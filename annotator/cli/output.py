@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Finding
+from annotator.core.model import Category, Finding
 from annotator.core.progress import Progress
 
 if TYPE_CHECKING:
@@ -87,6 +87,8 @@ def require_case(path: str) -> None:
 
 
 def finding_json(f: Finding, file: str | os.PathLike[str]) -> dict[str, Any]:
+    """A finding as `scan --json` and `findings --json` print it: with its role (gang
+    references only; null for the other categories) and who asserted it."""
     return {
         "file": str(file),
         "page": f.page,
@@ -97,6 +99,12 @@ def finding_json(f: Finding, file: str | os.PathLike[str]) -> dict[str, Any]:
         "end": f.end,
         "rects": [list(r) for r in f.rects],
         "status": f.status.value,
+        "role": f.role.value if f.role and f.category is Category.GANG_LABEL else None,
+        "source": {
+            "agency": f.agency or None,
+            "attributed_to": f.attributed_to or None,
+            "relayed": f.relayed,
+        },
     }
 
 

@@ -1,4 +1,5 @@
-"""The domain's plain data: documents, pages, words, findings and their statuses."""
+"""The domain's plain data: documents, pages, words, findings, their statuses and roles, and
+what a FOIA release withholds."""
 
 from __future__ import annotations
 
@@ -84,6 +85,84 @@ def tint(colour: str, strength: float) -> tuple[float, float, float]:
 
 HIGHLIGHT_STRENGTH = 0.33
 """How strongly a finding's highlight tints the page it sits on."""
+
+
+class Role(StrEnum):
+    """Who a gang reference is about: what the memo does with it depends on it."""
+
+    SUBJECT = "subject"
+    PERSECUTOR = "persecutor"
+    THIRD_PARTY = "third_party"
+    BACKGROUND = "background"
+
+    @property
+    def label(self) -> str:
+        """How the window and the memo name it beside a status: "Labels the respondent"."""
+        return _ROLE_TERMS[self][0]
+
+    @property
+    def heading(self) -> str:
+        """The memo's section for references of this role."""
+        return _ROLE_TERMS[self][1]
+
+    @property
+    def meaning(self) -> str:
+        return _ROLE_TERMS[self][2]
+
+    @property
+    def colour(self) -> str:
+        return _ROLE_TERMS[self][3]
+
+
+_ROLE_TERMS = {
+    Role.SUBJECT: (
+        "Labels the respondent",
+        "Statements that label the respondent",
+        "labels the respondent, or is the respondent's own record",
+        "#b91c1c",
+    ),
+    Role.PERSECUTOR: (
+        "Gang as persecutor",
+        "The gang as persecutor",
+        "the gang harming or threatening the respondent or the family",
+        "#1d4ed8",
+    ),
+    Role.THIRD_PARTY: (
+        "About someone else",
+        "Gang references about other people",
+        "labels someone other than the respondent",
+        "#7c3aed",
+    ),
+    Role.BACKGROUND: (
+        "Background",
+        "Background: gangs, country conditions and databases in general",
+        "general gang topics, country conditions, databases or units",
+        "#6b7280",
+    ),
+}
+
+
+class WithholdingKind(StrEnum):
+    """What a FOIA release marks as held back."""
+
+    WITHHELD_PAGE = "withheld_page"
+    EXEMPTION = "exemption"
+    REDACTION = "redaction"
+    REFERRAL = "referral"
+    BATES_GAP = "bates_gap"
+
+    @property
+    def label(self) -> str:
+        return _WITHHOLDING_TERMS[self]
+
+
+_WITHHOLDING_TERMS = {
+    WithholdingKind.WITHHELD_PAGE: "Page withheld in full",
+    WithholdingKind.EXEMPTION: "Exemption cited",
+    WithholdingKind.REDACTION: "Redaction",
+    WithholdingKind.REFERRAL: "Referred to another agency",
+    WithholdingKind.BATES_GAP: "Gap in the page numbering",
+}
 
 
 class Approval(StrEnum):
@@ -272,6 +351,12 @@ class Detection:
     hedged: bool = False
     hedge_cue: str = ""
     language: str = "en"
+    role: Role | None = None
+    """Who a gang reference is about; None for the other categories."""
+    attributed_to: str = ""
+    """Whom the sentence credits with the claim: "BRIC", "a confidential informant"."""
+    relayed: bool = False
+    """True when the author passes on what someone else said (hearsay), not first-hand."""
 
 
 @dataclass(slots=True)
@@ -303,6 +388,14 @@ class Finding:
     approval_note: str = ""
     deleted: bool = False
     """A finding added by hand and then deleted: a tombstone, listed only when asked for."""
+    role: Role | None = None
+    """Who a gang reference is about (None for the other categories)."""
+    role_set_by_reviewer: bool = False
+    """True once a reviewer chose the role: a re-scan then leaves it as it is."""
+    attributed_to: str = ""
+    relayed: bool = False
+    agency: str = ""
+    """The issuing agency of the finding's document (read from the document, not stored)."""
 
 
 @dataclass(slots=True)
@@ -318,12 +411,30 @@ class Document:
     page_labels: list[str] = field(default_factory=list)
     """The page stamp printed on each page (Bates or A-file number), "" where none was found."""
     pages_stored: int = 0
+    agency: str = ""
+    """Who issued it, read from its letterhead, header or form title: "ICE/ERO", "PNC"."""
+    source_date: str = ""
+    """The document's own date (ISO, "2021-03-03") from its header, or ""."""
 
     @property
     def detection_complete(self) -> bool:
         """Every page stored and detected. False after an interrupted scan: the document's
         findings may be missing, and the next scan or opening of the case finishes it."""
         return bool(self.lexicon_version) and self.pages_stored >= self.page_count
+
+
+@dataclass(slots=True)
+class Withholding:
+    """Something a FOIA release holds back, found on one page: a code, a notice, a black box."""
+
+    kind: WithholdingKind
+    page: int
+    """1-based page; for a gap in the Bates numbering, the page after the gap."""
+    code: str = ""
+    """The exemption ("(b)(7)(C)"), the agency referred to, or the missing Bates range."""
+    text: str = ""
+    rects: list[Rect] = field(default_factory=list)
+    document_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from annotator import __version__
-from annotator.core.model import Approval, Category, Document, Finding, Source, Status
+from annotator.core.model import Approval, Category, Document, Finding, Role, Source, Status
+from annotator.export.chronology import asserted_by, chronology, link_repeats, source_date
 from annotator.export.model import (
     SUMMARY_STATUSES,
     UNREVIEWED_TITLE,
@@ -21,8 +22,12 @@ from annotator.export.model import (
     SummaryRow,
 )
 from annotator.export.template import MemoTemplate, load_template
+from annotator.export.withheld import withheld_section
 from annotator.review.claims import claim_key
 from annotator.store import CaseStore
+
+ROLES = (Role.SUBJECT, Role.PERSECUTOR, Role.THIRD_PARTY, Role.BACKGROUND)
+"""The order of the gang sections: the labels to rebut first, then the gang as persecutor."""
 
 QUOTE_LIMIT = 320
 """Sentences longer than this are cut to a window around the match."""
@@ -54,7 +59,10 @@ def build_memo(
     if approved_only:
         findings = [f for f in findings if f.approval is Approval.APPROVED]
     listed = [f for f in findings if f.status is not Status.DISMISSED]
-    sections, unreviewed = _sections(_entries(case, listed, documents))
+    keys = [claim_key(f) for f in listed]
+    entries = _entries(case, listed, documents, keys)
+    sections, unreviewed = _sections(entries, findings, template)
+    timeline = chronology(entries, keys, template.optional("chronology"))
     header = [
         ("Respondent", info.respondent or "—"),
         ("A-number", info.a_number or "—"),
@@ -72,18 +80,50 @@ def build_memo(
         overview=_overview(documents.values(), findings),
         summary=_summary(findings),
         documents=_document_entries(documents.values(), listed),
-        sections=sections,
+        sections=[timeline, *sections],
         unreviewed=unreviewed,
         dismissed=len(findings) - len(listed),
         generator=f"Case-File Annotator {__version__}",
         template_name=template.path.name,
+        appendices=[withheld_section(case, template.optional("withholdings"))],
     )
 
 
-def _sections(entries: list[MemoFinding]) -> tuple[list[Section], Section]:
-    """One section per category for reviewed findings; untagged ones in their own, numbered."""
+def role_of(finding: Finding) -> Role | None:
+    """A gang reference's role for the memo; one no one has decided (added by hand) is taken
+    to label the respondent, so that it is answered, not passed over."""
+    if finding.category is not Category.GANG_LABEL:
+        return None
+    return finding.role or Role.SUBJECT
+
+
+def _sections(
+    entries: list[MemoFinding], findings: list[Finding], template: MemoTemplate
+) -> tuple[list[Section], Section]:
+    """For reviewed findings, one section per role of a gang reference (the labels to rebut
+    first, then the gang as persecutor, then the others), then one per other category;
+    untagged ones in their own. Findings are numbered in that order."""
     reviewed = [e for e in entries if e.status is not Status.UNTAGGED]
-    sections = [Section(c.label, [e for e in reviewed if e.category is c], c) for c in Category]
+    dismissed = Counter((f.category, role_of(f)) for f in findings if f.status is Status.DISMISSED)
+    gang = Category.GANG_LABEL
+    sections = [
+        Section(
+            role.heading,
+            [e for e in reviewed if e.category is gang and e.role is role],
+            gang,
+            role,
+            intro=template.optional(f"role: {role.value.replace('_', ' ')}"),
+            dismissed=dismissed[(gang, role)],
+        )
+        for role in ROLES
+    ]
+    sections += [
+        Section(
+            c.label, [e for e in reviewed if e.category is c], c, dismissed=dismissed[(c, None)]
+        )
+        for c in Category
+        if c is not gang
+    ]
     unreviewed = Section(UNREVIEWED_TITLE, [e for e in entries if e.status is Status.UNTAGGED])
     _number([*sections, unreviewed])
     return sections, unreviewed
@@ -114,9 +154,13 @@ def _cites(document: Document, pages: list[int]) -> str:
 
 
 def _entries(
-    case: CaseStore, findings: list[Finding], documents: dict[int, Document]
+    case: CaseStore,
+    findings: list[Finding],
+    documents: dict[int, Document],
+    keys: list[tuple[str, str]],
 ) -> list[MemoFinding]:
     history = _tag_history(case)
+    numbers = {doc_id: n for n, doc_id in enumerate(documents, start=1)}
     occurrence: Counter[tuple[int, int, str, str]] = Counter()
     entries = []
     for f in findings:
@@ -124,6 +168,7 @@ def _entries(
         nth = occurrence[key]
         occurrence[key] += 1
         who, on = history.get(f.id, ("", ""))
+        date, in_passage = source_date(f, documents[f.document_id])
         entries.append(
             MemoFinding(
                 number=0,
@@ -141,9 +186,15 @@ def _entries(
                 manual=f.source is Source.MANUAL,
                 tagged_by=who,
                 tagged_on=on,
+                role=role_of(f),
+                subtype=f.subtype,
+                document_number=numbers[f.document_id],
+                asserted_by=asserted_by(f),
+                source_date=date,
+                date_in_passage=in_passage,
             )
         )
-    _link_repeats(findings, entries, documents)
+    link_repeats(findings, entries, documents, keys, _cites)
     return entries
 
 
@@ -181,27 +232,6 @@ def _trim_right(text: str) -> str:
     return (cut[:space] if space > _CONTEXT - 30 else cut) + "…"
 
 
-def _link_repeats(
-    findings: list[Finding], entries: list[MemoFinding], documents: dict[int, Document]
-) -> None:
-    """Under the first finding of a claim seen in several documents, cite the others."""
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, f in enumerate(findings):
-        groups[claim_key(f)].append(i)
-    for members in groups.values():
-        first = findings[members[0]]
-        others: dict[int, list[int]] = defaultdict(list)
-        for i in members[1:]:
-            if findings[i].document_id != first.document_id:
-                others[findings[i].document_id].append(findings[i].page)
-        if not others:
-            continue
-        entries[members[0]].also_in = [_cites(documents[d], p) for d, p in others.items()]
-        for i in members[1:]:
-            if findings[i].document_id != first.document_id:
-                entries[i].first_at = entries[members[0]].cite
-
-
 def _tag_history(case: CaseStore) -> dict[int, tuple[str, str]]:
     """Who last set each finding's status, and on what day."""
     history: dict[int, tuple[str, str]] = {}
@@ -231,8 +261,22 @@ def _number(sections: list[Section]) -> None:
 
 
 def _summary(findings: list[Finding]) -> list[SummaryRow]:
-    counts = Counter((f.category, f.status) for f in findings)
-    return [SummaryRow(c.label, {s: counts[(c, s)] for s in SUMMARY_STATUSES}) for c in Category]
+    """Counts by status: gang references by role, the other categories as they are."""
+    counts = Counter((f.category, role_of(f), f.status) for f in findings)
+    gang = Category.GANG_LABEL
+    rows = [
+        SummaryRow(
+            f"{gang.label}: {role.label.lower()}",
+            {s: counts[(gang, role, s)] for s in SUMMARY_STATUSES},
+        )
+        for role in ROLES
+    ]
+    rows += [
+        SummaryRow(c.label, {s: counts[(c, None, s)] for s in SUMMARY_STATUSES})
+        for c in Category
+        if c is not gang
+    ]
+    return rows
 
 
 def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> list[DocumentEntry]:

@@ -35,6 +35,7 @@ from annotator.export.text import (
     APPENDIX_TITLE,
     DOCUMENTS_TITLE,
     SUMMARY_TITLE,
+    TEMPLATE_MARK,
     appendix_intro,
     by_document,
     empty_section_text,
@@ -60,6 +61,8 @@ def write_docx(memo: Memo, path: Path) -> None:
         _section(document, section, memo)
     _unreviewed(document, memo.unreviewed)
     _appendix(document, memo)
+    for section in memo.appendices:
+        _section(document, section, memo)
     document.save(str(path))
 
 
@@ -204,8 +207,22 @@ def _bold_row(table: Table, index: int) -> None:
 
 
 def _section(document: DocxDocument, section: Section, memo: Memo) -> None:
+    """A section: its template paragraph (marked for checking), its table, its findings."""
     document.add_heading(section.title, level=1)
-    if not section.findings:
+    for spans in section.intro:
+        paragraph = document.add_paragraph()
+        mark = paragraph.add_run(TEMPLATE_MARK)
+        mark.bold, mark.italic, mark.font.highlight_color = True, True, WD_COLOR_INDEX.YELLOW
+        for span in spans:
+            paragraph.add_run(span.text).italic = span.italic or None
+    if section.table is not None:
+        table = section.table
+        scale = 6.5 / sum(table.widths)
+        grid = _table(document, table.head, table.rows, [w * scale for w in table.widths])
+        for row in grid.rows[1:]:
+            for cell in row.cells:
+                cell.paragraphs[0].style = document.styles[SMALL_STYLE]
+    if not section.findings and section.table is None:
         document.add_paragraph(empty_section_text(section, memo))
     for finding in section.findings:
         _finding(document, finding)
@@ -240,7 +257,7 @@ def _unreviewed(document: DocxDocument, section: Section) -> None:
         table = _table(
             document,
             ["No.", "Page", "Category", "Passage"],
-            [[str(f.number), f.page, f.category.label, ""] for f in findings],
+            [[str(f.number), f.page, f.kind, ""] for f in findings],
             [0.45, 1.25, 1.1, 3.7],
         )
         for row, finding in zip(table.rows[1:], findings, strict=True):

@@ -20,6 +20,7 @@ from annotator.export.text import (
     PURPOSE_TITLE,
     STATUS_KEY,
     SUMMARY_TITLE,
+    TEMPLATE_MARK,
     appendix_intro,
     by_document,
     empty_section_text,
@@ -58,14 +59,28 @@ def render_markdown(memo: Memo) -> str:
     out += _paragraphs(PURPOSE_TITLE, memo.purpose) + _paragraphs(FRAMEWORK_TITLE, memo.framework)
     out += _summary(memo)
     for section in memo.sections:
-        out += [f"## {escape(section.title)}", ""]
-        if not section.findings:
-            out += [escape(empty_section_text(section, memo)), ""]
-        for finding in section.findings:
-            out += _finding(finding)
+        out += _section(section, memo)
     out += _unreviewed(memo.unreviewed)
     out += _appendix(memo)
+    for section in memo.appendices:
+        out += _section(section, memo)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _section(section: Section, memo: Memo) -> list[str]:
+    """A section: its template paragraph (marked for checking), its table, its findings."""
+    out = [f"## {escape(section.title)}", ""]
+    for spans in section.intro:
+        text = "".join(f"*{escape(s.text)}*" if s.italic else escape(s.text) for s in spans)
+        out += [f"> **{escape(TEMPLATE_MARK.strip())}** {text}", ""]
+    if section.table is not None:
+        table = section.table
+        out += _table(table.head, [[cell(c) for c in r] for r in table.rows], "l" * len(table.head))
+    if not section.findings and section.table is None:
+        out += [escape(empty_section_text(section, memo)), ""]
+    for finding in section.findings:
+        out += _finding(finding)
+    return out
 
 
 def write_markdown(memo: Memo, path: Path) -> None:
@@ -122,9 +137,7 @@ def _finding(finding: MemoFinding) -> list[str]:
 def _unreviewed(section: Section) -> list[str]:
     out = [f"## {escape(section.title)}", "", escape(unreviewed_intro(section)), ""]
     for title, findings in by_document(section.findings):
-        rows = [
-            [str(f.number), cell(f.page), cell(f.category.label), _quote(f.quote)] for f in findings
-        ]
+        rows = [[str(f.number), cell(f.page), cell(f.kind), _quote(f.quote)] for f in findings]
         out += [f"### {escape(title)}", ""]
         out += _table(["No.", "Page", "Category", "Passage"], rows, "rlll")
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.core.model import Category, Status
+from annotator.core.model import Category, Role, Status
 
 SUMMARY_STATUSES = (Status.UNVERIFIED, Status.REBUTTED, Status.UNTAGGED, Status.DISMISSED)
 UNREVIEWED_TITLE = Status.UNTAGGED.label
@@ -59,10 +59,31 @@ class MemoFinding:
     tagged_on: str = ""
     also_in: list[str] = field(default_factory=list)
     first_at: str = ""
+    role: Role | None = None
+    """Who a gang reference is about; None for the other categories."""
+    subtype: str = ""
+    document_number: int = 0
+    """The document's number in the memo's list of documents reviewed."""
+    asserted_by: str = ""
+    """The chain of who asserted it: "ICE/ERO, relaying Boston Regional Intelligence Center"."""
+    source_date: str = ""
+    """The date of its source (ISO, "2021" to "2021-03-03"): a date in the passage, or the
+    document's own date."""
+    date_in_passage: bool = False
+    repeated: str = ""
+    """For the first finding of a claim several documents repeat: how many, and where the claim
+    first appears."""
 
     @property
     def cite(self) -> str:
         return f"{self.document}, {self.page_ref}"
+
+    @property
+    def kind(self) -> str:
+        """The category, with the role of a gang reference: "Gang label (gang as persecutor)"."""
+        if self.role is None:
+            return self.category.short
+        return f"{self.category.short} ({self.role.label.lower()})"
 
     @property
     def page(self) -> str:
@@ -82,12 +103,19 @@ class MemoFinding:
     def details(self) -> list[tuple[str, str]]:
         """The labelled lines under the quote, in the order every format prints them."""
         rows = [("Source", self.cite), ("Status", self.status_line)]
+        if self.role is not None:
+            rows.append(("Role", f"{self.role.label} ({self.role.meaning})"))
+        if self.asserted_by:
+            rows.append(("Asserted by", self.asserted_by))
         if self.hedge:
             rows.append(("Hedged in the source", f"the document itself says “{self.hedge}”"))
         if self.note:
             rows.append(("Response", self.note))
         if self.exhibit:
-            rows.append(("Rebutting exhibit", self.exhibit))
+            support = self.role is Role.PERSECUTOR  # support for the claim, not a rebuttal
+            rows.append(("Supporting exhibit" if support else "Rebutting exhibit", self.exhibit))
+        if self.repeated:
+            rows.append(("Repeated", self.repeated))
         if self.also_in:
             rows.append(("Also in", "; ".join(self.also_in)))
         if self.first_at:
@@ -104,10 +132,28 @@ class MemoFinding:
 
 
 @dataclass(slots=True)
+class Table:
+    """A table a section shows before its findings (the chronology, the withheld material)."""
+
+    head: list[str]
+    rows: list[list[str]]
+    widths: list[float]
+    """Relative column widths."""
+
+
+@dataclass(slots=True)
 class Section:
     title: str
     findings: list[MemoFinding]
     category: Category | None = None
+    role: Role | None = None
+    intro: list[Paragraph] = field(default_factory=list)
+    """Template text that opens the section; the memo marks it for the attorney to check."""
+    table: Table | None = None
+    dismissed: int = 0
+    """Findings of this section's kind dismissed as not real references (not listed)."""
+    empty: str = ""
+    """What the section says when it has nothing to show; "" to say it from its findings."""
 
 
 @dataclass(slots=True)
@@ -162,6 +208,8 @@ class Memo:
     dismissed: int
     generator: str
     template_name: str = "memo_template.md"
+    appendices: list[Section] = field(default_factory=list)
+    """Sections after the documents' appendix: what the release withholds."""
 
     @property
     def total_row(self) -> SummaryRow:

@@ -27,6 +27,7 @@ from annotator.export.text import (
     PURPOSE_TITLE,
     STATUS_KEY,
     SUMMARY_TITLE,
+    TEMPLATE_MARK,
     appendix_intro,
     by_document,
     empty_section_text,
@@ -211,13 +212,28 @@ def render_html(memo: Memo) -> str:
     parts += _template(PURPOSE_TITLE, memo.purpose) + _template(FRAMEWORK_TITLE, memo.framework)
     parts += _summary(memo)
     for section in memo.sections:
-        parts.append(f"<h2>{escape(section.title)}</h2>")
-        if not section.findings:
-            parts.append(f"<p>{escape(empty_section_text(section, memo))}</p>")
-        parts += [_finding(f) for f in section.findings]
+        parts += _section(section, memo)
     parts += _unreviewed(memo.unreviewed)
     parts += _appendix(memo)
+    for section in memo.appendices:
+        parts += _section(section, memo)
     return "<html><body>" + "\n".join(parts) + "</body></html>"
+
+
+def _section(section: Section, memo: Memo) -> list[str]:
+    """A section: its template paragraph (marked for checking), its table, its findings."""
+    parts = [f"<h2>{escape(section.title)}</h2>"]
+    for spans in section.intro:
+        text = "".join(f"<i>{escape(s.text)}</i>" if s.italic else escape(s.text) for s in spans)
+        parts.append(f'<p class="notice"><b>{escape(TEMPLATE_MARK)}</b>{text}</p>')
+    if section.table is not None:
+        table = section.table
+        rows = [[escape(c) for c in r] for r in table.rows]
+        parts.append(_table(table.head, rows, set(), "small"))
+    if not section.findings and section.table is None:
+        parts.append(f"<p>{escape(empty_section_text(section, memo))}</p>")
+    parts += [_finding(f) for f in section.findings]
+    return parts
 
 
 def _header(memo: Memo) -> str:
@@ -309,10 +325,7 @@ def _finding(finding: MemoFinding) -> str:
 def _unreviewed(section: Section) -> list[str]:
     out = [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(unreviewed_intro(section))}</p>"]
     for title, findings in by_document(section.findings):
-        rows = [
-            [str(f.number), escape(f.page), escape(f.category.label), _quote(f.quote)]
-            for f in findings
-        ]
+        rows = [[str(f.number), escape(f.page), escape(f.kind), _quote(f.quote)] for f in findings]
         out.append(f"<h3>{escape(title)}</h3>")
         out.append(
             _table(

@@ -25,6 +25,10 @@ class MemoTemplate:
     def paragraphs(self, name: str) -> list[Paragraph]:
         return self.sections[name]
 
+    def optional(self, name: str) -> list[Paragraph]:
+        """A section a clinic's template may leave out (the paragraph opening a memo section)."""
+        return self.sections.get(name, [])
+
     def line(self, name: str) -> str:
         """A one-paragraph section as plain text (title, Re: line, notices)."""
         return " ".join("".join(s.text for s in p) for p in self.sections[name])

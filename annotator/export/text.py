@@ -2,35 +2,45 @@
 
 from __future__ import annotations
 
-from annotator.core.model import Status
 from annotator.export.model import UNREVIEWED_TITLE, Memo, MemoFinding, Section
 
 SUMMARY_TITLE = "Summary of findings"
+CHRONOLOGY_TITLE = "Chronology of the allegations"
+WITHHELD_TITLE = "Appendix: withheld and redacted material"
+TEMPLATE_MARK = "Template text — check before filing: "
+"""Put before the template paragraph that opens a section, as the review notice says."""
 DOCUMENTS_TITLE = "Documents reviewed"
 APPENDIX_TITLE = "Appendix: documents and chain of custody"
 PURPOSE_TITLE = "Purpose"
 FRAMEWORK_TITLE = "Legal framework"
 STATUS_KEY = (
     "Unverified: no corroboration in the record; disputed. Rebutted: contradicted by evidence. "
-    "Dismissed: not a real reference (omitted below)."
+    "Dismissed: not a real reference (omitted below). Gang references are counted by whom they "
+    "are about: the respondent (labels to rebut), the gang as persecutor (support for the "
+    "application), someone else, or background."
 )
 
 
 def finding_heading(finding: MemoFinding) -> str:
-    return f"{finding.number}. “{finding.matched}” — {finding.status.label}"
+    """ "3. “MS-13 associate” — Unverified · Labels the respondent": the role beside the status."""
+    role = f" · {finding.role.label}" if finding.role is not None else ""
+    return f"{finding.number}. “{finding.matched}” — {finding.status.label}{role}"
 
 
 def empty_section_text(section: Section, memo: Memo) -> str:
-    waiting = sum(1 for f in memo.unreviewed.findings if f.category is section.category)
+    if section.empty:
+        return section.empty
+    waiting = sum(
+        1
+        for f in memo.unreviewed.findings
+        if f.category is section.category and (section.role is None or f.role is section.role)
+    )
     if waiting:
         return (
-            f"No finding in this category has been tagged yet; {waiting} "
+            f"No finding of this kind has been tagged yet; {waiting} "
             f"{'is' if waiting == 1 else 'are'} listed under “{UNREVIEWED_TITLE}”."
         )
-    dismissed = next(
-        (r.counts[Status.DISMISSED] for r in memo.summary if r.label == section.title), 0
-    )
-    if dismissed:
+    if section.dismissed:
         return "Every reference of this kind was dismissed as not a real reference."
     return "The documents reviewed contain no reference of this kind."
 

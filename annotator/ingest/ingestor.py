@@ -24,10 +24,12 @@ from annotator.ingest.ocr_pass import OcrPass
 from annotator.ingest.pipelined import PipelinedScan
 from annotator.ingest.settle import settle_anchors
 from annotator.nlp.detect import Detector
+from annotator.nlp.sources import document_source
 from annotator.nlp.worker import DetectionWorker, PageResult, detect_page_result
 from annotator.pdf.extract import document_title, iter_pages, open_pdf, sha256_file
 from annotator.pdf.labels import page_label
 from annotator.pdf.ocr import OcrEngine, OcrUnavailable, find_engine
+from annotator.pdf.withheld import document_withholdings
 
 if TYPE_CHECKING:
     from annotator.store import CaseStore
@@ -296,8 +298,18 @@ class Ingestor:
         if labels:
             stamps = [page_label(r.page.text) for r in results]
             self.case.update_document(document_id, page_labels=stamps)
+        self._describe(document_id, [r.page for r in results], first=labels)
         detections = ((r.page.number, d) for r in results for d in r.detections)
         return self.case.merge_detections(document_id, detections, self.detector.lexicon_version)
+
+    def _describe(self, document_id: int, pages: list[PageText], first: bool) -> None:
+        """Who issued the document and its date, from the head of its first pages (when it is
+        first read), and what it withholds (whenever its text is read): issue 13."""
+        if first:
+            source = document_source([p.text for p in pages[:2]], self.detector.models_dir)
+            self.case.update_document(document_id, **source._asdict())
+        path = self.case.document(document_id).path
+        self.case.save_withholdings(document_id, document_withholdings(path, pages))
 
     def _summarise(self, result: IngestResult, document_id: int) -> IngestResult:
         result.document = self.case.document(document_id)

@@ -16,7 +16,9 @@ from annotator.nlp.geometry import span_rects
 from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import ALIAS, load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
+from annotator.nlp.roles import RoleReader, load_role_cues
 from annotator.nlp.sentences import sentence_text
+from annotator.nlp.sources import attribution
 
 MARGIN = 0.07
 """Lines wholly in the top or bottom 7% of a page are running headers and footers."""
@@ -81,7 +83,17 @@ class Detector:
         doc.user_data["wanted"] = wanted if wanted is not None else set()
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        return [self._detection(page, folded, span) for span in doc.spans[SPAN_KEY]]
+        spans = doc.spans[SPAN_KEY]
+        roles = None
+        if any(span.label_ == Category.GANG_LABEL for span in spans):
+            cues = load_role_cues(self.models_dir, page.language)
+            roles = RoleReader(cues, folded.text, page.text)
+        found = [self._detection(page, folded, span, roles) for span in spans]
+        for det in found:
+            det.attributed_to, det.relayed = attribution(
+                det.sentence, page.language, self.models_dir
+            )
+        return found
 
     def detect_pages(self, pages: Iterable[PageText]) -> Iterator[tuple[PageText, list[Detection]]]:
         """Pages of one document, in order, sharing introduced acronyms."""
@@ -122,15 +134,22 @@ class Detector:
         return found
 
     @staticmethod
-    def _detection(page: PageText, folded: Folded, span: Any) -> Detection:
+    def _detection(
+        page: PageText, folded: Folded, span: Any, roles: RoleReader | None
+    ) -> Detection:
         start, end = folded.to_page(span.start_char, span.end_char)
         s_start, s_end = folded.to_page(*span._.sentence_chars)
+        category = Category(span.label_)
+        role = None
+        if roles is not None and category is Category.GANG_LABEL:
+            sent_start, sent_end = span._.sentence_chars
+            role = roles.role(span.start_char, span.end_char, sent_start, sent_end, span.kb_id_)
         cue = ""
         if span._.hedge_cue is not None:
             c_start, c_end = folded.to_page(*span._.hedge_cue)
             cue = join_lines(page.text[c_start:c_end])
         return Detection(
-            category=Category(span.label_),
+            category=category,
             subtype=span.kb_id_,
             text=join_lines(page.text[start:end]),
             start=start,
@@ -140,6 +159,7 @@ class Detector:
             hedged=bool(cue),
             hedge_cue=cue,
             language=page.language,
+            role=role,
         )
 
 

@@ -30,12 +30,15 @@ from annotator.core.model import (
     Finding,
     PageText,
     Rect,
+    Role,
     Source,
     Status,
+    Withholding,
     pack_words,
     unpack_words,
 )
 from annotator.store import crypto
+from annotator.store import withholdings as withheld
 from annotator.store.clinic import ClinicRecords
 from annotator.store.history import History
 from annotator.store.lock import CaseLock
@@ -274,6 +277,8 @@ class CaseStore:
             pages_needing_ocr=needing,
             page_labels=json.loads(row["page_labels"] or "[]"),
             pages_stored=stored,
+            agency=row.get("agency") or "",
+            source_date=row.get("source_date") or "",
         )
 
     def save_pages(self, document_id: int, pages: Iterable[PageText]) -> None:
@@ -333,6 +338,15 @@ class CaseStore:
         )
         return [SearchHit(d, n, s) for d, n, s in self.db.execute(sql, [match, limit]).fetchall()]
 
+    def save_withholdings(self, document_id: int, items: Iterable[Withholding]) -> int:
+        """Store what the document withholds (exemptions, withheld pages, referrals, redaction
+        boxes), replacing what an earlier reading stored; the number stored."""
+        return withheld.replace(self.db, document_id, items)
+
+    def withholdings(self, document_id: int | None = None) -> list[Withholding]:
+        """The stored withholdings of one document or of the whole case, by document and page."""
+        return withheld.read(self.db, document_id)
+
     # -- findings -----------------------------------------------------------------------------
 
     def merge_detections(
@@ -366,6 +380,8 @@ class CaseStore:
             values = _detection_row(det, lexicon_version)
             if old is not None:
                 matched.add(old.id)
+                if old.role_set_by_reviewer:
+                    values["role"] = old.role.value if old.role else None
                 updates.append({**values, "id": old.id, "detected": 1, "updated_at": stamp})
             else:
                 inserts.append(
@@ -378,6 +394,7 @@ class CaseStore:
                         "exhibit": "",
                         "source": Source.MODEL.value,
                         "detected": 1,
+                        "role_set_by_reviewer": 0,
                         "created_at": stamp,
                         "updated_at": stamp,
                     }
@@ -477,16 +494,22 @@ class CaseStore:
         return self.finding(finding_id)
 
     def finding(self, finding_id: int, *, include_deleted: bool = False) -> Finding:
-        row = self.db.execute(
-            "SELECT * FROM findings WHERE id = ?" + ("" if include_deleted else " AND deleted = 0"),
-            [finding_id],
-        ).fetchone()
-        if row is None:
+        where = "id = ?" + ("" if include_deleted else " AND deleted = 0")
+        found = self._finding_rows(where, [finding_id])
+        if not found:
             raise CaseError(f"{self.path}: no finding {finding_id}")
-        return _finding(dict(zip(self._finding_columns(), row, strict=True)))
+        return found[0]
 
-    def _finding_columns(self) -> list[str]:
-        return [d[0] for d in self.db.execute("SELECT * FROM findings LIMIT 0").description]
+    def _finding_rows(self, where: str, args: list[Any]) -> list[Finding]:
+        """Findings as stored, each with its document's agency (who issued the document)."""
+        sql = (
+            "SELECT *, (SELECT agency FROM documents WHERE documents.id = findings.document_id)"
+            f" AS document_agency FROM findings WHERE {where}"
+            " ORDER BY document_id, page, start, id"
+        )
+        cursor = self.db.execute(sql, args)
+        columns = [d[0] for d in cursor.description]
+        return [_finding(dict(zip(columns, row, strict=True))) for row in cursor]
 
     def findings(
         self,
@@ -515,10 +538,7 @@ class CaseStore:
             args.append(Status(status).value)
         if not include_manual:
             where.append("source = 'model'")
-        rows = self.db["findings"].rows_where(
-            " AND ".join(where), args, order_by="document_id, page, start, id"
-        )
-        return [_finding(r) for r in rows]
+        return self._finding_rows(" AND ".join(where), args)
 
     def finding_counts(self, document_id: int) -> dict[str, int]:
         """A document's findings per category."""
@@ -537,6 +557,33 @@ class CaseStore:
 
     def set_exhibit(self, finding_id: int, exhibit: str, who: str = "") -> Finding:
         return self.set_fields(finding_id, {"exhibit": exhibit}, who)
+
+    def set_role(
+        self, finding_id: int, role: Role | str | None, who: str = "", *, by_reviewer: bool = True
+    ) -> Finding:
+        """Set who a gang reference is about, audited like a status. A role a reviewer set
+        survives every re-scan; `by_reviewer=False` (an undo back to the detector's role) lets
+        the next re-scan decide it again."""
+        value = Role(role).value if role else None
+        stamp = now()
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT category, role, role_set_by_reviewer FROM findings WHERE id = ?",
+                [finding_id],
+            ).fetchone()
+            if row is None:
+                raise CaseError(f"{self.path}: no finding {finding_id}")
+            category, old, flag = row
+            if value and category != Category.GANG_LABEL.value:
+                raise CaseError(f"finding {finding_id} is not a gang reference; it has no role")
+            if old != value or bool(flag) != by_reviewer:
+                self.db["findings"].update(
+                    finding_id,
+                    {"role": value, "role_set_by_reviewer": int(by_reviewer), "updated_at": stamp},
+                )
+            if old != value:
+                self._audit(finding_id, who, "role", old or "", value or "", stamp)
+        return self.finding(finding_id)
 
     def set_fields(self, finding_id: int, values: Mapping[str, str], who: str = "") -> Finding:
         """Change a finding's reviewer fields (EDITABLE) in one transaction, each change audited:
@@ -610,6 +657,9 @@ def _detection_row(det: Detection, lexicon_version: str) -> dict[str, Any]:
         "hedge_cue": det.hedge_cue,
         "language": det.language,
         "lexicon_version": lexicon_version,
+        "role": det.role.value if det.role else None,
+        "attributed_to": det.attributed_to,
+        "relayed": int(det.relayed),
     }
 
 
@@ -641,6 +691,11 @@ def _finding(row: dict[str, Any]) -> Finding:
         approval=Approval(row["approval"] or Approval.PENDING.value),
         approval_note=row["approval_note"] or "",
         deleted=bool(row["deleted"]),
+        role=Role(row["role"]) if row.get("role") else None,
+        role_set_by_reviewer=bool(row.get("role_set_by_reviewer")),
+        attributed_to=row.get("attributed_to") or "",
+        relayed=bool(row.get("relayed")),
+        agency=row.get("document_agency") or "",
     )
 
 

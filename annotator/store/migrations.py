@@ -143,10 +143,38 @@ def _m3_clinic(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m4_roles_sources_withholdings(db: sqlite_utils.Database) -> None:
+    """Who each gang reference is about and who asserted each finding (issue 13); what a FOIA
+    release withholds. A finding's role is NULL for the categories that have none."""
+    findings = db["findings"]
+    findings.add_column("role", str)
+    findings.add_column("role_set_by_reviewer", int, not_null_default=0)
+    findings.add_column("attributed_to", str, not_null_default="")
+    findings.add_column("relayed", int, not_null_default=0)
+    db["documents"].add_column("agency", str, not_null_default="")
+    db["documents"].add_column("source_date", str, not_null_default="")
+    db["withholdings"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "page": int,
+            "kind": str,
+            "code": str,
+            "text": str,
+            "rects": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+        not_null={"document_id", "page", "kind"},
+    )
+    db["withholdings"].create_index(["document_id", "page"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_review_history,
     _m3_clinic,
+    _m4_roles_sources_withholdings,
 ]
 """MIGRATIONS[n - 1] takes a case file from schema version n - 1 to n."""
 

@@ -6,7 +6,10 @@ import pytest
 
 from annotator.store import CaseStore
 
-CONTRACT_KEYS = {"file", "page", "category", "subtype", "text", "start", "end", "rects", "status"}
+CONTRACT_KEYS = {
+    *("file", "page", "category", "subtype", "text", "start", "end", "rects", "status"),
+    *("role", "source"),  # issue 13: whom a gang reference is about; who asserted a finding
+}
 
 
 @pytest.fixture

@@ -11,7 +11,10 @@ import pytest
 from annotator.nlp.normalize import join_lines
 from annotator.pdf.extract import extract_page
 
-CONTRACT_KEYS = {"file", "page", "category", "subtype", "text", "start", "end", "rects", "status"}
+CONTRACT_KEYS = {
+    *("file", "page", "category", "subtype", "text", "start", "end", "rects", "status"),
+    *("role", "source"),  # issue 13: whom a gang reference is about; who asserted a finding
+}
 
 PAGES = [
     ["Cover page of the fictional A-file excerpt."],

@@ -16,7 +16,10 @@ import pytest
 from annotator.nlp.language import guess_language
 from annotator.pdf.extract import extract_page
 
-CONTRACT_KEYS = {"file", "page", "category", "subtype", "text", "start", "end", "rects", "status"}
+CONTRACT_KEYS = {
+    *("file", "page", "category", "subtype", "text", "start", "end", "rects", "status"),
+    *("role", "source"),  # issue 13: whom a gang reference is about; who asserted a finding
+}
 CATEGORIES = {"gang_label", "red_notice", "safe", "fusion_center"}
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.cli import main
-from annotator.core.model import Category, Finding, Status
+from annotator.core.model import Category, Finding, Role, Status
+from annotator.export.text import CHRONOLOGY_TITLE
 from annotator.store import CaseStore
 
 # Every character Markdown, HTML or a table could take for syntax.
@@ -15,6 +16,39 @@ SPECIAL_NOTE = (
     "\\ back — ‘quoted’ ¶ 5"
 )
 REVIEWER = "J. Alvarez, Esq."
+
+SECTIONS = [
+    "Purpose",
+    "Legal framework",
+    "Summary of findings",
+    CHRONOLOGY_TITLE,
+    Role.SUBJECT.heading,
+    Role.PERSECUTOR.heading,
+    Role.THIRD_PARTY.heading,
+    Role.BACKGROUND.heading,
+    Category.RED_NOTICE.label,
+    Category.SAFE.label,
+    Category.FUSION_CENTER.label,
+    "Not yet reviewed",
+]
+"""The memo's top sections in order: the labels to rebut before the gang as persecutor."""
+ROLE_ROWS = [
+    (Role.SUBJECT, "Gang labels: labels the respondent"),
+    (Role.PERSECUTOR, "Gang labels: gang as persecutor"),
+    (Role.THIRD_PARTY, "Gang labels: about someone else"),
+    (Role.BACKGROUND, "Gang labels: background"),
+]
+"""The summary's first rows: gang references counted by whom they are about."""
+
+
+def summary_counts(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """The summary's rows as (label, the findings the row counts), worked out from the case."""
+    gang = [f for f in findings if f.category is Category.GANG_LABEL]
+    rows = [
+        (label, [f for f in gang if (f.role or Role.SUBJECT) is role]) for role, label in ROLE_ROWS
+    ]
+    others = [c for c in Category if c is not Category.GANG_LABEL]
+    return rows + [(c.label, [f for f in findings if f.category is c]) for c in others]
 
 
 @dataclass

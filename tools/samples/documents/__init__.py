@@ -16,6 +16,7 @@ DOCUMENTS = (
     "pnc_report",  # 04: Spanish: SAFE transmittal, PNC report, database sheet, DGCP certificate
     "red_notice",  # 05: USCIS insert, INTERPOL Red Notice extract (EN, ES), USNCB memo
     "fusion_bulletin",  # 06: two-column fusion-center bulletin
+    "asylum_declaration",  # 07: the respondent's asylum declaration: the gang as persecutor
 )
 
 

@@ -1,0 +1,288 @@
+"""The rules that read a gang reference's role from its sentence (see roles.py for the cues).
+
+A sentence is a list of tokens with, for each cue list, the token ranges where its cues stand.
+The rules ask, in order: is the reference tied to a person by "is a", "identified as a" (the
+holder of the label)? is the gang the agent of harm to the respondent's side ("threatened by
+MS-13", "MS-13 killed his father", "fled from", "refused to join")? is it put on companions
+("seen with known members")? is the sentence general prose? Failing all, a membership label is
+taken to be about the respondent, as it mostly is in a case file, and a gang name is background.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.core.model import Role
+from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
+from annotator.nlp.role_sentence import Sentence, clause, crosses
+
+HOLDER_REACH = 14
+"""Tokens before a reference within which the person it labels is looked for."""
+GLUE_MAX = 7
+_GLUE = ("copula", "identify", "modifiers")
+_RELATIVE = frozenset("who whom whose which where que quien quienes cuyo cuya donde".split())
+
+
+Previous = Callable[[Sentence], "Sentence | None"]
+
+
+def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
+    """The role of the reference at tokens a..b of `sent`; `previous` gives the sentence
+    before one, for the context of a sentence that says too little by itself."""
+    tie, holder = _holder(sent, a, b, subtype)
+    link = harm_link(sent, a, b)
+    victim = victim_near(sent, a, b)
+    general = _general(sent, a, b)
+    charged = sent.any("charge") and (holder == "R" or (not holder and not general))
+    if tie == "strong":
+        if holder == "R":
+            return Role.SUBJECT
+        if holder == "P" or (holder == "T" and link == "after" and victim):
+            return Role.PERSECUTOR  # "the suspects were MS-13 members who had threatened him"
+        if holder == "G" and link in ("after", "acts") and victim:
+            return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
+        return Role.THIRD_PARTY if holder == "T" else Role.BACKGROUND
+    if link == "acts" and not victim:
+        before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
+        link = "acts" if before is not None and victim_near(before, 0, 0) else ""
+    if _associated(sent, a) and not link:
+        if sent.any("respondent") or sent.any("pronouns") or sent.any("others"):
+            return Role.THIRD_PARTY
+        return Role.BACKGROUND
+    if link and not charged:
+        if victim:
+            return Role.PERSECUTOR
+        if general or _general_context(sent, previous):
+            return Role.BACKGROUND
+        before = previous(sent)
+        told = before is not None and victim_near(before, 0, 0)
+        return Role.PERSECUTOR if told or link != "after" else Role.BACKGROUND
+    if charged:
+        return Role.SUBJECT
+    if holder == "P":
+        return Role.PERSECUTOR
+    if holder == "T":
+        if general:
+            return Role.BACKGROUND
+        if victim and active_harm(sent, a, b):
+            return Role.PERSECUTOR  # "interceptado por tres sujetos que dijeron ser de la MS"
+        return Role.THIRD_PARTY
+    if holder == "G":
+        return Role.BACKGROUND
+    if subtype == "membership_label" and _acting_people(sent, a):
+        return Role.THIRD_PARTY  # "a park frequented by MS-13 members"
+    if holder == "R" and (subtype != "gang_name" or not _first_person_story(sent, a, b)):
+        return Role.SUBJECT
+    return _unattached(sent, a, b, subtype, previous)
+
+
+def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
+    """A reference no person is tied to in its sentence."""
+    general = _general(sent, a, b)
+    victim = victim_near(sent, a, b)
+    if not general and victim and (sent.any("harm", (a, b)) or sent.any("flight")):
+        return Role.PERSECUTOR
+    if general:
+        return Role.BACKGROUND
+    if subtype == "gang_database" and not _holder(sent, a, b, subtype)[1]:
+        # an entry in it ("forwarded for entry into the gang database"), or the database itself
+        return Role.SUBJECT if sent.any("entry") else Role.BACKGROUND
+    if _field(sent, a) or _denied(sent, a) or sent.any("identify"):
+        return Role.SUBJECT
+    if subtype == "gang_name" and _first_person_story(sent, a, b):
+        return Role.PERSECUTOR
+    if sent.any("respondent") or sent.any("first_person") or sent.any("pronouns"):
+        return Role.SUBJECT
+    if _general_context(sent, previous):
+        return Role.BACKGROUND
+    return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
+
+
+def _first_person_story(sent: Sentence, a: int, b: int) -> bool:
+    """A gang named in the respondent's own account, not as a label: "the police could not
+    protect us because the Mara Salvatrucha controls the neighbourhood"."""
+    return sent.any("first_person", (a, b)) and not sent.any("identify") and not _denied(sent, a)
+
+
+def _denied(sent: Sentence, a: int) -> bool:
+    """A negation just before the reference: "no gang affiliation", "denied being a"."""
+    return any(a - 4 <= s < a for s, _ in sent.hits.get("denial", ()))
+
+
+_HOLDERS = (
+    ("respondent", "R"),
+    ("first_person", "R"),
+    ("pronouns", "R"),
+    ("family", "T"),
+    ("others", "T"),
+    ("assailants", "P"),
+    ("generic_people", "G"),
+)
+
+
+def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
+    """The person the reference labels: ("strong" | "weak" | "", "R" respondent | "T" someone
+    else | "P" an assailant | "G" people in general | ""). A gang's name labels someone only
+    when tied to them ("his cousin is MS-13"); a label ("member") labels whoever is nearest."""
+    hidden = _relative_clauses(sent, a)
+    refs = [
+        (e, s, kind, name)
+        for name, kind in _HOLDERS
+        for s, e in sent.hits.get(name, ())
+        if e <= a and a - e - _hidden_in(hidden, e, a) <= HOLDER_REACH and not _inside(hidden, s)
+    ]
+    if not refs:
+        return "", ""
+    nearest = max(refs)
+    end, start, kind, name = _head(sent, nearest, refs)
+    if name == "pronouns" and any(r[0] == end and r[2] == "T" for r in refs):
+        kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
+    if _possessed(sent, start, end) or (kind == "R" and _named_kin(sent, start)):
+        kind = "T"
+    between = [k for k in range(nearest[0], a) if not _inside(hidden, k)]
+    if crosses(sent, nearest[0], a):
+        return "", ""
+    strong = len(between) <= GLUE_MAX and all(_glue(sent, k) for k in between)
+    if strong:
+        return "strong", kind
+    if subtype == "gang_name" and kind in ("T", "R"):
+        return "", ""
+    return "weak", kind
+
+
+_DETERMINERS = frozenset("the a an el la los las un una".split())
+_HOLDER_LISTS = tuple(name for name, _ in _HOLDERS)
+
+
+def _after_person(sent: Sentence, k: int) -> bool:
+    """A person word ends at token k (the comma after it opens an apposition)."""
+    return k in sent.ends(_HOLDER_LISTS)
+
+
+Ref = tuple[int, int, str, str]
+"""A person word before a reference: (end, start, holder kind, cue list)."""
+
+
+def _head(sent: Sentence, ref: Ref, refs: list[Ref]) -> Ref:
+    """ "the father of my children": the person the phrase is about is the first one."""
+    start = ref[1]
+    k = start - 1
+    if k > 0 and sent.tokens[k] in _POSSESSIVES:
+        k -= 1
+    if k > 0 and sent.tokens[k] in ("of", "de", "del"):
+        owner = [r for r in refs if r[0] == k and r[3] in ("family", "others")]
+        if owner:
+            return owner[0]
+    return ref
+
+
+_POSSESSIVES = frozenset("my his her their our the a mi su sus la el los las".split())
+
+
+Stretches = list[tuple[int, int]]
+"""Token ranges [start, end), in order and apart."""
+
+
+def _inside(stretches: Stretches, k: int) -> bool:
+    return any(s <= k < e for s, e in stretches)
+
+
+def _hidden_in(stretches: Stretches, start: int, end: int) -> int:
+    """How many tokens of [start, end) the stretches cover."""
+    return sum(max(0, min(e, end) - max(s, start)) for s, e in stretches)
+
+
+def _relative_clauses(sent: Sentence, a: int) -> Stretches:
+    """The ", who ... ," clauses and ", the ... ," appositions before the reference: "The
+    father of my children, who I have not seen in years, was a member" labels the father, not
+    "I"; "Mi exesposo, el papá de Marvin, estuvo en la MS-13" labels the former husband."""
+    hidden: Stretches = []
+    commas = [k for k in sent.commas if k < a]
+    for n, k in enumerate(commas[:-1]):
+        if (hidden and k < hidden[-1][1]) or k + 1 >= a:
+            continue
+        following = sent.tokens[k + 1]
+        if following in _RELATIVE or (following in _DETERMINERS and _after_person(sent, k)):
+            hidden.append((k, commas[n + 1] + 1))
+    return hidden
+
+
+def _named_kin(sent: Sentence, start: int) -> bool:
+    """ "his brother, JOSE ESCOBAR LUNA,": a name given to a kin or other-person word (a
+    brother shares the respondent's surname)."""
+    k = start
+    while k > 0 and start - k < 4 and sent.raw[k - 1][:1].isupper() and sent.raw[k - 1].isalpha():
+        k -= 1
+    if k > 0 and sent.tokens[k - 1] == ",":
+        k -= 1
+    return any(e == k for name in ("family", "others") for _, e in sent.hits.get(name, ()))
+
+
+def _possessed(sent: Sentence, start: int, end: int) -> bool:
+    """ "the subject's cousin": a respondent word owning a kin or other-person word."""
+    return (
+        end < len(sent.tokens)
+        and sent.raw[end - 1].lower().endswith("'s")
+        and any(s == end for name in ("family", "others") for s, _ in sent.hits.get(name, ()))
+    )
+
+
+def _glue(sent: Sentence, k: int) -> bool:
+    """Token k may stand between a person and the label it takes: "is a known", ", an"."""
+    return sent.tokens[k] == "," or any(sent.at(name, k) for name in _GLUE)
+
+
+def _associated(sent: Sentence, a: int) -> bool:
+    """ "seen with known MS-13 members": the label is on the companions."""
+    for _, e in sent.hits.get("association", ()):
+        if e <= a and a - e <= 3 and all(_glue(sent, k) for k in range(e, a)):
+            return True
+    return False
+
+
+def _acting_people(sent: Sentence, a: int) -> bool:
+    """A label naming people who do something, not harm: "a park frequented by MS-13 members"
+    (the label is on them)."""
+    by = any(sent.tokens[k] in _BY for k in range(max(0, a - 2), a))
+    return by and not any(he <= a and a - he <= 6 for _, he in sent.hits.get("harm", ()))
+
+
+_BY = frozenset(("by", "por"))
+
+
+def _general(sent: Sentence, a: int, b: int) -> bool:
+    """General prose: country conditions, statistics, gangs in the plural, with nobody of the
+    respondent's side in the reference's clause."""
+    c0, c1 = clause(sent, a, b)
+
+    def within(name: str) -> bool:
+        return any(c0 <= s < c1 and not (a <= s < b) for s, _ in sent.hits.get(name, ()))
+
+    if any(within(name) for name in ("pronouns", "family")):
+        return False
+    if any(c0 <= s < c1 and not _owner(sent, s) for s, _ in sent.hits.get("respondent", ())):
+        return False
+    if any(c0 <= k < c1 and own_person(sent, k) for k, _ in sent.hits.get("first_person", ())):
+        return False
+    plural = any(s < b and e > a for s, e in sent.hits.get("gang_plural", ()))
+    return plural or within("background") or within("generic_people")
+
+
+def _owner(sent: Sentence, k: int) -> bool:
+    """The respondent named only as an owner ("the residence of the subject", "la zona de
+    residencia del investigado"): general prose may mention where the respondent lives."""
+    return sent.tokens[k] == "del" or (k > 0 and sent.tokens[k - 1] in ("of", "de"))
+
+
+def _general_context(sent: Sentence, previous: Previous) -> bool:
+    """The sentence before is general prose: a reference with nobody in its own sentence
+    carries on the same topic."""
+    before = previous(sent)
+    if before is None or not before.tokens:
+        return False
+    return _general(before, 0, 0) and (before.any("background") or before.any("gang_plural"))
+
+
+def _field(sent: Sentence, a: int) -> bool:
+    """A form field naming the respondent's own classification: "Status: Gang Associate"."""
+    return a >= 2 and sent.tokens[a - 1] == ":" and sent.any("field")

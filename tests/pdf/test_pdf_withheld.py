@@ -1,0 +1,145 @@
+"""What a FOIA release withholds, found on real PDFs: the markers written in the text, opaque
+boxes drawn over text pages or standing in scans, and gaps in the Bates numbering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+from ocr_support import any_overlap, scanned_copy
+
+from annotator.core.model import WithholdingKind
+from annotator.pdf.extract import iter_pages, open_pdf
+from annotator.pdf.labels import bates_gaps
+from annotator.pdf.withheld import document_withholdings
+
+RELEASE = [
+    "FREEDOM OF INFORMATION ACT RELEASE - request NRC2022001234",
+    "Pages 14 through 17 withheld in full pursuant to (b)(6), (b)(7)(C) and (b)(7)(E).",
+    "Pages 22-23 were referred to U.S. Immigration and Customs Enforcement for direct response.",
+    "Arresting officer: [REDACTED]   Source: b7c",
+    "PAGE WITHHELD PURSUANT TO (b)(7)(E)",
+    "La página 5 fue retenida en su totalidad; el nombre del agente está [TESTADO].",
+]
+
+
+def _pages(path: Path) -> list:
+    pdf = open_pdf(path)
+    try:
+        return list(iter_pages(pdf))
+    finally:
+        pdf.close()
+
+
+def _words_box(path: Path, page: int, text: str) -> list[tuple[float, ...]]:
+    with pymupdf.open(path) as pdf:
+        return [tuple(r) for r in pdf[page - 1].search_for(text)]
+
+
+def test_markers_in_the_text_are_listed_with_their_kind_code_and_words(make_pdf):
+    pdf = make_pdf([RELEASE])
+    items = document_withholdings(pdf, _pages(pdf))
+    codes = [w.code for w in items if w.kind is WithholdingKind.EXEMPTION]
+    assert codes == ["(b)(6)", "(b)(7)(C)", "(b)(7)(E)", "(b)(7)(C)", "(b)(7)(E)"]
+    kinds = {w.kind for w in items}
+    assert kinds == {
+        WithholdingKind.EXEMPTION,
+        WithholdingKind.WITHHELD_PAGE,
+        WithholdingKind.REFERRAL,
+        WithholdingKind.REDACTION,
+    }
+    (referral,) = [w for w in items if w.kind is WithholdingKind.REFERRAL]
+    assert referral.code == "U.S. Immigration and Customs Enforcement"
+    withheld = [w.text for w in items if w.kind is WithholdingKind.WITHHELD_PAGE]
+    assert withheld == ["withheld in full", "PAGE WITHHELD", "retenida en su totalidad"]
+    for item in items:
+        assert item.page == 1 and item.rects
+        assert any_overlap(item.rects, _words_box(pdf, 1, item.text.split()[0]))
+
+
+def test_a_document_that_is_no_release_is_not_read_for_boxes(make_pdf, monkeypatch):
+    """Most documents of a case withhold nothing: they cost a look at their text, no more."""
+    pdf = make_pdf([["The subject was interviewed at the processing center."]])
+    pages = _pages(pdf)
+    opened: list[object] = []
+    monkeypatch.setattr(pymupdf, "open", lambda *a, **k: opened.append(a) or None)
+    assert document_withholdings(pdf, pages) == []
+    assert opened == []
+
+
+def _boxed_page(path: Path) -> Path:
+    """A release page with a black box over a name, a black image block, and a dark form
+    heading bar with white text on it (not a redaction)."""
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=612, height=792)
+    page.draw_rect(pymupdf.Rect(72, 60, 540, 84), color=(0.1, 0.1, 0.3), fill=(0.1, 0.1, 0.3))
+    page.insert_text((80, 77), "RECORD OF DEPORTABLE ALIEN", fontsize=12, color=(1, 1, 1))
+    page.insert_text((72, 120), "FOIA release. Officer name:", fontsize=11)
+    page.draw_rect(pymupdf.Rect(230, 108, 340, 124), color=(0, 0, 0), fill=(0, 0, 0))
+    page.insert_text((350, 120), "(b)(6)", fontsize=11)
+    block = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 60, 15), False)
+    block.clear_with(0)
+    page.insert_image(pymupdf.Rect(72, 200, 312, 260), pixmap=block)
+    page.insert_text((72, 320), "Informant: Jose Example", fontsize=11)
+    page.draw_rect(pymupdf.Rect(70, 308, 260, 324), color=(0, 0, 0), fill=(0, 0, 0))
+    pdf.save(path)
+    pdf.close()
+    return path
+
+
+def test_opaque_boxes_on_a_text_page_are_redactions_labelled_by_their_code(tmp_path):
+    pdf = _boxed_page(tmp_path / "boxed.pdf")
+    boxes = [w for w in document_withholdings(pdf, _pages(pdf)) if w.text.startswith("opaque")]
+    assert len(boxes) == 3, "the heading bar with white text on it is not a redaction"
+    by_top = sorted(boxes, key=lambda w: w.rects[0][1])
+    assert by_top[0].code == "(b)(6)" and by_top[0].rects == [(230.0, 108.0, 340.0, 124.0)]
+    assert by_top[1].rects[0][1] == pytest.approx(200, abs=1), "the black image block"
+    assert "still in the file's text layer" in by_top[2].text, "the name under the box is readable"
+
+
+def test_boxes_in_a_scanned_page_are_found_in_its_image(tmp_path):
+    scan = scanned_copy(_boxed_page(tmp_path / "boxed.pdf"), tmp_path / "scan.pdf")
+    pages = _pages(scan)
+    assert pages[0].needs_ocr, "an image-only page"
+    boxes = [w for w in document_withholdings(scan, pages) if w.kind is WithholdingKind.REDACTION]
+    tops = sorted(round(w.rects[0][1]) for w in boxes)
+    assert len(boxes) == 4, "in a scan a dark bar is a dark bar: the heading bar is one too"
+    for expected, found in zip((60, 108, 200, 308), tops, strict=True):
+        assert abs(expected - found) <= 3
+
+
+def test_markers_on_a_scanned_page_are_read_after_ocr(tmp_path, make_pdf, case, detector):
+    from ocr_support import tesseract
+
+    from annotator.export.withheld import case_withholdings
+    from annotator.ingest import Ingestor
+
+    tesseract()
+    text_pdf = make_pdf([RELEASE[:3]], fontsize=12)
+    scan = scanned_copy(text_pdf, tmp_path / "release_scan.pdf")
+    (result,) = Ingestor(case, detector, workers=1).add_files([scan])
+    assert result.ok and result.pages_ocr_read == 1
+    items = [w for _, w in case_withholdings(case)]
+    codes = {w.code for w in items if w.kind is WithholdingKind.EXEMPTION}
+    assert codes == {"(b)(6)", "(b)(7)(C)", "(b)(7)(E)"}
+    assert {w.kind for w in items} >= {WithholdingKind.WITHHELD_PAGE, WithholdingKind.REFERRAL}
+
+
+def test_gaps_in_the_bates_numbering_within_and_between_documents():
+    first = ["RIVAS-000001", "RIVAS-000002", "", "RIVAS-000005"]
+    second = ["RIVAS-000006", "RIVAS-000009", "RIVAS-000010"]
+    gaps = bates_gaps([(1, first), (2, second)])
+    assert [(g.document_id, g.page, g.code) for g in gaps] == [
+        (1, 4, "RIVAS-000003–RIVAS-000004"),
+        (2, 2, "RIVAS-000007–RIVAS-000008"),
+    ]
+    assert gaps[0].text == "1 page missing between RIVAS-000002 and RIVAS-000005"
+    assert all(g.kind is WithholdingKind.BATES_GAP for g in gaps)
+
+
+def test_numbers_that_only_look_like_bates_stamps_are_no_series():
+    """One stamp-like number per file ("DOCUMENT 5452") is not a numbering with gaps."""
+    assert (
+        bates_gaps([(1, ["DOCUMENT 5452"]), (2, ["DOCUMENT 6980"]), (3, ["DOCUMENT 4299"])]) == []
+    )
