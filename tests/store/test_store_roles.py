@@ -95,7 +95,7 @@ def test_a_case_from_before_roles_is_migrated_with_its_findings_intact(tmp_path)
         conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
     conn.execute("DROP TABLE withholdings")
     step = next(
-        i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m_roles_sources_withholdings"
+        i for i, m in enumerate(MIGRATIONS) if m.__name__ == "_m4_roles_sources_withholdings"
     )
     conn.execute(f"PRAGMA user_version = {step}")
     conn.commit()
