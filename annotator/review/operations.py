@@ -139,6 +139,35 @@ class AddToLexicon:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class SetRole:
+    """Who a gang reference is about, as the reviewer decides it; undo gives the detector back
+    its say when the role was the detector's."""
+
+    finding_id: int
+    before: str | None
+    before_by_reviewer: bool
+    after: str | None
+
+    def apply(self, case: CaseStore, who: str) -> None:
+        case.set_role(self.finding_id, self.after, who, by_reviewer=True)
+
+    def revert(self, case: CaseStore, who: str) -> None:
+        case.set_role(self.finding_id, self.before, who, by_reviewer=self.before_by_reviewer)
+
+    def finding_ids(self) -> list[int]:
+        return [self.finding_id]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "op": "role",
+            "id": self.finding_id,
+            "before": self.before,
+            "before_by_reviewer": self.before_by_reviewer,
+            "after": self.after,
+        }
+
+
 LOADERS: dict[str, Callable[[dict[str, Any]], Operation]] = {}
 """How to read the operations other modules of annotator.review define (clinic_ops), by kind."""
 
@@ -154,6 +183,10 @@ def from_dict(data: dict[str, Any]) -> Operation:
         return DeleteFinding(int(data["id"]))
     if kind == "batch":
         return Batch(tuple(from_dict(d) for d in data["operations"]))
+    if kind == "role":
+        return SetRole(
+            int(data["id"]), data["before"], bool(data["before_by_reviewer"]), data["after"]
+        )
     if kind == "lexicon":
         language = data.get("language")
         return AddToLexicon(int(data["id"]), str(data["phrase"]), str(data["category"]), language)

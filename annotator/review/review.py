@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError, CaseError
-from annotator.core.model import Category, Finding, Rect, Status
+from annotator.core.model import Category, Finding, Rect, Role, Status
 from annotator.nlp.normalize import join_lines
 from annotator.nlp.sentences import sentence_around
 from annotator.review.alike import ALIKE, Candidate, identical, like_this
@@ -22,6 +22,7 @@ from annotator.review.operations import (
     DeleteFinding,
     Operation,
     SetFields,
+    SetRole,
     from_dict,
 )
 from annotator.store import CaseStore
@@ -149,6 +150,17 @@ class Review:
         if not steps:
             return Change("", ())
         return self.run(Batch(steps), f"dismiss {len(steps)} “{finding.text[:30]}”")
+
+    def set_role(self, finding_id: int, role: Role | None) -> Change:
+        """Say who a gang reference is about (the reviewer's say survives every re-scan)."""
+        finding = self.case.finding(finding_id)
+        before = finding.role.value if finding.role else None
+        after = role.value if role else None
+        if before == after and finding.role_set_by_reviewer:
+            return Change("", ())
+        operation = SetRole(finding_id, before, finding.role_set_by_reviewer, after)
+        label = f"role: {role.label.lower()}" if role else "role: none"
+        return self.run(operation, label)
 
     def add_to_lexicon(self, finding_id: int, language: str | None = None) -> Change:
         """Put the finding's phrase in the user's own lexicon, for every later scan."""

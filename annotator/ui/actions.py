@@ -66,6 +66,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Review", "Dismissed", True),
     ActionSpec("untagged", "Clear the &tag and next", ("Backspace",), "case.review.tag_untagged",
                "Review", review=True),
+    ActionSpec("role", "Change the gang reference's ro&le", ("G",), "case.review.cycle_role",
+               "Review", review=True),
     ActionSpec("find_like", "Find all &like this…", ("L",), "case.review.find_like", "Review",
                review=True),
     ActionSpec("dismiss_identical", "Dismiss all &identical", ("Shift+D",),

@@ -38,6 +38,7 @@ from annotator.ui.review_controller import ReviewController
 from annotator.ui.session import CaseSession
 from annotator.ui.status import StatusLine
 from annotator.ui.stored_text import FileNotice, StoredTextView
+from annotator.ui.withheld_list import WithheldList
 
 
 class CaseView(QSplitter):
@@ -57,6 +58,7 @@ class CaseView(QSplitter):
         self.documents = self._documents_list()
         self.search_title = QLabel("<b>Search results</b>", objectName="pane_title", visible=False)
         self.search_results = QListWidget(objectName="search_results", visible=False)
+        self.withheld = WithheldList(session)
         self.notice = FileNotice()
         self.stored_text = StoredTextView()
         self.pages_stack = QStackedWidget(objectName="pages_stack")
@@ -117,6 +119,7 @@ class CaseView(QSplitter):
         column.addWidget(self.documents, 2)
         column.addWidget(self.search_title)
         column.addWidget(self.search_results, 1)
+        column.addWidget(self.withheld, 1)
         self.pages_stack.addWidget(self.view)
         self.pages_stack.addWidget(self.stored_text)
         centre = QWidget(objectName="centre")
@@ -143,6 +146,7 @@ class CaseView(QSplitter):
         self.search_results.itemActivated.connect(self._search_result_activated)
         self.search_results.itemClicked.connect(self._search_result_activated)
         self.notice.locate_requested.connect(self.files.locate_document)
+        self.withheld.page_requested.connect(self._go_to)
         self.view.finding_clicked.connect(navigator.select_finding)
         self.view.add_finding_requested.connect(self.review.add_manual_finding)
         self.panel.finding_selected.connect(navigator.select_finding)
@@ -207,7 +211,9 @@ class CaseView(QSplitter):
         return len(hits)
 
     def _search_result_activated(self, item: QListWidgetItem) -> None:
-        document_id, page = item.data(Qt.ItemDataRole.UserRole)
+        self._go_to(*item.data(Qt.ItemDataRole.UserRole))
+
+    def _go_to(self, document_id: int, page: int) -> None:
         self.navigator.show_document(document_id)
         self.view.go_to_page(page)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Finding, Status
+from annotator.core.model import Category, Finding, Status
 from annotator.ui.session import CaseSession
 from annotator.ui.theme import CATEGORY_COLOURS
 
@@ -103,7 +103,7 @@ class DetailPane(QWidget):
         self.heading.setText(
             f"<span style='color:{colour}'>■</span> <b>{finding.category.short}</b>"
             f" · {html.escape(document.title if document else '')} · page {finding.page}"
-            f"{manual}{stale}"
+            f"{manual}{stale}{_role_and_source(finding)}"
         )
         self.sentence.setText(_sentence_html(finding))
         self.hedge.setText(
@@ -182,6 +182,22 @@ class DetailPane(QWidget):
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self.commit_note()
         return super().eventFilter(watched, event)
+
+
+def _role_and_source(finding: Finding) -> str:
+    """Who a gang reference is about (G changes it) and who asserted the finding."""
+    parts = []
+    if finding.category is Category.GANG_LABEL:
+        role = finding.role
+        label = role.label if role else "Role not decided"
+        colour = role.colour if role else "#6b7280"
+        mine = " (yours)" if finding.role_set_by_reviewer else ""
+        parts.append(f"<span style='color:{colour}'><b>{html.escape(label)}</b></span>{mine} · G")
+    asserted = " · ".join(x for x in (finding.agency, finding.attributed_to) if x)
+    if asserted:
+        hearsay = ", relayed" if finding.relayed else ""
+        parts.append(f"asserted by {html.escape(asserted)}{hearsay}")
+    return "<br>" + " — ".join(parts) if parts else ""
 
 
 def _key_hint(status: Status) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.core.model import Category, Rect, Source, Status
+from annotator.core.model import Category, Rect, Role, Source, Status
 from annotator.nlp.user_lexicon import user_stamp
 from annotator.review import Change, ReviewError
 from annotator.ui.detail import DetailPane
@@ -85,6 +85,19 @@ class ReviewController(QObject):
             return
         change = self.session.run(lambda review: review.dismiss_identical(target))
         self.status.message(f"Dismissed {len(change.finding_ids)} finding(s) of this claim", 5000)
+
+    def cycle_role(self) -> None:
+        """G: the current gang reference's role, the next in turn (labels the respondent, the
+        gang as persecutor, someone else, background)."""
+        current = self.current
+        finding = self.session.finding(current) if current is not None else None
+        if finding is None or finding.category is not Category.GANG_LABEL:
+            self.status.message("Only gang references have a role", 3000)
+            return
+        roles = list(Role)
+        after = roles[(roles.index(finding.role) + 1) % len(roles)] if finding.role else roles[0]
+        self.session.run(lambda review: review.set_role(finding.id, after))
+        self.status.message(f"Role: {after.label} (G again for the next; Ctrl+Z undoes)", 4000)
 
     def add_to_lexicon(self) -> None:
         """Put the current finding's phrase in the user's lexicon; the case is read again with
