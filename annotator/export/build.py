@@ -22,6 +22,7 @@ from annotator.export.model import (
     SummaryRow,
 )
 from annotator.export.template import MemoTemplate, load_template
+from annotator.export.user_lexicon import user_lexicon_section
 from annotator.export.withheld import withheld_section
 from annotator.review.claims import claim_key
 from annotator.store import CaseStore
@@ -85,7 +86,10 @@ def build_memo(
         dismissed=len(findings) - len(listed),
         generator=f"Case-File Annotator {__version__}",
         template_name=template.path.name,
-        appendices=[withheld_section(case, template.optional("withholdings"))],
+        appendices=[
+            withheld_section(case, template.optional("withholdings")),
+            *filter(None, [user_lexicon_section(findings)]),
+        ],
     )
 
 
