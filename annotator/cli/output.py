@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, one_line
 from annotator.core.model import Finding
 from annotator.core.progress import Progress
 
@@ -17,16 +17,31 @@ if TYPE_CHECKING:
     from annotator.store import CaseStore
 
 EXIT_OK, EXIT_USAGE, EXIT_BAD_INPUT = 0, 2, 3
+LOCK_WAIT = 5.0
+"""Seconds a command waits for another that has the case open (a tag, say) to finish."""
 
 
 def error(message: str) -> None:
-    print(f"annotator: {message}", file=sys.stderr)
+    """One line on stderr, whatever the file names in it hold (see core.errors.one_line)."""
+    print(f"annotator: {one_line(message)}", file=sys.stderr)
 
 
-def open_case(path: str, **kwargs: Any) -> CaseStore:
+def open_case(path: str, *, lock: bool = False) -> CaseStore:
+    """The case, for a command: one that changes it (`lock`) waits up to LOCK_WAIT for another
+    writer; one that only reads it opens it read-only where it cannot be written (read-only
+    media), so a case on a DVD can still be listed and exported."""
     from annotator.store import CaseStore
+    from annotator.store.case import IN_MEMORY
 
-    return CaseStore(path, **kwargs)
+    if lock:
+        return CaseStore(path, lock=True, wait=LOCK_WAIT)
+    writable = path == IN_MEMORY or not Path(path).exists() or _writable(Path(path))
+    return CaseStore(path, read_only=not writable)
+
+
+def _writable(case: Path) -> bool:
+    """The case and its folder (where SQLite keeps the WAL beside it) can be written."""
+    return os.access(case, os.W_OK) and os.access(case.parent, os.W_OK)
 
 
 def require_case(path: str) -> None:

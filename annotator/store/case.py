@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,10 +34,13 @@ from annotator.core.model import (
     pack_words,
     unpack_words,
 )
+from annotator.store.health import connect_read_only, damaged, explain, missing_tables
 from annotator.store.lock import CaseLock
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
 APP_ID = 0x43464131  # "CFA1" in the SQLite header: marks the file as a case file
+BUSY_SECONDS = 5.0
+"""How long a statement waits for another connection's write to finish (SQLite's busy timeout)."""
 
 
 def now() -> str:
@@ -56,14 +60,30 @@ no page of a client's file is written to disk, not even to a temporary folder.""
 
 
 class CaseStore:
-    def __init__(self, path: str | os.PathLike[str], *, lock: bool = False) -> None:
-        """Open (creating if absent) the case file at `path`; `lock` keeps other writers out.
-        A `path` of IN_MEMORY makes a case that lives and dies with this object."""
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        lock: bool = False,
+        wait: float = 0.0,
+        read_only: bool = False,
+    ) -> None:
+        """Open (creating if absent) the case file at `path`. A `path` of IN_MEMORY makes a
+        case that lives and dies with this object.
+
+        `lock` keeps other writers out; `wait` is how many seconds to wait for one that has the
+        case open to finish (0: say at once that it is open elsewhere, as a window does).
+        `read_only` opens an existing case without writing anything, not even a lock file: for
+        read-only media and for a look at a damaged case.
+        """
         self.path = Path(path)
         self.in_memory = os.fspath(path) == IN_MEMORY
-        self._lock = CaseLock(self.path) if lock and not self.in_memory else None
+        self.read_only = read_only and not self.in_memory
+        if not self.in_memory:
+            _check_case_path(self.path, may_create=not self.read_only)
+        self._lock = CaseLock(self.path) if lock and not self.in_memory and not read_only else None
         if self._lock is not None:
-            self._lock.acquire()
+            self._lock.acquire(wait)
         try:
             self.db = self._connect()
         except BaseException:
@@ -72,11 +92,14 @@ class CaseStore:
             raise
 
     def _connect(self) -> sqlite_utils.Database:
-        if not self.in_memory and self.path.is_dir():
-            raise CaseError(f"{self.path}: is a folder, not a case file")
         existed = not self.in_memory and self.path.exists() and self.path.stat().st_size > 0
         try:
-            conn = sqlite3.connect(IN_MEMORY if self.in_memory else self.path)
+            if self.read_only:
+                conn = connect_read_only(self.path)
+            else:
+                conn = sqlite3.connect(
+                    IN_MEMORY if self.in_memory else self.path, timeout=BUSY_SECONDS
+                )
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
             # package in the environment that runs on every connection (loading them also
             # scans every installed package's metadata, 30 ms).
@@ -90,17 +113,32 @@ class CaseStore:
                         f"{self.path}: was written by a newer version of the app; "
                         "update it to open this case"
                     )
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 5000")
-            if not self.in_memory:
-                db.enable_wal()
-            db.execute("PRAGMA synchronous = FULL")
-            if not existed:
-                db.execute(f"PRAGMA application_id = {APP_ID}")
-            migrate(db)
-        except sqlite3.DatabaseError as err:
-            raise CaseError(f"{self.path}: cannot be opened as a case file ({err})") from err
+            if self.read_only:
+                if schema_version(db) < len(MIGRATIONS):
+                    raise CaseError(
+                        f"{self.path}: was written by an older version of the app and cannot "
+                        "be updated here (read-only); open it once where it can be written"
+                    )
+            else:
+                self._prepare(db, existed)
+            missing = missing_tables(conn)
+            if missing:
+                tables = " and ".join(missing)
+                raise damaged(
+                    self.path, f"its {tables} table{'s are' if len(missing) > 1 else ' is'} missing"
+                )
+        except sqlite3.Error as err:
+            raise explain(self.path, err) from err
         return db
+
+    def _prepare(self, db: sqlite_utils.Database, existed: bool) -> None:
+        if not existed:  # before WAL mode, so the mark is in the file itself from the start
+            db.execute(f"PRAGMA application_id = {APP_ID}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not self.in_memory:
+            db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")
+        migrate(db)
 
     @contextmanager
     def _bulk_write(self) -> Iterator[None]:
@@ -118,16 +156,22 @@ class CaseStore:
             self.db.execute("PRAGMA synchronous = FULL")
 
     def close(self) -> None:
-        self.db.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> CaseStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, err: BaseException | None, tb: object) -> None:
+        """Close; an SQLite error that ended the block becomes one CaseError saying what to do
+        (a full disk, read-only media, a damaged file)."""
         self.close()
+        if isinstance(err, sqlite3.Error):
+            raise explain(self.path, err) from err
 
     # -- case details and UI state -------------------------------------------------------------
 
@@ -180,6 +224,8 @@ class CaseStore:
         return document
 
     def document(self, document_id: int) -> Document:
+        if not _storable(document_id):
+            raise CaseError(f"{self.path}: no document {document_id}")
         try:
             return self._document(self.db["documents"].get(document_id))
         except sqlite_utils.db.NotFoundError as err:
@@ -399,6 +445,8 @@ class CaseStore:
             self.db["findings"].delete(finding_id)
 
     def finding(self, finding_id: int) -> Finding:
+        if not _storable(finding_id):
+            raise CaseError(f"{self.path}: no finding {finding_id}")
         try:
             return _finding(self.db["findings"].get(finding_id))
         except sqlite_utils.db.NotFoundError as err:
@@ -452,6 +500,8 @@ class CaseStore:
         return self._set(finding_id, "exhibit", exhibit, who)
 
     def _set(self, finding_id: int, field: str, value: str, who: str) -> Finding:
+        if not _storable(finding_id):
+            raise CaseError(f"{self.path}: no finding {finding_id}")
         stamp = now()
         with self.db.atomic():
             row = self.db.execute(
@@ -478,6 +528,52 @@ class CaseStore:
             else self.db["audit_log"].rows_where(order_by="id")
         )
         return [AuditEntry(**r) for r in rows]
+
+
+def _storable(row_id: int) -> bool:
+    """An ID SQLite can hold (a 64-bit integer); no row has any other."""
+    return -(2**63) <= row_id < 2**63
+
+
+def _check_case_path(path: Path, *, may_create: bool) -> None:
+    """Refuse what is not a case file before anything is written beside it (not even a lock).
+
+    A missing file is a new case, if its folder exists and `may_create`."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if not may_create:
+            raise CaseError(f"{path}: no such case file") from None
+        if not path.parent.is_dir():
+            raise CaseError(
+                f"{path}: cannot be created (the folder {path.parent} does not exist)"
+            ) from None
+        return
+    except OSError as err:
+        raise CaseError(f"{path}: cannot be opened ({err.strerror or err})") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise CaseError(f"{path}: is a folder, not a case file")
+    if not stat.S_ISREG(info.st_mode):
+        raise CaseError(f"{path}: is not a regular file, so not a case file")
+    if info.st_size == 0:
+        return  # made by a previous open that stopped before writing: a new case
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as err:
+        raise CaseError(f"{path}: cannot be read ({err.strerror or err})") from err
+    if not header.startswith(_SQLITE_MAGIC):
+        raise CaseError(
+            f"{path}: is not a Case-File Annotator case file (it is not an SQLite database; "
+            "if it was a case, it is damaged beyond reading: restore it from a backup copy)"
+        )
+    marked = len(header) == 100 and int.from_bytes(header[68:72], "big") == APP_ID
+    wal = path.with_name(path.name + "-wal")
+    if not marked and not (wal.exists() and wal.stat().st_size):  # a WAL may hold the mark
+        raise CaseError(f"{path}: is not a Case-File Annotator case file")
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _match(candidates: list[Finding], det: Detection, taken: set[int]) -> Finding | None:
