@@ -7,6 +7,7 @@ takes time that grows with the document for each paragraph it adds.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -68,7 +69,11 @@ def write_docx(memo: Memo, path: Path) -> None:
         _section(body, section, memo)
     _unreviewed(body, memo.unreviewed)
     _appendix(body, memo)
-    document.save(str(path))
+    # Into memory first: on a full disk the file's one write fails, not python-docx's zip
+    # writer half-way (whose clean-up then fails again, as a traceback).
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue())
 
 
 class _Body:

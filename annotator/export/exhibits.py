@@ -15,7 +15,7 @@ import pymupdf
 
 from annotator.core.errors import ExportError
 from annotator.core.model import HIGHLIGHT_STRENGTH, Category, Document, Finding, Status, tint
-from annotator.export.files import atomic_write, check_target
+from annotator.export.files import atomic_write, check_target, protected_files
 from annotator.pdf.extract import open_pdf, sha256_file
 from annotator.store import CaseStore
 
@@ -52,10 +52,12 @@ def export_exhibits(
             f"{folder}: cannot create the exhibits folder ({err.strerror or err})"
         ) from err
     plan = _plan(case, folder)
+    protected = protected_files(case)
     for exhibit in plan:
-        check_target(exhibit.path, force=force)
+        check_target(exhibit.path, force=force, protected=protected)
     for exhibit in plan:
-        atomic_write(exhibit.path, functools.partial(_annotate, exhibit), force=force)
+        write = functools.partial(_annotate, exhibit)
+        atomic_write(exhibit.path, write, force=force, protected=protected)
     return plan
 
 
@@ -69,15 +71,11 @@ def exhibit_name(document: Document, taken: set[str]) -> str:
 
 
 def _plan(case: CaseStore, folder: Path) -> list[Exhibit]:
-    documents = case.documents()
-    sources = {Path(d.path).resolve() for d in documents}
     taken: set[str] = set()
     plan = []
-    for document in documents:
+    for document in case.documents():
         _check_source(document)
         target = folder / exhibit_name(document, taken)
-        if target.resolve() in sources:
-            raise ExportError(f"{target}: is a source document of the case; choose another folder")
         listed = [
             f for f in case.findings(document_id=document.id) if f.status is not Status.DISMISSED
         ]

@@ -204,17 +204,21 @@ def tmpfs(where: Path, size: str) -> Iterator[Path]:
 def fill(folder: Path, leave: int = 0) -> Path:
     """Fill the filesystem of `folder` up, leaving about `leave` bytes; the filler's path."""
     filler = folder / f".filler-{uuid.uuid4().hex}"
-    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
-    with open(filler, "wb") as fh:
-        try:
-            fh.write(b"\0" * max(0, free - leave))
-            fh.flush()
-            while leave == 0:
-                fh.write(b"\0" * 4096)
-                fh.flush()
-        except OSError as err:
-            if err.errno != errno.ENOSPC:
-                raise
+    stats = os.statvfs(folder)
+    target = max(0, stats.f_bavail * stats.f_frsize - leave)
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    written, chunk = 0, b"\0" * 65536
+    try:
+        while leave == 0 or written < target:
+            piece = chunk if leave == 0 else chunk[: min(len(chunk), target - written)]
+            if not piece:
+                break
+            written += os.write(fd, piece)
+    except OSError as err:
+        if err.errno != errno.ENOSPC:
+            raise
+    finally:
+        os.close(fd)
     return filler
 
 
