@@ -7,6 +7,7 @@ whatever call met it; `explain` turns them into one CaseError naming the file. F
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,7 @@ def explain(path: Path, err: sqlite3.Error) -> CaseError:
     """The CaseError to show for an SQLite error met while using the case at `path`."""
     code = getattr(err, "sqlite_errorname", "")
     text = str(err)
-    if code.startswith("SQLITE_FULL") or "disk is full" in text:
+    if code.startswith("SQLITE_FULL") or "disk is full" in text or _no_space(path):
         return CaseError(
             f"{path}: the disk is full; the last change was not saved (everything saved before "
             "it is kept): free some space and run the command again"
@@ -65,6 +66,14 @@ def explain(path: Path, err: sqlite3.Error) -> CaseError:
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
         return CaseError(f"{path}: cannot be read or written (disk I/O error); check the disk")
     return CaseError(f"{path}: cannot be used as a case file ({text})")
+
+
+def _no_space(path: Path) -> bool:
+    """The case's disk has no room left (SQLite may report a full disk as an I/O error)."""
+    try:
+        return os.statvfs(path.resolve().parent).f_bavail == 0
+    except (OSError, AttributeError):  # statvfs: not on Windows
+        return False
 
 
 def damaged(path: Path, problem: str) -> CaseError:

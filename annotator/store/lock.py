@@ -25,12 +25,13 @@ class CaseLock:
     def __init__(self, case_path: Path) -> None:
         self.case = case_path
         self.path = case_path.with_name(case_path.name + ".lock")
-        self._fh: IO[str] | None = None
+        self._fh: IO[bytes] | None = None
 
     def acquire(self, wait: float = 0.0) -> None:
         """Take the lock, trying for up to `wait` seconds; CaseLocked if it stays taken."""
         try:
-            fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+            # Unbuffered: nothing is left to write at close, which a full disk would refuse.
+            fh = open(self.path, "a+b", buffering=0)  # noqa: SIM115 - held until release()
         except OSError as err:
             raise CaseError(_cannot_lock(self.case, err)) from err
         deadline = time.monotonic() + wait
@@ -41,7 +42,7 @@ class CaseLock:
             except OSError as err:
                 if time.monotonic() >= deadline:
                     fh.seek(0)
-                    holder = fh.read().strip() or "another program"
+                    holder = fh.read().decode("utf-8", "replace").strip() or "another program"
                     fh.close()
                     waited = f" (waited {wait:g} s)" if wait > 0 else ""
                     raise CaseLocked(
@@ -51,8 +52,7 @@ class CaseLock:
         with contextlib.suppress(OSError):  # who holds it is a courtesy; a full disk may refuse
             fh.seek(0)
             fh.truncate()
-            fh.write(f"Case-File Annotator (process {os.getpid()})")
-            fh.flush()
+            fh.write(f"Case-File Annotator (process {os.getpid()})".encode())
         self._fh = fh
 
     def release(self) -> None:
@@ -79,17 +79,17 @@ def _cannot_lock(case: Path, err: OSError) -> str:
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _lock(fh: IO[str]) -> None:
+    def _lock(fh: IO[bytes]) -> None:
         msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
 
-    def _unlock(fh: IO[str]) -> None:
+    def _unlock(fh: IO[bytes]) -> None:
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _lock(fh: IO[str]) -> None:
+    def _lock(fh: IO[bytes]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(fh: IO[str]) -> None:
+    def _unlock(fh: IO[bytes]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
