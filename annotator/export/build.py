@@ -11,6 +11,7 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.core.model import Category, Document, Finding, Source, Status
+from annotator.export.exhibits import active_in_source
 from annotator.export.model import (
     SUMMARY_STATUSES,
     UNREVIEWED_TITLE,
@@ -253,6 +254,7 @@ def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> l
             pages_not_searched=d.pages_needing_ocr,
             lexicon_version=d.lexicon_version or "—",
             findings=per_doc[d.id],
+            active_content=active_in_source(d),
         )
         for n, d in enumerate(documents, start=1)
     ]

@@ -40,9 +40,11 @@ from annotator.export.model import (
     Section,
 )
 from annotator.export.text import (
+    ACTIVE_LABEL,
     APPENDIX_TITLE,
     DOCUMENTS_TITLE,
     SUMMARY_TITLE,
+    active_content_text,
     appendix_intro,
     by_document,
     empty_section_text,
@@ -313,6 +315,7 @@ def _appendix(body: _Body, memo: Memo) -> None:
             ("Pages", f"{d.pages}{not_searched}", False),
             ("SHA-256", d.sha256, True),
             ("Lexicon version", d.lexicon_version, False),
+            *([(ACTIVE_LABEL, active_content_text(d), False)] if d.active_content else []),
         ):
             paragraph = body.paragraph(style=DETAIL_STYLE)
             paragraph.add_run(f"{label}: ").bold = True

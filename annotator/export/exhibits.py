@@ -1,20 +1,23 @@
 """Annotated exhibits: a copy of each PDF with a standard highlight per finding.
 
 Highlights are ordinary PDF annotations, so Acrobat, Preview and Okular show them with their
-popup text (category, status, note). The source PDF is read, never written.
+popup text (category, status, note). The source PDF is read, never written. What could run or
+reach out from a copy sent to a court (JavaScript, actions, embedded scripts) is left out of it
+(see active.py), and the exhibit says what was.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 
-from annotator.core.errors import ExportError
+from annotator.core.errors import BadInputFile, ExportError
 from annotator.core.model import HIGHLIGHT_STRENGTH, Category, Document, Finding, Status, tint
+from annotator.export.active import find_active_content, strip_active_content
 from annotator.export.files import atomic_write, check_target, protected_files
 from annotator.pdf.extract import open_pdf, sha256_file
 from annotator.store import CaseStore
@@ -36,6 +39,8 @@ class Exhibit:
     """The findings highlighted: every non-dismissed one that has a place on the page."""
     unplaced: int = 0
     """Non-dismissed findings with no rectangle to highlight (none for detected findings)."""
+    stripped: list[str] = field(default_factory=list)
+    """The source's active content left out of the exhibit (see active.py), once written."""
 
 
 def export_exhibits(
@@ -84,6 +89,20 @@ def _plan(case: CaseStore, folder: Path) -> list[Exhibit]:
     return plan
 
 
+def active_in_source(document: Document) -> list[str]:
+    """What the document's exhibit leaves out (see active.py), read from its source PDF; none
+    said when the source is not where the case has it, or has changed."""
+    try:
+        _check_source(document)
+        pdf = open_pdf(document.path)
+    except (ExportError, BadInputFile):
+        return []
+    try:
+        return find_active_content(pdf)
+    finally:
+        pdf.close()
+
+
 def _check_source(document: Document) -> None:
     path = Path(document.path)
     if not path.is_file():
@@ -101,6 +120,7 @@ def _check_source(document: Document) -> None:
 def _annotate(exhibit: Exhibit, temp: Path) -> None:
     pdf = open_pdf(exhibit.document.path)
     try:
+        exhibit.stripped = strip_active_content(pdf)
         for finding in exhibit.findings:
             _highlight(pdf, finding)
         pdf.save(str(temp), garbage=1, deflate=True)

@@ -14,12 +14,14 @@ from annotator.export.model import (
     Section,
 )
 from annotator.export.text import (
+    ACTIVE_LABEL,
     APPENDIX_TITLE,
     DOCUMENTS_TITLE,
     FRAMEWORK_TITLE,
     PURPOSE_TITLE,
     STATUS_KEY,
     SUMMARY_TITLE,
+    active_content_text,
     appendix_intro,
     by_document,
     empty_section_text,
@@ -145,6 +147,11 @@ def _appendix(memo: Memo) -> list[str]:
             f"- **Pages:** {pages}",
             f"- **SHA-256:** `{d.sha256}`",
             f"- **Lexicon version:** {escape(d.lexicon_version)}",
+            *(
+                [f"- **{ACTIVE_LABEL}:** {escape(active_content_text(d))}"]
+                if d.active_content
+                else []
+            ),
             "",
         ]
     return out

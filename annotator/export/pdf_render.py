@@ -6,7 +6,6 @@ table) that pdf_layout sets on the pages a few at a time.
 
 from __future__ import annotations
 
-import re
 from html import escape
 from pathlib import Path
 
@@ -23,18 +22,21 @@ from annotator.export.model import (
 )
 from annotator.export.pdf_layout import MARGIN, PAGE, layout
 from annotator.export.text import (
+    ACTIVE_LABEL,
     APPENDIX_TITLE,
     DOCUMENTS_TITLE,
     FRAMEWORK_TITLE,
     PURPOSE_TITLE,
     STATUS_KEY,
     SUMMARY_TITLE,
+    active_content_text,
     appendix_intro,
     by_document,
     empty_section_text,
     finding_heading,
     unreviewed_intro,
 )
+from annotator.pdf.extract import page_xrefs
 
 TABLE_PIECE_ROWS = 30
 """Rows of a long table laid out together (the first piece also has the header row)."""
@@ -110,9 +112,9 @@ def _decorate(pdf: pymupdf.Document, memo: Memo) -> None:
     pdf.update_stream(opening, b"q")
     header = _pdf_string(memo.confidentiality.upper())
     grey = " ".join(f"{c:g}" for c in GREY)
-    page_xrefs = _page_xrefs(pdf)
-    for number, page_xref in enumerate(page_xrefs):
-        text = f"Page {number + 1} of {len(page_xrefs)}"
+    pages = page_xrefs(pdf)
+    for number, page_xref in enumerate(pages):
+        text = f"Page {number + 1} of {len(pages)}"
         x = (PAGE.width - pymupdf.get_text_length(text, fontname="tiro", fontsize=9)) / 2
         stream = (
             f"Q q {grey} rg BT /CfaF 7.5 Tf {MARGIN:g} {PAGE.height - 44:g} Td {header} Tj ET "
@@ -125,23 +127,6 @@ def _decorate(pdf: pymupdf.Document, memo: Memo) -> None:
         inner = value.strip("[]") if kind == "array" else value
         pdf.xref_set_key(page_xref, "Contents", f"[{opening} 0 R {inner} {stamp} 0 R]")
         _add_font(pdf, page_xref, font)
-
-
-def _page_xrefs(pdf: pymupdf.Document) -> list[int]:
-    """Every page's object, in order, read from the page tree (Page.xref looks each one up
-    from the top of the tree: time that grows with the page count, for every page)."""
-    found: list[int] = []
-
-    def walk(xref: int) -> None:
-        kind, kids = pdf.xref_get_key(xref, "Kids")
-        if kind != "array":
-            found.append(xref)
-            return
-        for ref in re.findall(r"(\d+) 0 R", kids):
-            walk(int(ref))
-
-    walk(int(pdf.xref_get_key(pdf.pdf_catalog(), "Pages")[1].split()[0]))
-    return found
 
 
 def _add_font(pdf: pymupdf.Document, xref: int, font: int) -> None:
@@ -302,6 +287,12 @@ def _appendix(memo: Memo) -> list[str]:
             f'<p class="detail"><b>File:</b> {escape(d.file_name)}</p>',
             f'<p class="detail"><b>Pages:</b> {pages}</p>',
             f'<p class="detail"><b>SHA-256:</b> <span class="mono">{d.sha256}</span></p>',
-            f'<p class="detail last"><b>Lexicon version:</b> {escape(d.lexicon_version)}</p>',
+            f'<p class="detail{"" if d.active_content else " last"}"><b>Lexicon version:</b> '
+            f"{escape(d.lexicon_version)}</p>",
         ]
+        if d.active_content:
+            out.append(
+                f'<p class="detail last"><b>{ACTIVE_LABEL}:</b> '
+                f"{escape(active_content_text(d))}</p>"
+            )
     return out

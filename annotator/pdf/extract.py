@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -292,6 +293,29 @@ def iter_pages(
     stop = pdf.page_count if stop is None else min(stop, pdf.page_count)
     for index in range(start, stop):
         yield extract_page(pdf.load_page(index))
+
+
+def page_xrefs(pdf: pymupdf.Document) -> list[int]:
+    """Every page's object number, in order, read from the page tree in one walk (Page.xref
+    looks each page up from the top of the tree: time that grows with the page count)."""
+    found: list[int] = []
+    seen: set[int] = set()
+
+    def walk(xref: int) -> None:
+        if xref in seen:  # a damaged tree that loops
+            return
+        seen.add(xref)
+        kind, kids = pdf.xref_get_key(xref, "Kids")
+        if kind != "array":
+            found.append(xref)
+            return
+        for ref in re.findall(r"(\d+) 0 R", kids):
+            walk(int(ref))
+
+    kind, root = pdf.xref_get_key(pdf.pdf_catalog(), "Pages")
+    if kind == "xref":
+        walk(int(root.split()[0]))
+    return found
 
 
 def document_title(pdf: pymupdf.Document, path: str | os.PathLike[str]) -> str:
