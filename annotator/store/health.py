@@ -24,19 +24,14 @@ _RESTORE = "restore it from a backup copy"
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that never writes to the case, its folder or its WAL.
 
-    SQLite reads a WAL-mode file read-only only where it can make the WAL's index beside it;
-    on read-only media with no WAL left (a case closed cleanly) it is read as immutable.
+    With no WAL beside the file (a case closed cleanly) it is read as immutable: SQLite would
+    otherwise make a WAL and its index beside it even to read, and cannot on read-only media.
+    With a WAL (a case in use, or one whose writer was killed) SQLite reads through it.
     """
     uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        conn.close()
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists() and wal.stat().st_size:
-            raise
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True)
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
 
 
@@ -98,13 +93,17 @@ class Salvage:
 
     def summary(self) -> str:
         parts = []
-        for table in ("documents", "findings", "audit_log"):
+        for table, one, many in (
+            ("documents", "document", "documents"),
+            ("findings", "finding", "findings"),
+            ("audit_log", "audit entry", "audit entries"),
+        ):
             rows = self.readable.get(table)
-            name = {"audit_log": "audit entries"}.get(table, table)
             if rows is None:
-                parts.append(f"no {name}")
+                parts.append(f"no {many}")
             else:
-                parts.append(f"{rows}{'' if self.complete[table] else '+'} {name}")
+                more = "" if self.complete[table] else " or more"
+                parts.append(f"{rows}{more} {one if rows == 1 and not more else many}")
         return "a read-only look can still read " + ", ".join(parts)
 
 

@@ -230,8 +230,22 @@ def integrity(path: Path) -> str:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    except sqlite3.DatabaseError as err:
+        return str(err)
     finally:
         conn.close()
+
+
+def stored_pages(case) -> int:
+    """Pages committed so far, read beside the writer."""
+    try:
+        conn = sqlite3.connect(f"file:{case}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM pages").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
 
 
 def checkpoint(path: Path) -> None:
