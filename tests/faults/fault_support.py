@@ -166,13 +166,32 @@ class Processes:
         return started.proc.wait(timeout=60)
 
     def cleanup(self) -> None:
-        for pid in self.pids:
-            if alive(pid):
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
+        """Kill what is left: workers first, then, once it has had a moment to remove their
+        semaphores from /dev/shm, multiprocessing's resource tracker."""
+        for started in self.started:
+            self.watch(started.pid)
+        trackers = {pid for pid in self.pids if "resource_tracker" in _cmdline(pid)}
+        for pid in self.pids - trackers:
+            _kill(pid)
+        wait_until(lambda: not any(alive(pid) for pid in trackers), 5)
+        for pid in trackers:
+            _kill(pid)
         for started in self.started:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 started.proc.wait(timeout=10)
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def _kill(pid: int) -> None:
+    if alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 # -- filesystems ----------------------------------------------------------------------------
