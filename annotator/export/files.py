@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -22,7 +21,8 @@ import pymupdf
 from annotator.core.errors import ExportError
 from annotator.store import CaseStore
 
-_HOST = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
+_NODE = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+_HOST = re.sub(r"[^A-Za-z0-9-]", "-", _NODE)[:40] or "host"
 _TEMP = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9-]+)-(?P<pid>\d+)\.[A-Za-z0-9_]+\.tmp$")
 STALE_SECONDS = 24 * 3600
 """A temporary file this old is stale whoever made it."""
