@@ -44,11 +44,8 @@ def explain(path: Path, err: sqlite3.Error) -> CaseError:
     """The CaseError to show for an SQLite error met while using the case at `path`."""
     code = getattr(err, "sqlite_errorname", "")
     text = str(err)
-    if code.startswith("SQLITE_FULL") or "disk is full" in text or _no_space(path):
-        return CaseError(
-            f"{path}: the disk is full; the last change was not saved (everything saved before "
-            "it is kept): free some space and run the command again"
-        )
+    if code.startswith("SQLITE_FULL") or "disk is full" in text:
+        return _disk_full(path)
     if code.startswith("SQLITE_READONLY") or "readonly database" in text:
         return CaseError(
             f"{path}: is read-only (read-only media, or no permission to write there): nothing "
@@ -58,15 +55,24 @@ def explain(path: Path, err: sqlite3.Error) -> CaseError:
         return damaged(path, text)
     if code.startswith("SQLITE_BUSY") or "database is locked" in text:
         return CaseError(f"{path}: is busy in another program; try again when it has finished")
+    if _no_space(path):  # SQLite may report a full disk as an I/O error (its WAL index)
+        return _disk_full(path)
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
         return CaseError(f"{path}: cannot be read or written (disk I/O error); check the disk")
     return CaseError(f"{path}: cannot be used as a case file ({text})")
 
 
+def _disk_full(path: Path) -> CaseError:
+    return CaseError(
+        f"{path}: the disk is full; the last change was not saved (everything saved before "
+        "it is kept): free some space and run the command again"
+    )
+
+
 def _no_space(path: Path) -> bool:
-    """The case's disk has no room left (SQLite may report a full disk as an I/O error)."""
+    """The case's disk has no room left."""
     try:
-        return os.statvfs(path.resolve().parent).f_bavail == 0
+        return path.exists() and os.statvfs(path.resolve().parent).f_bavail == 0
     except (OSError, AttributeError):  # statvfs: not on Windows
         return False
 
