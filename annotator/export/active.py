@@ -71,23 +71,11 @@ def _document_actions(pdf: pymupdf.Document, catalog: int, remove: bool) -> list
 
 
 def _named_scripts(pdf: pymupdf.Document, catalog: int, remove: bool) -> list[str]:
-    kind, tree = pdf.xref_get_key(catalog, "Names/JavaScript")
-    if kind == "null":
+    """Scripts a reader runs when it opens the file, named in the catalog's name tree."""
+    if pdf.xref_get_key(catalog, "Names/JavaScript")[0] == "null":
         return []
-    count = _names_in(pdf, tree if kind == "dict" else pdf.xref_object(_first_ref(tree)))
     _drop(pdf, _owner(pdf, catalog, "Names"), "JavaScript", remove)
-    return [f"document JavaScript ({count} script{'s' if count != 1 else ''})"]
-
-
-def _names_in(pdf: pymupdf.Document, tree: str, depth: int = 0) -> int:
-    """The entries of a name tree (its /Names pairs, its /Kids' too)."""
-    names = re.search(r"/Names\s*\[(.*)\]", tree, re.DOTALL)
-    count = len(re.findall(r"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f]*>", names.group(1))) if names else 0
-    kids = re.search(r"/Kids\s*\[([^\]]*)\]", tree)
-    if kids and depth < 8:
-        for ref in _REF.findall(kids.group(1)):
-            count += _names_in(pdf, pdf.xref_object(int(ref)), depth + 1)
-    return max(count, 1)
+    return ["document JavaScript (run when the file is opened)"]
 
 
 def _scripts_embedded(pdf: pymupdf.Document, remove: bool) -> list[str]:
