@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -57,6 +58,7 @@ def program() -> NoReturn:
     global _OWN_PROCESS
     _OWN_PROCESS = True
     make_files_private()
+    signal.signal(signal.SIGTERM, _terminated)
     code = main()
     freeze_heap()  # nothing made so far is garbage: Python's exit need not walk it again
     raise SystemExit(code)
@@ -64,6 +66,13 @@ def program() -> NoReturn:
 
 _OWN_PROCESS = False
 """True when this process is the command itself, not a program calling main() (a test)."""
+
+
+def _terminated(signum: int, frame: object) -> NoReturn:
+    """SIGTERM (a system shutting down, `kill`): leave as from an error, so the case is closed,
+    its lock released and the workers stopped on the way out. Committed work is kept either way;
+    workers die with this process even when it is killed outright (see core.lifeline)."""
+    raise SystemExit(128 + signum)
 
 
 def freeze_heap() -> None:

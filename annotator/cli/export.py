@@ -54,5 +54,6 @@ def run(args: argparse.Namespace) -> int:
                 )
         if args.exhibits:
             for exhibit in export_exhibits(case, args.exhibits, force=args.force):
-                print(f"wrote {exhibit.path} ({len(exhibit.findings)} highlights)")
+                removed = f"; left out: {'; '.join(exhibit.stripped)}" if exhibit.stripped else ""
+                print(f"wrote {exhibit.path} ({len(exhibit.findings)} highlights{removed})")
     return EXIT_OK

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, one_line
 from annotator.core.model import Category, Finding
 from annotator.core.progress import Progress
 
@@ -18,10 +18,13 @@ if TYPE_CHECKING:
     from annotator.store import CaseStore
 
 EXIT_OK, EXIT_USAGE, EXIT_BAD_INPUT = 0, 2, 3
+LOCK_WAIT = 5.0
+"""Seconds a command waits for another that has the case open (a tag, say) to finish."""
 
 
 def error(message: str) -> None:
-    print(f"annotator: {message}", file=sys.stderr)
+    """One line on stderr, whatever the file names in it hold (see core.errors.one_line)."""
+    print(f"annotator: {one_line(message)}", file=sys.stderr)
 
 
 PASSPHRASE_ENV = "ANNOTATOR_PASSPHRASE"
@@ -61,10 +64,16 @@ def read_passphrase(
 
 
 def open_case(
-    path: str, args: argparse.Namespace | None = None, *, encrypt: bool = False, **kwargs: Any
+    path: str,
+    args: argparse.Namespace | None = None,
+    *,
+    encrypt: bool = False,
+    lock: bool = False,
 ) -> CaseStore:
-    """The case at `path`; an encrypted one (or a new one, with `encrypt`) is opened with the
-    passphrase that `args` or the environment give."""
+    """The case, for a command. An encrypted one (or a new one, with `encrypt`) is opened with
+    the passphrase that `args` or the environment give. One that changes it (`lock`) waits up to
+    LOCK_WAIT for another writer; one that only reads it opens it read-only where it cannot be
+    written (read-only media), so a case on a DVD can still be listed and exported."""
     from annotator.store import CaseStore
     from annotator.store.case import IN_MEMORY
     from annotator.store.crypto import is_encrypted
@@ -78,7 +87,15 @@ def open_case(
                 f"{path}: {why}: give its passphrase with --passphrase-file FILE "
                 f"or the {PASSPHRASE_ENV} environment variable"
             )
-    return CaseStore(path, passphrase=passphrase, **kwargs)
+    if lock:
+        return CaseStore(path, lock=True, wait=LOCK_WAIT, passphrase=passphrase)
+    writable = path == IN_MEMORY or not Path(path).exists() or _writable(Path(path))
+    return CaseStore(path, read_only=not writable, passphrase=passphrase)
+
+
+def _writable(case: Path) -> bool:
+    """The case and its folder (where SQLite keeps the WAL beside it) can be written."""
+    return os.access(case, os.W_OK) and os.access(case.parent, os.W_OK)
 
 
 def require_case(path: str) -> None:

@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with its control characters written as escapes (a newline as \\n, ESC as \\x1b).
+
+    File names may hold any of them: a newline would split a one-line message in two, a
+    terminal escape would recolour or rewrite it. Every error line goes through here."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class AnnotatorError(Exception):
     """Base of every error a user may see."""

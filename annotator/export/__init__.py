@@ -14,7 +14,7 @@ from annotator.core.errors import ExportError
 from annotator.export.build import build_memo
 from annotator.export.docx_render import write_docx
 from annotator.export.exhibits import Exhibit, export_exhibits
-from annotator.export.files import atomic_write, check_target
+from annotator.export.files import atomic_write, check_target, protected_files
 from annotator.export.markdown_render import write_markdown
 from annotator.export.model import Memo
 from annotator.export.pdf_render import write_pdf
@@ -43,10 +43,11 @@ def export_memo(
     suffix = path.suffix.lower()
     if suffix not in MEMO_FORMATS:
         raise ExportError(f"{path}: the memo must end in .docx, .md or .pdf")
-    check_target(path, force=force)
+    protected = protected_files(case)
+    check_target(path, force=force, protected=protected)
     memo = build_memo(case, reviewer=reviewer, today=today, approved_only=approved_only)
     render = RENDERERS[suffix]
-    atomic_write(path, lambda temp: render(memo, temp), force=force)
+    atomic_write(path, lambda temp: render(memo, temp), force=force, protected=protected)
     return memo
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.core.model import Approval, Category, Document, Finding, Role, Source, Status
 from annotator.export.chronology import asserted_by, chronology, link_repeats, source_date
+from annotator.export.exhibits import active_in_source
 from annotator.export.model import (
     SUMMARY_STATUSES,
     UNREVIEWED_TITLE,
@@ -296,6 +297,7 @@ def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> l
             lexicon_version=d.lexicon_version or "—",
             findings=per_doc[d.id],
             complete=d.detection_complete,
+            active_content=active_in_source(d),
         )
         for n, d in enumerate(documents, start=1)
     ]

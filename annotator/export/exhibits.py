@@ -1,21 +1,24 @@
 """Annotated exhibits: a copy of each PDF with a standard highlight per finding.
 
 Highlights are ordinary PDF annotations, so Acrobat, Preview and Okular show them with their
-popup text (category, status, note). The source PDF is read, never written.
+popup text (category, status, note). The source PDF is read, never written. What could run or
+reach out from a copy sent to a court (JavaScript, actions, embedded scripts) is left out of it
+(see active.py), and the exhibit says what was.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 
-from annotator.core.errors import ExportError
+from annotator.core.errors import BadInputFile, ExportError
 from annotator.core.model import HIGHLIGHT_STRENGTH, Category, Document, Finding, Status, tint
-from annotator.export.files import atomic_write, check_target
+from annotator.export.active import find_active_content, strip_active_content
+from annotator.export.files import atomic_write, check_target, protected_files
 from annotator.pdf.extract import open_pdf, sha256_file
 from annotator.store import CaseStore
 
@@ -36,6 +39,8 @@ class Exhibit:
     """The findings highlighted: every non-dismissed one that has a place on the page."""
     unplaced: int = 0
     """Non-dismissed findings with no rectangle to highlight (none for detected findings)."""
+    stripped: list[str] = field(default_factory=list)
+    """The source's active content left out of the exhibit (see active.py), once written."""
 
 
 def export_exhibits(
@@ -52,10 +57,12 @@ def export_exhibits(
             f"{folder}: cannot create the exhibits folder ({err.strerror or err})"
         ) from err
     plan = _plan(case, folder)
+    protected = protected_files(case)
     for exhibit in plan:
-        check_target(exhibit.path, force=force)
+        check_target(exhibit.path, force=force, protected=protected)
     for exhibit in plan:
-        atomic_write(exhibit.path, functools.partial(_annotate, exhibit), force=force)
+        write = functools.partial(_annotate, exhibit)
+        atomic_write(exhibit.path, write, force=force, protected=protected)
     return plan
 
 
@@ -69,21 +76,31 @@ def exhibit_name(document: Document, taken: set[str]) -> str:
 
 
 def _plan(case: CaseStore, folder: Path) -> list[Exhibit]:
-    documents = case.documents()
-    sources = {Path(d.path).resolve() for d in documents}
     taken: set[str] = set()
     plan = []
-    for document in documents:
+    for document in case.documents():
         _check_source(document)
         target = folder / exhibit_name(document, taken)
-        if target.resolve() in sources:
-            raise ExportError(f"{target}: is a source document of the case; choose another folder")
         listed = [
             f for f in case.findings(document_id=document.id) if f.status is not Status.DISMISSED
         ]
         placed = [f for f in listed if f.rects]
         plan.append(Exhibit(document, target, placed, len(listed) - len(placed)))
     return plan
+
+
+def active_in_source(document: Document) -> list[str]:
+    """What the document's exhibit leaves out (see active.py), read from its source PDF; none
+    said when the source is not where the case has it, or has changed."""
+    try:
+        _check_source(document)
+        pdf = open_pdf(document.path)
+    except (ExportError, BadInputFile):
+        return []
+    try:
+        return find_active_content(pdf)
+    finally:
+        pdf.close()
 
 
 def _check_source(document: Document) -> None:
@@ -103,6 +120,7 @@ def _check_source(document: Document) -> None:
 def _annotate(exhibit: Exhibit, temp: Path) -> None:
     pdf = open_pdf(exhibit.document.path)
     try:
+        exhibit.stripped = strip_active_content(pdf)
         for finding in exhibit.findings:
             _highlight(pdf, finding)
         pdf.save(str(temp), garbage=1, deflate=True)

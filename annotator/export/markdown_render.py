@@ -14,6 +14,7 @@ from annotator.export.model import (
     Section,
 )
 from annotator.export.text import (
+    ACTIVE_LABEL,
     APPENDIX_TITLE,
     DOCUMENTS_TITLE,
     FRAMEWORK_TITLE,
@@ -21,6 +22,7 @@ from annotator.export.text import (
     STATUS_KEY,
     SUMMARY_TITLE,
     TEMPLATE_MARK,
+    active_content_text,
     appendix_intro,
     by_document,
     empty_section_text,
@@ -154,6 +156,11 @@ def _appendix(memo: Memo) -> list[str]:
             f"- **Pages:** {pages}",
             f"- **SHA-256:** `{d.sha256}`",
             f"- **Lexicon version:** {escape(d.lexicon_version)}",
+            *(
+                [f"- **{ACTIVE_LABEL}:** {escape(active_content_text(d))}"]
+                if d.active_content
+                else []
+            ),
             "",
         ]
     return out

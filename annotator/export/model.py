@@ -167,6 +167,8 @@ class DocumentEntry:
     lexicon_version: str
     findings: int
     """Findings in this document that the memo lists (dismissed ones excluded)."""
+    active_content: list[str] = field(default_factory=list)
+    """What its annotated exhibit leaves out of the source: JavaScript, actions, scripts."""
     complete: bool = True
     """False when the document's reading was interrupted: findings may be missing."""
 

@@ -1,16 +1,16 @@
-"""The memo as PDF, laid out by PyMuPDF's Story (HTML + CSS), no office suite needed."""
+"""The memo as PDF, laid out by PyMuPDF's Story (HTML + CSS), no office suite needed.
+
+The memo is written as a list of HTML blocks (a heading, a paragraph, a finding, a piece of a
+table) that pdf_layout sets on the pages a few at a time.
+"""
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
 
 import pymupdf
 
-from annotator.core.errors import ExportError
 from annotator.export.ligatures import plain_ligatures
 from annotator.export.model import (
     SUMMARY_STATUSES,
@@ -20,7 +20,9 @@ from annotator.export.model import (
     Quote,
     Section,
 )
+from annotator.export.pdf_layout import MARGIN, PAGE, layout
 from annotator.export.text import (
+    ACTIVE_LABEL,
     APPENDIX_TITLE,
     DOCUMENTS_TITLE,
     FRAMEWORK_TITLE,
@@ -28,26 +30,22 @@ from annotator.export.text import (
     STATUS_KEY,
     SUMMARY_TITLE,
     TEMPLATE_MARK,
+    active_content_text,
     appendix_intro,
     by_document,
     empty_section_text,
     finding_heading,
     unreviewed_intro,
 )
+from annotator.pdf.extract import page_xrefs
 
-PAGE = pymupdf.paper_rect("letter")
-MARGIN = 72
-BODY = pymupdf.Rect(MARGIN, MARGIN, PAGE.width - MARGIN, PAGE.height - MARGIN)
-_MAX_PASSES = 25
-_KEEP_BELOW = 64.0
-_MARGIN_TOP = {1: 16.0, 2: 12.0}
-"""The top margins of h2 and h3 in CSS, by bookmark level."""
-"""Room (pt) a heading needs below it on its page, or it moves to the next."""
+TABLE_PIECE_ROWS = 30
+"""Rows of a long table laid out together (the first piece also has the header row)."""
 INK = (0.1, 0.1, 0.1)
 GREY = (0.35, 0.35, 0.35)
-
 CSS = """
-body { font-family: serif; font-size: 11pt; line-height: 1.3; color: #1a1a1a; }
+body { font-family: serif; font-size: 11pt; line-height: 1.3; color: #1a1a1a;
+       margin-top: 0; margin-bottom: 0; }
 p { margin: 0 0 6pt 0; text-align: justify; }
 h1 { font-size: 22pt; color: #1f3864; margin: 0 0 4pt 0; padding-bottom: 4pt;
      border-bottom: 1.5pt solid #1f3864; }
@@ -70,7 +68,8 @@ table.grid td { border-bottom: 0.5pt solid #b7c3d9; padding: 3pt 4pt; vertical-a
 table.grid td.n, table.grid th.n { text-align: right; }
 table.small { font-size: 8.5pt; }
 table.small b { font-size: 8.5pt; }
-th.w-no { width: 22pt; } th.w-page { width: 70pt; } th.w-cat { width: 64pt; }
+.w-no { width: 22pt; } .w-page { width: 70pt; } .w-cat { width: 64pt; }
+table.continues { margin-bottom: 0; } table.continued { margin-top: 0; }
 tr.total td { font-weight: bold; border-top: 1pt solid #1f3864; }
 .key { font-size: 9pt; font-style: italic; color: #444444; }
 .mono { font-family: monospace; font-size: 8.5pt; }
@@ -78,7 +77,7 @@ tr.total td { font-weight: bold; border-top: 1pt solid #1f3864; }
 
 
 def write_pdf(memo: Memo, path: Path) -> None:
-    data, toc = _layout(render_html(memo))
+    data, toc = layout(render_blocks(memo), CSS)
     pdf = pymupdf.open("pdf", data)
     try:
         _decorate(pdf, memo)
@@ -93,120 +92,64 @@ def write_pdf(memo: Memo, path: Path) -> None:
                 "author": "" if header.get("Prepared by") == "—" else header.get("Prepared by", ""),
             }
         )
-        pdf.save(str(path), garbage=3, deflate=True)
+        pdf.save(str(path), garbage=1, deflate=True)  # 3 (merge duplicates) saves 4%, costs 10 s
     finally:
         pdf.close()
 
 
-class _Runaway(Exception):
-    """MuPDF's layout kept making pages (it can loop after a table); stop it."""
-
-
-@dataclass(slots=True)
-class _Pass:
-    data: bytes = b""
-    toc: list[list[Any]] = field(default_factory=list)
-    stranded: tuple[int, float] | None = None
-    """The first page, not yet fixed, with a heading stranded at its foot; where it must end."""
-
-
-def _layout(html: str) -> tuple[bytes, list[list[Any]]]:
-    """Lay the story out, with bookmarks for its h2/h3 headings.
-
-    A heading left with no room below it at the foot of a page moves to the next page: the
-    layout runs again with that page ending just above it. (MuPDF ignores
-    `page-break-after: avoid`; its forced breaks and repeated `place()` calls can loop.)
-    """
-    limit = 50 + len(html) // 300
-    bottoms: dict[int, float] = {}
-    try:
-        for _ in range(_MAX_PASSES):
-            result = _render(html, bottoms, limit, check=True)
-            if result.stranded is None:
-                return result.data, result.toc
-            page, bottom = result.stranded
-            bottoms[page] = bottom
-        result = _render(html, bottoms, limit, check=False)
-    except _Runaway:
-        try:
-            result = _render(html, {}, limit, check=False)
-        except _Runaway as err:
-            raise ExportError("the PDF memo could not be laid out; export .docx instead") from err
-    return result.data, result.toc
-
-
-def _render(html: str, bottoms: dict[int, float], limit: int, *, check: bool) -> _Pass:
-    story = pymupdf.Story(html, user_css=CSS, em=11)
-    buffer = io.BytesIO()
-    writer = pymupdf.DocumentWriter(buffer)
-    result = _Pass()
-    more, page = True, 0
-    try:
-        while more:
-            page += 1
-            bottom = bottoms.get(page, BODY.y1)
-            more, _ = story.place(pymupdf.Rect(BODY.x0, BODY.y0, BODY.x1, bottom))
-            headings = _headings(story)
-            _check_progress(result.toc, headings, page, limit)
-            if check and page > max(bottoms, default=0) and (cut := _stranded(headings)):
-                return _Pass(stranded=(page, cut))
-            result.toc += [[level, text, page, rect.y0] for level, text, rect in headings]
-            story.draw(writer.begin_page(PAGE))
-            writer.end_page()
-    finally:
-        writer.close()
-    result.data = buffer.getvalue()
-    return result
-
-
-def _stranded(headings: list[tuple[int, str, pymupdf.Rect]]) -> float:
-    """Where the page must end so that no heading sits at its foot; 0 when none does."""
-    for level, _, rect in headings:
-        if rect.y1 > BODY.y1 - _KEEP_BELOW and rect.y0 > BODY.y0 + _MARGIN_TOP[level]:
-            # End above the heading's top margin: a page cut inside it makes MuPDF restart.
-            return float(rect.y0 - _MARGIN_TOP[level] - 0.5)
-    return 0.0
-
-
-def _check_progress(
-    toc: list[list[Any]], headings: list[tuple[int, str, pymupdf.Rect]], page: int, limit: int
-) -> None:
-    """Stop a layout that runs on, or that starts the story over (seen with cut pages)."""
-    first = (toc[0][0], toc[0][1]) if toc else None
-    if page > limit or any((level, text) == first for level, text, _ in headings):
-        raise _Runaway
-
-
-def _headings(story: pymupdf.Story) -> list[tuple[int, str, pymupdf.Rect]]:
-    """The h2/h3 headings just placed, as (bookmark level, text, box)."""
-    found: list[tuple[int, str, pymupdf.Rect]] = []
-
-    def record(position: Any) -> None:
-        if position.open_close & 1 and position.heading in (2, 3) and position.text:
-            found.append((position.heading - 1, position.text, pymupdf.Rect(position.rect)))
-
-    story.element_positions(record)
-    return found
-
-
 def _decorate(pdf: pymupdf.Document, memo: Memo) -> None:
-    for number in range(pdf.page_count):
-        page = pdf[number]
-        page.insert_text(
-            (MARGIN, 44), memo.confidentiality.upper(), fontsize=7.5, fontname="tiro", color=GREY
+    """The confidentiality line and "Page N of M" on every page, written straight into each
+    page's content with one font for the whole document (Page.insert_text adds a font to
+    every page, and looks through the page's fonts first: seconds for a long memo).
+
+    Times-Roman in the Windows encoding, as PDF readers all have it: a character it lacks
+    shows as "?"."""
+    font = pdf.get_new_xref()
+    pdf.update_object(
+        font, "<</Type/Font/Subtype/Type1/BaseFont/Times-Roman/Encoding/WinAnsiEncoding>>"
+    )
+    opening = pdf.get_new_xref()  # shared by every page: keeps its own drawing state apart
+    pdf.update_object(opening, "<<>>")
+    pdf.update_stream(opening, b"q")
+    header = _pdf_string(memo.confidentiality.upper())
+    grey = " ".join(f"{c:g}" for c in GREY)
+    pages = page_xrefs(pdf)
+    for number, page_xref in enumerate(pages):
+        text = f"Page {number + 1} of {len(pages)}"
+        x = (PAGE.width - pymupdf.get_text_length(text, fontname="tiro", fontsize=9)) / 2
+        stream = (
+            f"Q q {grey} rg BT /CfaF 7.5 Tf {MARGIN:g} {PAGE.height - 44:g} Td {header} Tj ET "
+            f"BT /CfaF 9 Tf {x:.2f} 40 Td {_pdf_string(text)} Tj ET Q"
         )
-        text = f"Page {number + 1} of {pdf.page_count}"
-        width = pymupdf.get_text_length(text, fontname="tiro", fontsize=9)
-        page.insert_text(
-            ((PAGE.width - width) / 2, PAGE.height - 40),
-            text,
-            fontsize=9,
-            fontname="tiro",
-            color=GREY,
-        )
+        stamp = pdf.get_new_xref()
+        pdf.update_object(stamp, "<<>>")
+        pdf.update_stream(stamp, stream.encode("latin-1"))
+        kind, value = pdf.xref_get_key(page_xref, "Contents")
+        inner = value.strip("[]") if kind == "array" else value
+        pdf.xref_set_key(page_xref, "Contents", f"[{opening} 0 R {inner} {stamp} 0 R]")
+        _add_font(pdf, page_xref, font)
 
 
-def render_html(memo: Memo) -> str:
+def _add_font(pdf: pymupdf.Document, xref: int, font: int) -> None:
+    """Name the font /CfaF in the page's resources, whether they are the page's own or shared."""
+    path = "Resources"
+    for key in ("Resources", "Font"):
+        kind, value = pdf.xref_get_key(xref, path)
+        if kind == "xref":  # an object of its own: go on from it
+            xref, path = int(value.split()[0]), "Font" if key == "Resources" else ""
+        elif key == "Resources":
+            path = "Resources/Font"
+    pdf.xref_set_key(xref, f"{path}/CfaF" if path else "CfaF", f"{font} 0 R")
+
+
+def _pdf_string(text: str) -> str:
+    """`text` as a PDF literal string in the Windows encoding, as latin-1 code points."""
+    raw = text.encode("cp1252", errors="replace").decode("latin-1")
+    return "(" + raw.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def render_blocks(memo: Memo) -> list[str]:
+    """The memo as HTML blocks in order: headings, paragraphs, pieces of tables."""
     parts = [f"<h1>{escape(memo.title)}</h1>", _header(memo)]
     parts.append(f'<p class="notice">[{escape(memo.review_notice)}]</p>')
     parts += _template(PURPOSE_TITLE, memo.purpose) + _template(FRAMEWORK_TITLE, memo.framework)
@@ -217,7 +160,7 @@ def render_html(memo: Memo) -> str:
     parts += _appendix(memo)
     for section in memo.appendices:
         parts += _section(section, memo)
-    return "<html><body>" + "\n".join(parts) + "</body></html>"
+    return parts
 
 
 def _section(section: Section, memo: Memo) -> list[str]:
@@ -229,7 +172,7 @@ def _section(section: Section, memo: Memo) -> list[str]:
     if section.table is not None:
         table = section.table
         rows = [[escape(c) for c in r] for r in table.rows]
-        parts.append(_table(table.head, rows, set(), "small"))
+        parts += _table(table.head, rows, set(), "small")
     if not section.findings and section.table is None:
         parts.append(f"<p>{escape(empty_section_text(section, memo))}</p>")
     parts += [_finding(f) for f in section.findings]
@@ -258,8 +201,10 @@ def _table(
     numeric: set[int],
     cls: str = "",
     widths: tuple[str, ...] = (),
-) -> str:
-    """`rows` hold HTML already escaped; columns in `numeric` are right-aligned."""
+) -> list[str]:
+    """The table as blocks of TABLE_PIECE_ROWS rows, the header row in the first; the pieces
+    join up with no space between them. `rows` hold HTML already escaped; columns in `numeric`
+    are right-aligned, and `widths` are classes giving columns their width."""
 
     def cells(tag: str, values: list[str]) -> str:
         classes = [
@@ -273,13 +218,22 @@ def _table(
             for c, v in zip(classes, values, strict=True)
         )
 
-    body = "".join(
+    lines = [f"<tr>{cells('th', [escape(h) for h in head])}</tr>"] + [
         f"<tr{' class=total' if r and r[0] == '<b>Total</b>' else ''}>{cells('td', r)}</tr>"
         for r in rows
-    )
-    return (
-        f'<table class="grid {cls}"><tr>{cells("th", [escape(h) for h in head])}</tr>{body}</table>'
-    )
+    ]
+    chunks = [lines[i : i + TABLE_PIECE_ROWS] for i in range(0, len(lines), TABLE_PIECE_ROWS)]
+    last = len(chunks) - 1
+    return [
+        f'<table class="{_classes("grid", cls, n > 0 and "continued", n < last and "continues")}">'
+        + "".join(chunk)
+        + "</table>"
+        for n, chunk in enumerate(chunks)
+    ]
+
+
+def _classes(*names: str | bool) -> str:
+    return " ".join(name for name in names if isinstance(name, str) and name)
 
 
 def _summary(memo: Memo) -> list[str]:
@@ -298,10 +252,10 @@ def _summary(memo: Memo) -> list[str]:
     return [
         f"<h2>{SUMMARY_TITLE}</h2>",
         f"<p>{escape(memo.overview)}</p>",
-        _table(head, rows, {1, 2, 3, 4, 5}),
+        *_table(head, rows, {1, 2, 3, 4, 5}),
         f'<p class="key">{escape(STATUS_KEY)}</p>',
         f"<h3>{DOCUMENTS_TITLE}</h3>",
-        _table(["No.", "Document", "Pages", "Findings listed"], documents, {0, 2, 3}),
+        *_table(["No.", "Document", "Pages", "Findings listed"], documents, {0, 2, 3}),
     ]
 
 
@@ -327,14 +281,8 @@ def _unreviewed(section: Section) -> list[str]:
     for title, findings in by_document(section.findings):
         rows = [[str(f.number), escape(f.page), escape(f.kind), _quote(f.quote)] for f in findings]
         out.append(f"<h3>{escape(title)}</h3>")
-        out.append(
-            _table(
-                ["No.", "Page", "Category", "Passage"],
-                rows,
-                {0},
-                "small",
-                ("w-no", "w-page", "w-cat"),
-            )
+        out += _table(
+            ["No.", "Page", "Category", "Passage"], rows, {0}, "small", ("w-no", "w-page", "w-cat")
         )
     return out
 
@@ -348,6 +296,12 @@ def _appendix(memo: Memo) -> list[str]:
             f'<p class="detail"><b>File:</b> {escape(d.file_name)}</p>',
             f'<p class="detail"><b>Pages:</b> {pages}</p>',
             f'<p class="detail"><b>SHA-256:</b> <span class="mono">{d.sha256}</span></p>',
-            f'<p class="detail last"><b>Lexicon version:</b> {escape(d.lexicon_version)}</p>',
+            f'<p class="detail{"" if d.active_content else " last"}"><b>Lexicon version:</b> '
+            f"{escape(d.lexicon_version)}</p>",
         ]
+        if d.active_content:
+            out.append(
+                f'<p class="detail last"><b>{ACTIVE_LABEL}:</b> '
+                f"{escape(active_content_text(d))}</p>"
+            )
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.export.model import UNREVIEWED_TITLE, Memo, MemoFinding, Section
+from annotator.export.model import UNREVIEWED_TITLE, DocumentEntry, Memo, MemoFinding, Section
 
 SUMMARY_TITLE = "Summary of findings"
 CHRONOLOGY_TITLE = "Chronology of the allegations"
@@ -13,6 +13,7 @@ DOCUMENTS_TITLE = "Documents reviewed"
 APPENDIX_TITLE = "Appendix: documents and chain of custody"
 PURPOSE_TITLE = "Purpose"
 FRAMEWORK_TITLE = "Legal framework"
+ACTIVE_LABEL = "Left out of its annotated exhibit"
 STATUS_KEY = (
     "Unverified: no corroboration in the record; disputed. Rebutted: contradicted by evidence. "
     "Dismissed: not a real reference (omitted below). Gang references are counted by whom they "
@@ -78,3 +79,12 @@ def appendix_intro(memo: Memo) -> str:
     if memo.dismissed:
         return text + f" {memo.dismissed} findings dismissed as not real references are not listed."
     return text
+
+
+def active_content_text(document: DocumentEntry) -> str:
+    """What the document's exhibit leaves out of the source, for the appendix."""
+    return (
+        "; ".join(document.active_content)
+        + " (active content that could run or reach out when the file is opened; the pages, "
+        "text and annotations are unchanged)"
+    )

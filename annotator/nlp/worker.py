@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from annotator.core.lifeline import exit_with_parent
 from annotator.core.model import Detection, PageText
 from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp.detect import Detector
@@ -170,9 +171,11 @@ _FINISHED: Any = None
 
 
 def _count_into(finished: Any) -> None:
-    """Worker process: count finished jobs into the sender's shared counter."""
+    """Worker process: count finished jobs into the sender's shared counter, and end when the
+    sender does (see core.lifeline)."""
     global _FINISHED
     _FINISHED = finished
+    exit_with_parent()
 
 
 def _counted(fn: Callable[..., T], *args: Any) -> T:

@@ -7,8 +7,11 @@ text maps back to boxes on the page.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import re
+import stat
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, pairwise
@@ -44,14 +47,11 @@ def open_pdf(path: str | os.PathLike[str]) -> pymupdf.Document:
     """Open a PDF for reading, or raise BadInputFile saying what is wrong with it."""
     name = str(path)
     p = Path(path)
+    size = _regular_file_size(p, name)  # before any open(): a FIFO would block it forever
     try:
-        if not p.exists():
-            raise BadInputFile(name, "no such file")
-        if p.is_dir():
-            raise BadInputFile(name, "is a folder, not a PDF file")
         with open(p, "rb") as fh:
             head = fh.read(1024)
-            fh.seek(max(0, p.stat().st_size - 2048))
+            fh.seek(max(0, size - 2048))
             tail = fh.read()
     except OSError as err:
         raise BadInputFile(name, f"cannot be read ({err.strerror or err})") from err
@@ -69,6 +69,31 @@ def open_pdf(path: str | os.PathLike[str]) -> pymupdf.Document:
         pdf.close()
         raise
     return pdf
+
+
+def _regular_file_size(p: Path, name: str) -> int:
+    """The size of the file at `p`, or BadInputFile if it is not an ordinary file: missing, a
+    broken link or a link loop, a folder, a FIFO, a device or a socket."""
+    try:
+        info = os.stat(p)
+    except OSError as err:
+        raise BadInputFile(name, _stat_problem(p, err)) from err
+    if stat.S_ISDIR(info.st_mode):
+        raise BadInputFile(name, "is a folder, not a PDF file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise BadInputFile(name, f"is not a regular file ({kind}); give the PDF file itself")
+    return info.st_size
+
+
+def _stat_problem(p: Path, err: OSError) -> str:
+    if err.errno == errno.ELOOP:
+        return "is a symlink loop (the link leads back to itself); give the PDF file itself"
+    if err.errno == errno.ENOENT and p.is_symlink():
+        return f"is a broken link (it points to {os.readlink(p)}, which does not exist)"
+    if err.errno == errno.ENOENT:
+        return "no such file"
+    return f"cannot be read ({err.strerror or err})"
 
 
 def _check_readable(pdf: pymupdf.Document, name: str, tail: bytes) -> None:
@@ -268,6 +293,29 @@ def iter_pages(
     stop = pdf.page_count if stop is None else min(stop, pdf.page_count)
     for index in range(start, stop):
         yield extract_page(pdf.load_page(index))
+
+
+def page_xrefs(pdf: pymupdf.Document) -> list[int]:
+    """Every page's object number, in order, read from the page tree in one walk (Page.xref
+    looks each page up from the top of the tree: time that grows with the page count)."""
+    found: list[int] = []
+    seen: set[int] = set()
+
+    def walk(xref: int) -> None:
+        if xref in seen:  # a damaged tree that loops
+            return
+        seen.add(xref)
+        kind, kids = pdf.xref_get_key(xref, "Kids")
+        if kind != "array":
+            found.append(xref)
+            return
+        for ref in re.findall(r"(\d+) 0 R", kids):
+            walk(int(ref))
+
+    kind, root = pdf.xref_get_key(pdf.pdf_catalog(), "Pages")
+    if kind == "xref":
+        walk(int(root.split()[0]))
+    return found
 
 
 def document_title(pdf: pymupdf.Document, path: str | os.PathLike[str]) -> str:

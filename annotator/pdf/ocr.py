@@ -25,6 +25,7 @@ from pathlib import Path
 import pymupdf
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.lifeline import exit_with_parent
 from annotator.core.model import PageText
 from annotator.core.paths import tessdata_dir
 from annotator.pdf.extract import TEXT_FLAGS, RawWord, build_text, extract_page, open_pdf
@@ -310,7 +311,9 @@ def ocr_pages(
         return
     # spawn, not fork: the caller may be a GUI with threads running, which fork does not survive.
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(numbers)), mp_context=multiprocessing.get_context("spawn")
+        max_workers=min(workers, len(numbers)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=exit_with_parent,
     )
     pending: dict[Future[OcrOutcome], int] = {
         pool.submit(ocr_file_page, str(path), number, engine): number for number in numbers

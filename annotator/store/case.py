@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,11 +41,14 @@ from annotator.core.model import (
 from annotator.store import crypto
 from annotator.store import withholdings as withheld
 from annotator.store.clinic import ClinicRecords
+from annotator.store.health import connect_read_only, damaged, explain, missing_tables
 from annotator.store.history import History
 from annotator.store.lock import CaseLock
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
 APP_ID = 0x43464131  # "CFA1" in the SQLite header: marks the file as a case file
+BUSY_SECONDS = 5.0
+"""How long a statement waits for another connection's write to finish (SQLite's busy timeout)."""
 
 
 def now() -> str:
@@ -100,10 +104,21 @@ no page of a client's file is written to disk, not even to a temporary folder.""
 
 class CaseStore:
     def __init__(
-        self, path: str | os.PathLike[str], *, lock: bool = False, passphrase: str | None = None
+        self,
+        path: str | os.PathLike[str],
+        *,
+        lock: bool = False,
+        wait: float = 0.0,
+        read_only: bool = False,
+        passphrase: str | None = None,
     ) -> None:
-        """Open (creating if absent) the case file at `path`; `lock` keeps other writers out.
-        A `path` of IN_MEMORY makes a case that lives and dies with this object.
+        """Open (creating if absent) the case file at `path`. A `path` of IN_MEMORY makes a
+        case that lives and dies with this object.
+
+        `lock` keeps other writers out; `wait` is how many seconds to wait for one that has the
+        case open to finish (0: say at once that it is open elsewhere, as a window does).
+        `read_only` opens an existing case without writing anything, not even a lock file: for
+        read-only media and for a look at a damaged case.
 
         With a `passphrase`, a new case is created encrypted and an encrypted one is opened;
         the passphrase is not kept. crypto.is_encrypted(path) tells whether to ask for one:
@@ -112,10 +127,13 @@ class CaseStore:
         """
         self.path = Path(path)
         self.in_memory = os.fspath(path) == IN_MEMORY
+        self.read_only = read_only and not self.in_memory
         self.encrypted = passphrase is not None and not self.in_memory
-        self._lock = CaseLock(self.path) if lock and not self.in_memory else None
+        if not self.in_memory:
+            _check_case_path(self.path, may_create=not self.read_only)
+        self._lock = CaseLock(self.path) if lock and not self.in_memory and not read_only else None
         if self._lock is not None:
-            self._lock.acquire()
+            self._lock.acquire(wait)
         try:
             self.db = self._connect(passphrase)
         except BaseException:
@@ -130,12 +148,12 @@ class CaseStore:
         privacy.withhold(details.respondent, details.a_number)  # never in a log
 
     def _connect(self, passphrase: str | None) -> sqlite_utils.Database:
-        if not self.in_memory and self.path.is_dir():
-            raise CaseError(f"{self.path}: is a folder, not a case file")
         existed = not self.in_memory and self.path.exists() and self.path.stat().st_size > 0
         try:
             if self.in_memory:
-                conn = sqlite3.connect(IN_MEMORY)
+                conn = sqlite3.connect(IN_MEMORY, timeout=BUSY_SECONDS)
+            elif self.read_only and passphrase is None:
+                conn = connect_read_only(self.path)
             else:
                 conn = crypto.connect(self.path, passphrase)
             # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
@@ -151,17 +169,33 @@ class CaseStore:
                         f"{self.path}: was written by a newer version of the app; "
                         "update it to open this case"
                     )
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 5000")
-            if not self.in_memory:
-                db.enable_wal()
-            db.execute("PRAGMA synchronous = FULL")
-            if not existed:
-                db.execute(f"PRAGMA application_id = {APP_ID}")
-            migrate(db)
+            if self.read_only:
+                if schema_version(db) < len(MIGRATIONS):
+                    raise CaseError(
+                        f"{self.path}: was written by an older version of the app and cannot "
+                        "be updated here (read-only); open it once where it can be written"
+                    )
+            else:
+                self._prepare(db, existed)
+            missing = missing_tables(conn)
+            if missing:
+                tables = " and ".join(missing)
+                raise damaged(
+                    self.path, f"its {tables} table{'s are' if len(missing) > 1 else ' is'} missing"
+                )
         except crypto.database_errors() as err:
-            raise CaseError(f"{self.path}: cannot be opened as a case file ({err})") from err
+            raise explain(self.path, err) from err
         return db
+
+    def _prepare(self, db: sqlite_utils.Database, existed: bool) -> None:
+        if not existed:  # before WAL mode, so the mark is in the file itself from the start
+            db.execute(f"PRAGMA application_id = {APP_ID}")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+        if not self.in_memory:
+            db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")
+        migrate(db)
 
     @contextmanager
     def _bulk_write(self) -> Iterator[None]:
@@ -179,16 +213,22 @@ class CaseStore:
             self.db.execute("PRAGMA synchronous = FULL")
 
     def close(self) -> None:
-        self.db.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> CaseStore:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, err: BaseException | None, tb: object) -> None:
+        """Close; an SQLite error that ended the block becomes one CaseError saying what to do
+        (a full disk, read-only media, a damaged file)."""
         self.close()
+        if isinstance(err, sqlite3.Error):
+            raise explain(self.path, err) from err
 
     # -- case details and UI state -------------------------------------------------------------
 
@@ -242,6 +282,8 @@ class CaseStore:
         return document
 
     def document(self, document_id: int) -> Document:
+        if not _storable(document_id):
+            raise CaseError(f"{self.path}: no document {document_id}")
         try:
             return self._document(self.db["documents"].get(document_id))
         except sqlite_utils.db.NotFoundError as err:
@@ -494,6 +536,8 @@ class CaseStore:
         return self.finding(finding_id)
 
     def finding(self, finding_id: int, *, include_deleted: bool = False) -> Finding:
+        if not _storable(finding_id):
+            raise CaseError(f"{self.path}: no finding {finding_id}")
         where = "id = ?" + ("" if include_deleted else " AND deleted = 0")
         found = self._finding_rows(where, [finding_id])
         if not found:
@@ -564,6 +608,8 @@ class CaseStore:
         """Set who a gang reference is about, audited like a status. A role a reviewer set
         survives every re-scan; `by_reviewer=False` (an undo back to the detector's role) lets
         the next re-scan decide it again."""
+        if not _storable(finding_id):
+            raise CaseError(f"{self.path}: no finding {finding_id}")
         value = Role(role).value if role else None
         stamp = now()
         with self.db.atomic():
@@ -631,6 +677,52 @@ class CaseStore:
             else self.db["audit_log"].rows_where(order_by="id")
         )
         return [AuditEntry(**r) for r in rows]
+
+
+def _storable(row_id: int) -> bool:
+    """An ID SQLite can hold (a 64-bit integer); no row has any other."""
+    return -(2**63) <= row_id < 2**63
+
+
+def _check_case_path(path: Path, *, may_create: bool) -> None:
+    """Refuse what is not a case file before anything is written beside it (not even a lock).
+
+    A missing file is a new case, if its folder exists and `may_create`."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if not may_create:
+            raise CaseError(f"{path}: no such case file") from None
+        if not path.parent.is_dir():
+            raise CaseError(
+                f"{path}: cannot be created (the folder {path.parent} does not exist)"
+            ) from None
+        return
+    except OSError as err:
+        raise CaseError(f"{path}: cannot be opened ({err.strerror or err})") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise CaseError(f"{path}: is a folder, not a case file")
+    if not stat.S_ISREG(info.st_mode):
+        raise CaseError(f"{path}: is not a regular file, so not a case file")
+    if info.st_size == 0:
+        return  # made by a previous open that stopped before writing: a new case
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as err:
+        raise CaseError(f"{path}: cannot be read ({err.strerror or err})") from err
+    if not header.startswith(_SQLITE_MAGIC):
+        raise CaseError(
+            f"{path}: is not a Case-File Annotator case file (it is not an SQLite database; "
+            "if it was a case, it is damaged beyond reading: restore it from a backup copy)"
+        )
+    marked = len(header) == 100 and int.from_bytes(header[68:72], "big") == APP_ID
+    wal = path.with_name(path.name + "-wal")
+    if not marked and not (wal.exists() and wal.stat().st_size):  # a WAL may hold the mark
+        raise CaseError(f"{path}: is not a Case-File Annotator case file")
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _match(candidates: list[Finding], det: Detection, taken: set[int]) -> Finding | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import annotator.cli.output
 from annotator.store import CaseStore
 
 CONTRACT_KEYS = {
@@ -94,7 +95,8 @@ def test_tag_unknown_finding_is_one_clear_line(cli, case_file):
     assert run.err.count("\n") == 1 and "9999" in run.err
 
 
-def test_tag_while_the_case_is_open_elsewhere(cli, case_file):
+def test_tag_while_the_case_is_open_elsewhere(cli, case_file, monkeypatch):
+    monkeypatch.setattr(annotator.cli.output, "LOCK_WAIT", 0.2)  # it waits, then says so
     target = cli("findings", case_file, "--json").rows()[0]
     with CaseStore(case_file, lock=True):
         run = cli("tag", case_file, target["id"], "--status", "dismissed")

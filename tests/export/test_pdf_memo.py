@@ -96,7 +96,7 @@ def test_cmap_rewrite_expands_ligature_ranges_and_chars():
 
 
 def test_no_heading_is_left_alone_at_the_foot_of_a_page(exports):
-    from annotator.export.pdf_render import _KEEP_BELOW, BODY
+    from annotator.export.pdf_layout import BODY, KEEP_BELOW
 
     with pymupdf.open(exports / "memo.pdf") as pdf:
         toc = pdf.get_toc()
@@ -104,4 +104,47 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(exports):
         for _, title, number in toc:
             hits = pdf[number - 1].search_for(title[:25])
             assert hits, title
-            assert min(r.y1 for r in hits) <= BODY.y1 - _KEEP_BELOW + 2, (title, number)
+            assert min(r.y1 for r in hits) <= BODY.y1 - KEEP_BELOW + 2, (title, number)
+
+
+@pytest.fixture(scope="module")
+def long_memo(sample_case_master, tmp_path_factory):
+    """The sample case with every finding tagged: a memo of one block per finding, over many
+    pages, laid out group by group."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("long")
+    path = folder / "all.case"
+    with CaseStore(sample_case_master) as src:
+        src.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(sample_case_master, path)
+    with CaseStore(path) as case, case.db.atomic():
+        for n, finding in enumerate(case.findings()):
+            case.set_status(finding.id, "rebutted" if n % 3 else "unverified", "Reviewer")
+            case.set_note(finding.id, f"Response {finding.id}\nsecond line", "Reviewer")
+        ids = [f.id for f in case.findings()]
+    assert main(["export", str(path), "--memo", str(folder / "memo.pdf")]) == 0
+    assert main(["export", str(path), "--memo", str(folder / "memo.docx")]) == 0
+    return folder, ids
+
+
+def test_a_long_memo_has_every_finding_once_and_no_heading_at_a_page_foot(long_memo):
+    from annotator.export.pdf_layout import BODY, KEEP_BELOW
+
+    folder, ids = long_memo
+    with pymupdf.open(folder / "memo.pdf") as pdf:
+        # Without each page's confidentiality line and number, which break into passages
+        # that run on from one page to the next.
+        text = _flat(" ".join(page.get_text().rsplit("PRIVILEGED", 1)[0] for page in pdf))
+        toc = pdf.get_toc()
+        assert pdf.page_count > 40
+        for _, title, number in toc:
+            hits = pdf[number - 1].search_for(title[:25])
+            assert hits and min(r.y1 for r in hits) <= BODY.y1 - KEEP_BELOW + 2, title
+    for finding_id in ids:
+        assert text.count(f"Case-file finding: #{finding_id} ") == 1, finding_id
+    letters = "".join(text.split())  # a line may break where the DOCX has no space
+    document = docx.Document(str(folder / "memo.docx"))
+    for paragraph in document.paragraphs:
+        if paragraph.style.name in ("Quote", "Finding Detail", "Heading 2"):
+            assert "".join(paragraph.text.split()) in letters
