@@ -85,10 +85,11 @@ def run_findings(args: argparse.Namespace) -> int:
             print(f"{len(rows)} finding(s)")
             _print_unsearched(case, list(docs.values()))
         for doc in case.incomplete_documents():
-            error(
+            warning = (
                 f"{doc.path}: its reading was not finished, so findings may be missing; "
                 f"`annotator scan {doc.path} --case {args.case}` finishes it"
             )
+            error(warning) if args.json else print(f"reading not finished: {warning}")
     return EXIT_OK
 
 

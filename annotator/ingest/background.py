@@ -15,17 +15,15 @@ import logging
 import multiprocessing
 import os
 import queue
-import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.errors import AnnotatorError, BadInputFile, Cancelled
+from annotator.core.lifeline import exit_with_parent
 from annotator.ingest.events import EventKind, IngestEvent
 from annotator.ingest.ingestor import OcrMode
 
 log = logging.getLogger(__name__)
-_PARENT_POLL_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +125,6 @@ class BackgroundIngest:
                     self._requests,
                     self._events,
                     self._generation,
-                    os.getpid(),
                 ),
                 name="annotator-ingest",
             )
@@ -146,7 +143,6 @@ def serve(
     requests: Any,
     events: Any,
     generation: Any,
-    parent: int,
 ) -> None:
     """The child process: one Ingestor, kept warm, working through the requests in order."""
     from pathlib import Path
@@ -156,7 +152,7 @@ def serve(
     from annotator.nlp.worker import DetectionWorker
     from annotator.store import CaseStore
 
-    _leave_with(parent)
+    exit_with_parent()  # a background ingest on its own would hold the case and a core
     models = Path(models_dir) if models_dir else None
     current = {"generation": 0}
 
@@ -208,15 +204,3 @@ def _finish(ingestor: Any, document_id: int) -> None:
         ingestor.announce(
             IngestEvent(EventKind.FAILED, document.path, document_id=document_id, message=problem)
         )
-
-
-def _leave_with(parent: int) -> None:
-    """Exit when the process that started this one is gone (killed, crashed): an ingest on its
-    own would hold the case file and a core for nothing."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_POLL_SECONDS)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

@@ -159,7 +159,7 @@ def test_an_interrupted_document_says_so_and_the_next_scan_finishes_it(cli, make
             case.db.execute("DELETE FROM findings WHERE page = 2")
     listed = cli("findings", path)
     assert listed.code == 0 and "1 finding(s)" in listed.out
-    assert f"{first}: its reading was not finished" in listed.err
+    assert f"reading not finished: {first}: its reading was not finished" in listed.out
     memo = tmp_path / "memo.md"
     assert cli("export", path, "--memo", memo).code == 0
     assert "reading not finished: findings may be missing" in memo.read_text(encoding="utf-8")

@@ -1,5 +1,4 @@
-"""Issue 16's items 1 and 3, which the lead is fixing in ingest and the review operations: they
-fail today, by design (strict xfail). Whoever makes one pass removes its mark.
+"""Issue 16's items 1 and 3, made good in ingest and the review operations.
 
 1. An interrupted scan must say so everywhere until the next scan or opening finishes it.
 3. One user action is one transaction: a tag with a note and an exhibit commits as one.
@@ -10,7 +9,6 @@ from __future__ import annotations
 import signal
 import sqlite3
 
-import pytest
 from fault_support import command, needs_linux, stored_pages, wait_until
 
 from annotator.store import CaseStore
@@ -19,10 +17,6 @@ INCOMPLETE_WORDS = ("incomplete", "interrupted", "not finished", "unfinished")
 
 
 @needs_linux
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16 item 1, the lead's: an interrupted ingest is not yet flagged incomplete",
-)
 def test_an_interrupted_scan_says_so_in_findings_and_the_memo(
     processes, cli, tmp_path, long_pdf_400
 ):
@@ -40,10 +34,6 @@ def test_an_interrupted_scan_says_so_in_findings_and_the_memo(
     assert any(word in memo for word in INCOMPLETE_WORDS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16 item 3, the lead's: tag --status --note --exhibit is still three commits",
-)
 def test_a_tag_with_a_note_is_one_transaction(cli, make_pdf, tmp_path):
     case = tmp_path / "x.case"
     assert cli("scan", make_pdf([["He is a gang member."]]), "--case", case).code == 0
