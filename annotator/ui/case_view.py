@@ -97,6 +97,7 @@ class CaseView(QSplitter):
             status,
         )
         self._lay_out()
+        self.withheld.refresh()
         self._connect(review_actions)
         self.files.start()
         self.navigator.restore_state()

@@ -27,9 +27,9 @@ class WithheldList(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         session.documents_changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
+        """Read the list again (call once the pane is in its layout: it hides when empty)."""
         items = case_withholdings(self.session.case)
         self.list.clear()
         for entry in items:

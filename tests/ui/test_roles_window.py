@@ -22,8 +22,6 @@ def test_g_cycles_the_role_and_undo_gives_the_detector_its_say_back(
     )
     case.navigator.select_finding(finding.id)
     assert finding.role.label in case.detail.heading.text()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     case.view.setFocus()
     press(qtbot, window, Qt.Key.Key_G)
     roles = list(Role)
