@@ -27,7 +27,7 @@ from annotator.nlp.sources import document_source
             "A confidential informant",
             True,
         ),
-        ("He is reportedly a gang member of the Sailors clique.", "", True),
+        ("He is reportedly a gang member in the park.", "", True),
         ("I observed the subject wearing colors of a gang member at the park.", "", False),
         ("The subject is a gang member.", "", False),
     ],
