@@ -706,6 +706,8 @@ def _check_case_path(path: Path, *, may_create: bool) -> None:
         raise CaseError(f"{path}: is not a regular file, so not a case file")
     if info.st_size == 0:
         return  # made by a previous open that stopped before writing: a new case
+    if crypto.is_encrypted(path):
+        return  # all ciphertext: its passphrase tells whether it is a case (crypto.connect)
     try:
         with open(path, "rb") as fh:
             header = fh.read(100)

@@ -113,7 +113,7 @@ def test_only_sqlcipher_files_count_as_encrypted(tmp_path, sample_pdfs):
     CaseStore(plain).close()
     assert not is_encrypted(pdf) and not is_encrypted(plain)
     assert not is_encrypted(tmp_path / "missing.case")
-    with pytest.raises(CaseError, match="cannot be opened as a case file"):
+    with pytest.raises(CaseError, match="is not a Case-File Annotator case file"):
         CaseStore(pdf)
 
 
