@@ -46,7 +46,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from annotator.core.paths import models_dir, user_patterns_dir
-    from annotator.nlp.lexicon import load_lexicon
+    from annotator.nlp.lexicon_load import load_lexicon
     from annotator.nlp.user_lexicon import list_phrases
 
     problems = load_lexicon(models_dir()).problems  # what a scan would say of the files

@@ -30,10 +30,10 @@ from annotator.nlp.lexicon import (
     Lexicon,
     Rule,
     WordPieces,
-    load_lexicon,
     pattern_reach,
     rule_triggers,
 )
+from annotator.nlp.lexicon_load import load_lexicon
 
 SPAN_KEY = "casefile"
 FACTORY = "casefile_detector_v1"

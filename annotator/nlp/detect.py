@@ -14,7 +14,8 @@ from annotator.core.model import Category, Detection, PageText, Word
 from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp.geometry import span_rects
 from annotator.nlp.language import guess_language
-from annotator.nlp.lexicon import ALIAS, load_lexicon
+from annotator.nlp.lexicon import ALIAS
+from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.roles import RoleReader, load_role_cues
 from annotator.nlp.sentences import sentence_text

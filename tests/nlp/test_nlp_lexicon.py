@@ -15,7 +15,8 @@ from annotator.core.paths import models_dir
 from annotator.nlp import component
 from annotator.nlp.detect import Detector, build_pipeline
 from annotator.nlp.language import guess_language
-from annotator.nlp.lexicon import load_lexicon, pattern_reach
+from annotator.nlp.lexicon import pattern_reach
+from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.normalize import fold, join_lines
 
 # -- folding -----------------------------------------------------------------------------------

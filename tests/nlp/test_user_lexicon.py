@@ -10,7 +10,7 @@ from annotator.core.errors import LexiconError
 from annotator.core.model import Category
 from annotator.core.paths import models_dir, user_patterns_dir
 from annotator.nlp.detect import Detector
-from annotator.nlp.lexicon import load_lexicon
+from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.user_lexicon import add_phrase, list_phrases, remove_phrase, user_stamp
 from annotator.pdf.extract import iter_pages, open_pdf
 
