@@ -55,7 +55,9 @@ class Damage:
     borders: tuple[int, int, int, int]
     """Dark copier edge width (pixels) at the left, top, right, bottom."""
     fax: bool
-    """Bitonal, with the fax's halved vertical resolution."""
+    """Bitonal, at 200 dpi across (what every fax machine sends)."""
+    fax_standard: bool
+    """A "standard" fax: half the resolution down the page (98 lines an inch)."""
     jpeg: int
     """JPEG quality (ignored for fax pages, which are stored losslessly like a TIFF G4)."""
     redact: bool = False
@@ -65,8 +67,8 @@ SEVERITIES = ("mild", "typical", "harsh")
 
 
 def draw(rng: np.random.Generator, severity: str = "typical", redact: bool = False) -> Damage:
-    """One page's damage. `typical` is the issue's photocopy/fax mix (skew up to 1 degree);
-    `harsh` is a third worse on every axis; `mild` a clean office scan."""
+    """One page's damage. `typical` is the issue's photocopy/fax mix (skew up to 0.75 degrees);
+    `harsh` a third worse on every axis (skew up to 1 degree); `mild` a clean office scan."""
     scale = {"mild": 0.4, "typical": 1.0, "harsh": 1.35}[severity]
 
     def amount(lo: float, hi: float) -> float:
@@ -76,7 +78,7 @@ def draw(rng: np.random.Generator, severity: str = "typical", redact: bool = Fal
     edges = rng.random(4) < 0.45 * scale
     widths = rng.integers(8, 45, size=4)
     return Damage(
-        dpi=int(rng.choice([150, 200] if fax else [150, 175, 200, 200])),
+        dpi=200 if fax else int(rng.choice([150, 175, 200, 200])),
         skew=float(rng.choice([-1.0, 1.0])) * min(amount(0.05, 0.75), 1.0),
         blur=amount(0.3, 1.1),
         toner=1.0 - amount(0.05, 0.3),
@@ -86,6 +88,7 @@ def draw(rng: np.random.Generator, severity: str = "typical", redact: bool = Fal
         speckle=amount(5, 60),
         borders=tuple(int(w) if e else 0 for w, e in zip(widths, edges, strict=True)),  # type: ignore[arg-type]
         fax=fax,
+        fax_standard=fax and rng.random() < 0.5,
         jpeg=int(rng.integers(35, 80)) if severity != "mild" else 85,
         redact=redact,
     )
@@ -140,7 +143,7 @@ def degrade_page(
     img = _speckle(img, rng, damage.speckle, damage.dpi)
     img = _borders(img, rng, damage.borders)
     if damage.fax:
-        img = _fax(img, rng)
+        img = _fax(img, rng, damage.fax_standard)
     pixels = np.clip(img, 0, 255).astype(np.uint8)
     pix = pymupdf.Pixmap(pymupdf.csGRAY, pixels.shape[1], pixels.shape[0], pixels.tobytes(), 0)
     pix.set_dpi(damage.dpi, damage.dpi)
@@ -261,12 +264,13 @@ def _borders(
     return img
 
 
-def _fax(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Bitonal at a slightly noisy threshold, every other row dropped and doubled (the fax's
-    "standard" resolution is half as fine down the page as across)."""
+def _fax(img: np.ndarray, rng: np.random.Generator, standard: bool) -> np.ndarray:
+    """Bitonal at a slightly noisy threshold; a standard fax drops every other row and doubles
+    the one above (half the resolution down the page)."""
     threshold = 150 + rng.normal(0, 12, img.shape)
     bits = np.where(img < threshold, 0.0, 255.0)
-    bits[1::2] = bits[0:-1:2][: bits[1::2].shape[0]]
+    if standard:
+        bits[1::2] = bits[0:-1:2][: bits[1::2].shape[0]]
     return bits
 
 

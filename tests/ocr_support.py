@@ -45,9 +45,9 @@ def count_ocr_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = ocr.ocr_page
 
-    def counted(page: pymupdf.Page, engine: OcrEngine):  # type: ignore[no-untyped-def]
+    def counted(page: pymupdf.Page, engine: OcrEngine, language: str = ""):  # type: ignore[no-untyped-def]
         calls.append(page.number + 1)
-        return real(page, engine)
+        return real(page, engine, language)
 
     monkeypatch.setattr(ocr, "ocr_page", counted)
     return calls

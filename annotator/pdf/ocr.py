@@ -1,9 +1,11 @@
 """Read image-only pages with Tesseract, through PyMuPDF, into the same PageText as a text layer.
 
-PyMuPDF carries the Tesseract engine; what a machine may lack is Tesseract's language data. Each
-OCR'd page goes through extract.build_text, so its offsets and lines follow the text-layer rules.
-Pages are OCR'd in worker processes, each opening its own read-only copy of the PDF, because
-PyMuPDF objects must not cross threads or processes.
+PyMuPDF carries the Tesseract engine; what a machine may lack is Tesseract's language data. A
+page is rendered at its scan's own resolution, measured and cleaned as it needs (scan_image),
+read with one language model (a second pass only when the page turns out to be in the other
+language), and its words grouped like a text layer's (ocr_words) before extract.build_text, so
+offsets and lines follow the text-layer rules. Pages are OCR'd in worker processes, each opening
+its own read-only copy of the PDF, because PyMuPDF objects must not cross threads or processes.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 import glob
 import multiprocessing
 import os
-import re
 import shutil
 import sys
-from collections.abc import Generator, Iterable, Sequence
+from collections import deque
+from collections.abc import Generator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -23,27 +25,31 @@ from pathlib import Path
 import pymupdf
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import PageText
+from annotator.core.model import PageText, Words
 from annotator.pdf.extract import TEXT_FLAGS, RawWord, build_text, extract_page, open_pdf
-
-Box = tuple[float, float, float, float]
+from annotator.pdf.ocr_words import column_order, drop_specks, reading_quality, regroup_lines
+from annotator.pdf.scan_image import Gray, clean, image_dpi, measure, render, to_pixmap
 
 LANGUAGES = ("eng", "spa")
-"""Tesseract language data read together: case files mix English and Spanish."""
+"""Tesseract language data the app reads with: case files mix English and Spanish."""
 DEFAULT_DPI = 200
-"""Scans are rarely finer than 200-300 dpi; a finer render costs time and reads no better."""
-_PARAGRAPH_GAP = 0.8
-"""Lines closer than this many line heights, one under the other, belong to one paragraph."""
-_ROW_GAP, _CELL_GAP = 1.5, 0.5
-"""A piece this many line heights right of a line continues it (in the same block, in another)."""
-_INK = bytes(0 if value < 150 else 255 for value in range(256))
-"""Gray levels that count as ink when looking for rules."""
-_RULE_MIN_INCHES = 0.3
-"""A straight dark run at least this long is a rule, not a letter (an em dash is ~0.14 in)."""
-_RULE_MAX_POINTS = 2.0
-"""A rule is thinner than this; anything thicker is a filled area and stays."""
-_LIGHTEN = 0.35
-"""Gamma for the render: ink stays black, a 75% gray paper tone goes to 90%."""
+"""The render resolution for a page with no scanned image to take it from (--ocr always on a
+text page): fine enough for 8-point type, and far cheaper than 300."""
+THREADS = "1"
+"""OMP_THREAD_LIMIT for Tesseract in every OCR process: pages are spread over one process per
+core, so threads inside a process would only fight over the same cores. (The Tesseract built
+into PyMuPDF's wheels has no OpenMP; a build that has it is held to one thread too.)"""
+_LANGUAGE_CUES = {
+    "eng": frozenset(
+        "the of and to in is was that for on with by at from this are were has".split()
+    ),
+    "spa": frozenset(
+        "el la los las de del y en que por para con se su un una es al lo como".split()
+    ),
+}
+"""Function words that tell a page's language, even as a wrong model reads them."""
+_CLEAR = 3.0
+"""A page is in the other language when its cue words outnumber this model's this many times."""
 
 _TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/*/tessdata",  # Debian, Ubuntu
@@ -146,146 +152,74 @@ def _languages_in(directory: str) -> tuple[str, ...]:
     )
 
 
-def ocr_page(page: pymupdf.Page, engine: OcrEngine) -> PageText:
+def ocr_page(page: pymupdf.Page, engine: OcrEngine, language: str = "") -> PageText:
     """The page read by Tesseract, as PageText with ocr_done set; boxes in PyMuPDF page space.
 
-    Like page.get_textpage_ocr(full=True), but the page image is cleaned first (see
-    _clean_scan), which reads ruled forms far better and takes less time.
+    `language` is the model to try first (the document's language so far; default the
+    engine's first). Like page.get_textpage_ocr(full=True), but the page image is cleaned first
+    as it needs (scan_image.clean), which reads bad scans far better and faster. A blank page
+    is not sent to Tesseract at all.
     """
-    pix = _clean_scan(page.get_pixmap(dpi=engine.dpi, colorspace=pymupdf.csGRAY, alpha=False))
-    sheet = pix.pdfocr_tobytes(compress=False, language=engine.language, tessdata=engine.tessdata)
-    ocr_pdf = pymupdf.open("pdf", sheet)
-    try:
-        ocr_sheet = ocr_pdf.load_page(0)
-        unzoom = page.rect.width / ocr_sheet.rect.width
-        to_page = pymupdf.Matrix(unzoom, unzoom) * page.derotation_matrix
-        raw = ocr_sheet.get_textpage(flags=TEXT_FLAGS, matrix=to_page).extractWORDS()
-    finally:
-        ocr_pdf.close()
-    text, words = build_text(_regroup_lines(_drop_specks(raw)))
     result = extract_page(page)  # keeps the page's own needs_ocr verdict and geometry
-    result.text, result.words, result.ocr_done = text, words, True
+    dpi = image_dpi(page, engine.dpi)
+    gray = render(page, dpi)
+    traits = measure(gray, dpi)
+    result.ocr_done, result.ocr_quality = True, 1.0
+    if traits.blank:
+        result.text, result.words = "", Words()
+        return result
+    cleaned, slope = clean(gray, traits)
+    model = language if language in engine.languages else engine.languages[0]
+    raw, sheet = _tesseract(cleaned, dpi, model, engine)
+    other = _other_language(raw, model, engine)
+    if other:
+        model, (raw, sheet) = other, _tesseract(cleaned, dpi, other, engine)
+    zoom = page.rect.width / sheet.width
+    to_page = pymupdf.Matrix(zoom, zoom) * page.derotation_matrix
+    ordered = column_order([_to_page(w, sheet, slope, to_page) for w in raw])
+    words = regroup_lines(drop_specks(ordered))
+    result.text, result.words = build_text(words, reorder=False)
+    result.ocr_quality = round(reading_quality(raw), 3)
+    result.language = "es" if model == "spa" else "en"
     return result
 
 
-def _clean_scan(pix: pymupdf.Pixmap) -> pymupdf.Pixmap:
-    """A grayscale render made easier for Tesseract; returned as RGB, which pdfocr needs.
-
-    Table rules and underlines are erased: Tesseract's layout analysis drops whole rows of a
-    ruled table. Then light grays (paper tone, shading, dust, JPEG noise) are pushed to white,
-    so its threshold keeps only ink.
-    """
-    data = bytearray(pix.samples)
-    _erase_rules(data, pix.width, pix.height, pix.xres or DEFAULT_DPI)
-    clean = pymupdf.Pixmap(pymupdf.csGRAY, pix.width, pix.height, bytes(data), 0)
-    clean.set_dpi(pix.xres, pix.yres)
-    clean.gamma_with(_LIGHTEN)
-    return pymupdf.Pixmap(pymupdf.csRGB, clean)
+def _tesseract(
+    gray: Gray, dpi: int, language: str, engine: OcrEngine
+) -> tuple[list[RawWord], pymupdf.Rect]:
+    """Tesseract's words on the image, and the image's rectangle they are placed in."""
+    pix = to_pixmap(gray, dpi)
+    sheet = pix.pdfocr_tobytes(compress=False, language=language, tessdata=engine.tessdata)
+    with pymupdf.open("pdf", sheet) as ocr_pdf:
+        ocr_sheet = ocr_pdf.load_page(0)
+        words = ocr_sheet.get_textpage(flags=TEXT_FLAGS).extractWORDS()
+        return list(words), ocr_sheet.rect
 
 
-def _erase_rules(data: bytearray, width: int, height: int, dpi: int) -> None:
-    """Whiten long thin dark runs, across and down; a filled bar (white text on dark) stays.
-
-    Byte translation and regular expressions keep the work in C: well under 0.1 s a page.
-    """
-    mask = bytes(data).translate(_INK)
-    shortest = max(8, round(dpi * _RULE_MIN_INCHES))
-    run = re.compile(rb"\x00{%d,}" % shortest)
-    reach = max(2, round(dpi * _RULE_MAX_POINTS / 72))
-    white = b"\xff" * max(width, height)
-    rows = [mask[y * width : (y + 1) * width] for y in range(height)]
-    for y, row in enumerate(rows):
-        for a, b in _runs(run, row, shortest):
-            if _light(rows, y - reach, a, b) and _light(rows, y + reach, a, b):
-                data[y * width + a : y * width + b] = white[: b - a]
-    cols = [mask[x::width] for x in range(width)]
-    for x, col in enumerate(cols):
-        for a, b in _runs(run, col, shortest):
-            if _light(cols, x - reach, a, b) and _light(cols, x + reach, a, b):
-                data[a * width + x : (b - 1) * width + x + 1 : width] = white[: b - a]
-
-
-def _runs(run: re.Pattern[bytes], line: bytes, shortest: int) -> list[tuple[int, int]]:
-    if line.count(0) < shortest:  # most lines: no scan needed
-        return []
-    return [m.span() for m in run.finditer(line)]
-
-
-def _light(lines: list[bytes], index: int, a: int, b: int) -> bool:
-    """Mostly paper at this offset from a run: the run is a line, not the edge of a dark area."""
-    if not 0 <= index < len(lines):
-        return True
-    return lines[index][a:b].count(0) < (b - a) / 2
-
-
-def _drop_specks(raw: Iterable[RawWord]) -> list[RawWord]:
-    """Drop lines that hold no letter or digit: dust and edge shadows read as '|', '~', ':'."""
-    lines: dict[tuple[int, int], list[RawWord]] = {}
+def _other_language(raw: list[RawWord], model: str, engine: OcrEngine) -> str:
+    """The other model, when the words read show clearly that the page is in its language."""
+    counts = dict.fromkeys(engine.languages, 0)
     for word in raw:
-        lines.setdefault((word[5], word[6]), []).append(word)
-    return [w for line in lines.values() if any(_has_alnum(w[4]) for w in line) for w in line]
+        token = word[4].lower().strip(".,;:()\"'")
+        for lang, cues in _LANGUAGE_CUES.items():
+            if lang in counts and token in cues:
+                counts[lang] += 1
+    best = max(counts, key=lambda lang: counts[lang])
+    if best == model or counts[best] < 5 or counts[best] < _CLEAR * max(counts[model], 1):
+        return ""
+    return best
 
 
-def _has_alnum(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
-
-
-def _regroup_lines(raw: list[RawWord]) -> list[RawWord]:
-    """Undo the splits Tesseract makes inside a line and inside a paragraph.
-
-    Tesseract may cut one visual line in two, or start a new block mid-paragraph; a phrase broken
-    there would read as two lines or two blocks. A piece on the same row just right of the
-    previous one rejoins its line; a line right under the previous one, starting at its left
-    edge, rejoins its paragraph. Blocks and lines are renumbered in order for build_text.
-    """
-    out: list[RawWord] = []
-    block = line = 0
-    prev: tuple[int, Box] | None = None
-    for (old_block, _), words in _lines(raw):
-        box = (
-            min(w[0] for w in words),
-            min(w[1] for w in words),
-            max(w[2] for w in words),
-            max(w[3] for w in words),
-        )
-        if prev is not None:
-            same_block = old_block == prev[0]
-            if _same_row(prev[1], box, same_block):
-                box = _union(prev[1], box)
-            elif same_block or _continues(prev[1], box):
-                line += 1
-            else:
-                block, line = block + 1, line + 1
-        out.extend((*w[:5], block, line, w[7]) for w in words)
-        prev = (old_block, box)
-    return out
-
-
-def _lines(raw: list[RawWord]) -> list[tuple[tuple[int, int], list[RawWord]]]:
-    lines: list[tuple[tuple[int, int], list[RawWord]]] = []
-    for word in raw:
-        key = (word[5], word[6])
-        if not lines or lines[-1][0] != key:
-            lines.append((key, []))
-        lines[-1][1].append(word)
-    return lines
-
-
-def _same_row(left: Box, box: Box, same_block: bool) -> bool:
-    height = min(left[3] - left[1], box[3] - box[1])
-    overlap = min(left[3], box[3]) - max(left[1], box[1])
-    reach = (_ROW_GAP if same_block else _CELL_GAP) * height
-    return overlap >= 0.5 * height and left[0] < box[0] <= left[2] + reach
-
-
-def _continues(above: Box, box: Box) -> bool:
-    height = min(above[3] - above[1], box[3] - box[1])
-    gap = box[1] - above[3]
-    return -0.3 * height <= gap <= _PARAGRAPH_GAP * height and abs(box[0] - above[0]) <= height
-
-
-def _union(a: Box, b: Box) -> Box:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+def _to_page(word: RawWord, sheet: pymupdf.Rect, slope: float, to_page: pymupdf.Matrix) -> RawWord:
+    """A word's box from the (levelled) image into unrotated page space: sheared back by the
+    slope its lines were levelled from (see scan_image.clean), then scaled and derotated."""
+    x0, y0, x1, y1 = word[:4]
+    if slope:
+        centre = sheet.width / 2
+        ends = (slope * (x0 - centre), slope * (x1 - centre))
+        y0, y1 = y0 + min(ends), y1 + max(ends)
+    rect = pymupdf.Rect(x0, y0, x1, y1) * to_page
+    return (rect.x0, rect.y0, rect.x1, rect.y1, *word[4:])
 
 
 def ocr_pages(
@@ -293,40 +227,65 @@ def ocr_pages(
 ) -> Generator[OcrOutcome, None, None]:
     """OCR the given 1-based pages of a PDF, yielding each as it is done (in any order).
 
-    With more than one worker, pages are spread over that many processes. Closing the iterator
-    early (a cancel) drops the pages not yet started.
+    With more than one worker, pages are spread over that many processes, in the order given,
+    with only a few pages handed out ahead of the workers: closing the iterator early (a cancel)
+    drops the pages not yet started, and each page starts with the language the pages read
+    before it were in. (That queue is where a priority hint would go: pages the reviewer jumps
+    to moved to its front before the next hand-out.)
     """
     if workers <= 1 or len(numbers) <= 1:
         pdf = open_pdf(path)
         try:
+            language = ""
             for number in numbers:
-                yield _outcome(pdf, number, engine)
+                outcome = _outcome(pdf, number, engine, language)
+                language = _read_in(outcome, language)
+                yield outcome
         finally:
             pdf.close()
         return
     # spawn, not fork: the caller may be a GUI with threads running, which fork does not survive.
     pool = ProcessPoolExecutor(
-        max_workers=min(workers, len(numbers)), mp_context=multiprocessing.get_context("spawn")
+        max_workers=min(workers, len(numbers)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
     )
-    pending: dict[Future[OcrOutcome], int] = {
-        pool.submit(ocr_file_page, str(path), number, engine): number for number in numbers
-    }
+    queue = deque(numbers)
+    pending: dict[Future[OcrOutcome], int] = {}
+    language = ""
     try:
-        while pending:
+        while queue or pending:
+            while queue and len(pending) < 2 * workers:
+                number = queue.popleft()
+                future = pool.submit(ocr_file_page, str(path), number, engine, language)
+                pending[future] = number
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 number = pending.pop(future)
                 try:
-                    yield future.result()
+                    outcome = future.result()
                 except BrokenProcessPool:
-                    yield OcrOutcome(number, None, "the OCR process stopped unexpectedly")
+                    outcome = OcrOutcome(number, None, "the OCR process stopped unexpectedly")
+                language = _read_in(outcome, language)
+                yield outcome
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _outcome(pdf: pymupdf.Document, number: int, engine: OcrEngine) -> OcrOutcome:
+def _read_in(outcome: OcrOutcome, language: str) -> str:
+    """The Tesseract model the page was read with: the one to start the next page with."""
+    if outcome.page is None or not outcome.page.text:
+        return language
+    return "spa" if outcome.page.language == "es" else "eng"
+
+
+def _start_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = THREADS
+
+
+def _outcome(pdf: pymupdf.Document, number: int, engine: OcrEngine, language: str) -> OcrOutcome:
     try:
-        return OcrOutcome(number, ocr_page(pdf.load_page(number - 1), engine))
+        return OcrOutcome(number, ocr_page(pdf.load_page(number - 1), engine, language))
     except Exception as err:  # MuPDF and Tesseract raise their own error types
         return OcrOutcome(number, None, f"OCR failed ({err})")
 
@@ -334,7 +293,7 @@ def _outcome(pdf: pymupdf.Document, number: int, engine: OcrEngine) -> OcrOutcom
 _WORKER_PDF: dict[str, pymupdf.Document] = {}
 
 
-def ocr_file_page(path: str, number: int, engine: OcrEngine) -> OcrOutcome:
+def ocr_file_page(path: str, number: int, engine: OcrEngine, language: str = "") -> OcrOutcome:
     """For a worker process: OCR one page, keeping this process's own copy of the PDF open.
 
     Only for processes that own no other PyMuPDF work: the copy stays open between calls.
@@ -344,4 +303,4 @@ def ocr_file_page(path: str, number: int, engine: OcrEngine) -> OcrOutcome:
             old.close()
         _WORKER_PDF.clear()
         _WORKER_PDF[path] = open_pdf(path)
-    return _outcome(_WORKER_PDF[path], number, engine)
+    return _outcome(_WORKER_PDF[path], number, engine, language)

@@ -7,7 +7,7 @@ import pymupdf
 import pytest
 from ocr_support import any_overlap, scanned_copy, tesseract
 
-from annotator.pdf import ocr
+from annotator.pdf import ocr, ocr_words
 from annotator.pdf.extract import extract_page, open_pdf
 from annotator.pdf.ocr import (
     OcrEngine,
@@ -134,15 +134,29 @@ def test_rows_of_a_ruled_table_and_white_on_dark_headings_are_read(tmp_path):
             assert cell in text
 
 
-def test_dust_only_lines_are_dropped():
+def test_dust_lines_are_dropped_and_short_codes_kept():
     raw = [
         (10, 10, 12, 12, "~", 0, 0, 0),
         (50, 50, 80, 60, "Gang", 1, 0, 0),
         (82, 50, 90, 60, "|", 1, 0, 1),
         (5, 70, 7, 72, ":", 2, 0, 0),
-        (5, 80, 7, 82, "y", 3, 0, 0),
+        (5, 80, 9, 82, "ee", 3, 0, 0),  # dust beside the text, read as letters
+        (50, 90, 58, 100, "M", 4, 0, 0),  # a form's answer: a capital, a code or a number
+        (50, 110, 62, 120, "18", 5, 0, 0),
     ]
-    assert [w[4] for w in ocr._drop_specks(raw)] == ["Gang", "|", "y"]
+    assert [w[4] for w in ocr_words.drop_specks(raw)] == ["Gang", "|", "M", "18"]
+
+
+def test_a_stray_letter_between_two_lines_of_a_paragraph_is_dropped():
+    raw = [
+        (40, 100, 200, 110, "Boston Regional Intelligence", 0, 0, 0),
+        (120, 110, 123, 113, "1", 0, 1, 0),  # a speck read between the lines
+        (40, 113, 90, 123, "Center", 0, 2, 0),
+        (40, 150, 44, 160, "4.", 1, 0, 0),  # a list number on a line of its own stays
+        (40, 170, 90, 180, "Subject", 2, 0, 0),
+    ]
+    kept = [w[4] for w in ocr_words.drop_specks(raw)]
+    assert kept == ["Boston Regional Intelligence", "Center", "4.", "Subject"]
 
 
 def test_split_lines_and_paragraphs_are_put_back_together():
@@ -158,7 +172,7 @@ def test_split_lines_and_paragraphs_are_put_back_together():
         # a cell in another column on the same row: stays apart
         (300, 200, 340, 210, "Fecha", 3, 0, 0),
     ]
-    regrouped = ocr._regroup_lines(raw)
+    regrouped = ocr_words.regroup_lines(raw)
     keys = [(w[5], w[6]) for w in regrouped]
     assert keys == [(0, 0), (0, 0), (0, 1), (0, 1), (1, 2), (2, 3)]
 
