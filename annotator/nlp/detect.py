@@ -16,6 +16,7 @@ from annotator.nlp.geometry import span_rects
 from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
+from annotator.nlp.ocr_text import Vocabulary, fold_ocr, vocabulary
 
 LANGUAGES = ("en", "es")
 MARGIN = 0.07
@@ -52,6 +53,7 @@ class Detector:
         self.models_dir = models_dir or default_models_dir()
         self._pipelines: dict[str, Language] = {}
         self.lexicon = load_lexicon(self.models_dir)
+        self._vocabulary: Vocabulary | None = None
 
     def pipeline(self, lang: str) -> Language:
         if lang not in self._pipelines:
@@ -73,7 +75,7 @@ class Detector:
         page.language = guess_language(page.text)
         if not page.text.strip():
             return []
-        folded = fold(page.text)
+        folded = self._fold_ocr(page.text) if page.ocr_done else fold(page.text)
         if not self.lexicon.might_match(folded.text):
             return []
         nlp = self.pipeline(page.language)
@@ -113,6 +115,7 @@ class Detector:
             page.rotation,
             page.text[a:b] + "\n" + following.text[c:d],
             [],
+            ocr_done=page.ocr_done or following.ocr_done,
         )
         found = []
         for det in self.detect_page(bridge, set(anchors or ()), set()):
@@ -121,6 +124,12 @@ class Detector:
                 det.rects = span_rects(page, det.start, det.end)
                 found.append(det)
         return found
+
+    def _fold_ocr(self, text: str) -> Folded:
+        """OCR'd text repaired toward the lexicon's words before folding (nlp.ocr_text)."""
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary(self.lexicon)
+        return fold_ocr(text, self._vocabulary)
 
     @staticmethod
     def _detection(page: PageText, folded: Folded, span: Any) -> Detection:
