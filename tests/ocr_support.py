@@ -1,7 +1,9 @@
-"""Helpers for the OCR tests: image-only copies of real PDFs, box overlap, an OCR call counter."""
+"""Helpers for the OCR tests: image-only copies of real PDFs, the evaluation's degrader, box
+overlap, an OCR call counter."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 from annotator.core.model import Rect
 from annotator.pdf import ocr
 from annotator.pdf.ocr import OcrEngine, OcrUnavailable, find_engine
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import degrade as degrade  # eval/degrade.py: evaluation tooling, not part of the app
 
 
 def tesseract() -> OcrEngine:

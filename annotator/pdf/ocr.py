@@ -21,24 +21,27 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pymupdf
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import PageText, Words
+from annotator.pdf import tesseract
 from annotator.pdf.extract import TEXT_FLAGS, RawWord, build_text, extract_page, open_pdf
-from annotator.pdf.ocr_words import column_order, drop_specks, reading_quality, regroup_lines
-from annotator.pdf.scan_image import Gray, clean, image_dpi, measure, render, to_pixmap
+from annotator.pdf.ocr_words import (
+    column_order,
+    drop_specks,
+    reading_quality,
+    regroup_lines,
+)
+from annotator.pdf.scan_image import Gray, clean, image_dpi, ink_read, measure, render, to_pixmap
 
 LANGUAGES = ("eng", "spa")
 """Tesseract language data the app reads with: case files mix English and Spanish."""
 DEFAULT_DPI = 200
 """The render resolution for a page with no scanned image to take it from (--ocr always on a
 text page): fine enough for 8-point type, and far cheaper than 300."""
-THREADS = "1"
-"""OMP_THREAD_LIMIT for Tesseract in every OCR process: pages are spread over one process per
-core, so threads inside a process would only fight over the same cores. (The Tesseract built
-into PyMuPDF's wheels has no OpenMP; a build that has it is held to one thread too.)"""
 _LANGUAGE_CUES = {
     "eng": frozenset(
         "the of and to in is was that for on with by at from this are were has".split()
@@ -48,6 +51,12 @@ _LANGUAGE_CUES = {
     ),
 }
 """Function words that tell a page's language, even as a wrong model reads them."""
+_CONFIDENT = 70.0
+"""Tesseract's mean word confidence from which a page counts as read well (a clean page scores
+90 and more, a degraded one 75-85, noise read as letters 30-50)."""
+_READ_INK = 0.5
+"""A page whose words cover less than this share of its ink was mostly not read as print
+(handwriting, a drawing): its quality falls in proportion."""
 _CLEAR = 3.0
 """A page is in the other language when its cue words outnumber this model's this many times."""
 
@@ -74,6 +83,8 @@ class OcrEngine:
     tessdata: str
     languages: tuple[str, ...]
     dpi: int = DEFAULT_DPI
+    library: str = ""
+    """The system's libtesseract to read with (pdf.tesseract), or "" for PyMuPDF's own."""
 
     @property
     def language(self) -> str:
@@ -128,7 +139,8 @@ def find_engine(dpi: int = DEFAULT_DPI) -> OcrEngine:
     for directory in candidates:
         languages = _languages_in(directory)
         if languages:
-            return OcrEngine(str(Path(directory).resolve()), languages, dpi)
+            tessdata = str(Path(directory).resolve())
+            return OcrEngine(tessdata, languages, dpi, tesseract.find_library(tessdata))
     raise OcrUnavailable(f"{where}; {install_hint()}")
 
 
@@ -170,30 +182,73 @@ def ocr_page(page: pymupdf.Page, engine: OcrEngine, language: str = "") -> PageT
         return result
     cleaned, slope = clean(gray, traits)
     model = language if language in engine.languages else engine.languages[0]
-    raw, sheet = _tesseract(cleaned, dpi, model, engine)
-    other = _other_language(raw, model, engine)
+    reading = _tesseract(cleaned, dpi, model, engine)
+    other = _other_language(reading.words, model, engine)
     if other:
-        model, (raw, sheet) = other, _tesseract(cleaned, dpi, other, engine)
+        model, reading = other, _tesseract(cleaned, dpi, other, engine)
+    raw, sheet = reading.words, reading.sheet
     zoom = page.rect.width / sheet.width
     to_page = pymupdf.Matrix(zoom, zoom) * page.derotation_matrix
-    ordered = column_order([_to_page(w, sheet, slope, to_page) for w in raw])
-    words = regroup_lines(drop_specks(ordered))
+    lines = regroup_lines(drop_specks(column_order(raw)))  # upright, as the page is shown
+    words = [_to_page(w, sheet, slope, to_page) for w in lines]
     result.text, result.words = build_text(words, reorder=False)
-    result.ocr_quality = round(reading_quality(raw), 3)
+    result.ocr_quality = _quality(reading, cleaned, dpi)
     result.language = "es" if model == "spa" else "en"
     return result
 
 
-def _tesseract(
-    gray: Gray, dpi: int, language: str, engine: OcrEngine
-) -> tuple[list[RawWord], pymupdf.Rect]:
-    """Tesseract's words on the image, and the image's rectangle they are placed in."""
-    pix = to_pixmap(gray, dpi)
-    sheet = pix.pdfocr_tobytes(compress=False, language=language, tessdata=engine.tessdata)
-    with pymupdf.open("pdf", sheet) as ocr_pdf:
+class Reading(NamedTuple):
+    """Tesseract's words on a page image, boxes in points of the image as drawn at its dpi."""
+
+    words: list[RawWord]
+    sheet: pymupdf.Rect
+    confidence: float | None
+    """The mean of the words' confidences (0-100), weighted by length; None when the engine
+    does not give them (PyMuPDF's)."""
+
+
+def _tesseract(gray: Gray, dpi: int, language: str, engine: OcrEngine) -> Reading:
+    height, width = gray.shape
+    sheet = pymupdf.Rect(0, 0, width * 72 / dpi, height * 72 / dpi)
+    if engine.library:
+        pixels = gray.clip(0, 255).astype("uint8")
+        found = tesseract.read(engine.library, engine.tessdata, language, pixels, dpi)
+        scale = 72 / dpi
+        words: list[RawWord] = [
+            (
+                w.left * scale,
+                w.top * scale,
+                (w.left + w.width) * scale,
+                (w.top + w.height) * scale,
+                w.text,
+                w.block,
+                w.line,
+                w.number,
+            )
+            for w in found
+        ]
+        sizes = [len(w.text) for w in found]
+        weighted = sum(w.confidence * n for w, n in zip(found, sizes, strict=True))
+        return Reading(words, sheet, weighted / sum(sizes) if sizes else None)
+    pdf = to_pixmap(gray, dpi).pdfocr_tobytes(
+        compress=False, language=language, tessdata=engine.tessdata
+    )
+    with pymupdf.open("pdf", pdf) as ocr_pdf:
         ocr_sheet = ocr_pdf.load_page(0)
-        words = ocr_sheet.get_textpage(flags=TEXT_FLAGS).extractWORDS()
-        return list(words), ocr_sheet.rect
+        zoom = sheet.width / ocr_sheet.rect.width
+        raw = ocr_sheet.get_textpage(flags=TEXT_FLAGS, matrix=pymupdf.Matrix(zoom, zoom))
+        return Reading(list(raw.extractWORDS()), sheet, None)
+
+
+def _quality(reading: Reading, cleaned: Gray, dpi: int) -> float:
+    """How well the page was read (0-1): the share of the reading that looks like print, held
+    down by Tesseract's own confidence when it is low, and by the share of the ink that no word
+    covers (handwriting, a drawing)."""
+    quality = reading_quality(reading.words)
+    if reading.confidence is not None:
+        quality = min(quality, reading.confidence / _CONFIDENT)
+    covered = ink_read(cleaned, dpi, (w[:4] for w in reading.words))
+    return round(quality * min(1.0, covered / _READ_INK), 3)
 
 
 def _other_language(raw: list[RawWord], model: str, engine: OcrEngine) -> str:
@@ -228,10 +283,10 @@ def ocr_pages(
     """OCR the given 1-based pages of a PDF, yielding each as it is done (in any order).
 
     With more than one worker, pages are spread over that many processes, in the order given,
-    with only a few pages handed out ahead of the workers: closing the iterator early (a cancel)
-    drops the pages not yet started, and each page starts with the language the pages read
-    before it were in. (That queue is where a priority hint would go: pages the reviewer jumps
-    to moved to its front before the next hand-out.)
+    one page handed out to each worker at a time: closing the iterator early (a cancel) drops
+    the pages not yet started, and each page starts with the language of the pages read before
+    it. That queue is where a priority hint will go: the pages a reviewer jumps to, moved to its
+    front before the next hand-out (a `prefer` callable polled there, say).
     """
     if workers <= 1 or len(numbers) <= 1:
         pdf = open_pdf(path)
@@ -255,7 +310,7 @@ def ocr_pages(
     language = ""
     try:
         while queue or pending:
-            while queue and len(pending) < 2 * workers:
+            while queue and len(pending) < workers:
                 number = queue.popleft()
                 future = pool.submit(ocr_file_page, str(path), number, engine, language)
                 pending[future] = number
@@ -280,7 +335,7 @@ def _read_in(outcome: OcrOutcome, language: str) -> str:
 
 
 def _start_worker() -> None:
-    os.environ["OMP_THREAD_LIMIT"] = THREADS
+    os.environ.setdefault("OMP_THREAD_LIMIT", tesseract.THREADS)
 
 
 def _outcome(pdf: pymupdf.Document, number: int, engine: OcrEngine, language: str) -> OcrOutcome:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import pairwise
 
 import numpy as np
 
@@ -22,33 +21,65 @@ _PARAGRAPH_GAP = 0.8
 """Lines closer than this many line heights, one under the other, belong to one paragraph."""
 _ROW_GAP, _CELL_GAP = 1.5, 0.5
 """A piece this many line heights right of a line continues it (in the same block, in another)."""
-_WORDLIKE = re.compile(
-    r"^[\"'(\[¿¡]*"
-    r"(?:[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|a|o)?|[A-Z]+-?\d+)"
-    r"[\"'):;,.!?\]]*$"
+_EDGE_MARKS = "\"'()[]{}¿¡:;,.!?“”‘’"
+_WORDLIKE = re.compile(r"[^\W\d_]+(?:['’/-][^\W\d_]+)*")
+"""Letters, with an inner apostrophe, slash or hyphen."""
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*(?:st|nd|rd|th|a|o|s|%)?|[A-Z]{1,4}-?\d+[A-Z]?|#\d+")
+"""A number, a date, an amount, or a code like MS-13, S-1, A012."""
+_SHORT_WORDS = frozenset(
+    "a an as at be by do go he i if in is it me my no of on or so to up us we am are but can "
+    "did for get had has her him his how its may not now one our out own per see she the too "
+    "two was who why yes yet you all any few new old off put say way "
+    "al de del el en es la le lo los las mi o se si su sus te tu un una uno y ya e u con por "
+    "que son fue han hay muy mas sin dos ese esa eso ni sr sra dr mr mrs ms st".split()
 )
-"""A word as print has it: letters (with an inner apostrophe or hyphen), a number or a date, or
-a code like MS-13, with punctuation at its ends only."""
+"""Common words of three letters or fewer, English and Spanish: what real short tokens are."""
 _VOWELS = frozenset("aeiouyáéíóúü")
 _MIN_COLUMN_LINES = 4
 
 
 def drop_specks(raw: Iterable[RawWord]) -> list[RawWord]:
-    """Drop what dust reads as: lines that hold no letter or digit ('|', '~', ':' along a copier
-    edge), lone scraps of lower-case letters ('ee', 'i', 'vw' beside the text), and lines of one
-    or two characters squeezed between two lines of a paragraph. Run on lines in reading order."""
-    lines = [ws for _, ws in _lines(list(raw)) if any(_has_alnum(w[4]) for w in ws)]
-    lines = [ws for ws in lines if not _scrap(ws)]
+    """Drop what dust reads as: lines with nothing in them shaped like print ('|', '~', ': ae =',
+    along a copier edge or down a gutter), scraps at either end of a line, and lines of one or
+    two characters squeezed between two lines of a paragraph. Run on lines in reading order."""
+    lines = [_trimmed(ws) for _, ws in _lines(list(raw)) if not _scrap(ws)]
+    lines = [ws for ws in lines if ws]
     return [w for i, ws in enumerate(lines) if not _stray(lines, i) for w in ws]
 
 
 def _scrap(words: list[RawWord]) -> bool:
-    """A line that is one token of at most three letters, some lower-case: noise, where a real
-    short line is a code, a number or an initial ('M', 'EWI', '18', '4.')."""
-    if len(words) != 1:
-        return False
-    letters = [ch for ch in words[0][4] if ch.isalnum()]
-    return len(letters) <= 3 and any(ch.islower() for ch in letters)
+    """A line with no word of print in it: three letters or more shaped like a word or a
+    number, or capitals (a code or an answer on a form: 'EWI', 'MS', 'M')."""
+    return not any(_real(w[4]) for w in words)
+
+
+def _real(token: str) -> bool:
+    core = token.strip(_EDGE_MARKS)
+    size = sum(ch.isalnum() for ch in core)
+    if core.isupper() or core.isdigit():
+        return size >= 1
+    shaped = _WORDLIKE.fullmatch(core) or _NUMBER.fullmatch(core)
+    return size >= 3 and shaped is not None
+
+
+def _trimmed(words: list[RawWord]) -> list[RawWord]:
+    """The line without the scraps at its ends: marks and bits of one or two lower-case
+    letters that are not words, set apart from the rest by more than a letter's width."""
+    height = max(w[3] - w[1] for w in words)
+    start, end = 0, len(words)
+    while start < end - 1 and _loose(words[start], words[start + 1], height):
+        start += 1
+    while end - 1 > start and _loose(words[end - 1], words[end - 2], height):
+        end -= 1
+    return words[start:end]
+
+
+def _loose(word: RawWord, neighbour: RawWord, height: float) -> bool:
+    core = word[4].strip(_EDGE_MARKS)
+    letters = sum(ch.isalnum() for ch in core)
+    scrap = letters == 0 or (letters <= 2 and core.islower() and core not in _SHORT_WORDS)
+    gap = max(neighbour[0] - word[2], word[0] - neighbour[2])
+    return scrap and gap > 0.6 * height
 
 
 def _has_alnum(token: str) -> bool:
@@ -70,72 +101,91 @@ def _stray(lines: list[list[RawWord]], i: int) -> bool:
 
 
 def column_order(raw: list[RawWord]) -> list[RawWord]:
-    """Tesseract's lines read column by column when the page has two columns it read row by row.
+    """Tesseract's words read column by column when the page has two columns it read row by row.
 
     On a noisy scan Tesseract may take the specks in a gutter for text and read both columns as
-    one, a line from the left and a line from the right by turns, which splits every phrase that
-    runs on to the next line of its column. The gutter is found as a strip of the page that no
-    line of any length crosses; lines that do cross it (a title, a full-width paragraph) cut the
-    page into bands read one after the other.
+    one, each line running across the gutter, which splits every phrase that runs on to the
+    next line of its column. The gutter is found as a strip of the page that next to no word
+    covers; each line is cut there, and the pieces are read column by column. Lines with a word
+    across the gutter (a title, a full-width paragraph) cut the page into bands read one after
+    the other.
     """
-    lines = _lines(raw)
-    boxes = [_box(words) for _, words in lines]
-    gutter = _gutter(boxes)
+    gutter = _gutter(raw)
     if gutter is None:
         return raw
-    sides = [_side(box, gutter) for box in boxes]
-    if sum(a != b for a, b in pairwise(s for s in sides if s != "X")) <= 2:
-        return raw  # already column by column
+    pieces: list[tuple[str, Box, list[RawWord]]] = []
+    for (block, line), words in _lines(raw):
+        if _across(words, gutter):
+            pieces.append(("X", _box(words), words))
+            continue
+        for side in "LR":
+            part = [w for w in words if ((w[0] + w[2]) / 2 < gutter) == (side == "L")]
+            if part:
+                pieces.append(
+                    (
+                        side,
+                        _box(part),
+                        [(*w[:5], block, 2 * line + (side == "R"), w[7]) for w in part],
+                    )
+                )
     out: list[RawWord] = []
-    band: dict[str, list[tuple[float, list[RawWord]]]] = {"L": [], "R": []}
-    for (box, (_, words)), side in sorted(
-        zip(zip(boxes, lines, strict=True), sides, strict=True), key=lambda item: item[0][0][1]
-    ):
+    band: dict[str, list[tuple[Box, list[RawWord]]]] = {"L": [], "R": []}
+    for side, box, words in sorted(pieces, key=lambda p: p[1][1]):
         if side == "X":
-            for column in "LR":
-                out.extend(w for _, ws in sorted(band[column], key=lambda b: b[0]) for w in ws)
-                band[column].clear()
+            out.extend(_flush(band))
             out.extend(words)
         else:
-            band[side].append((box[1], words))
-    for column in "LR":
-        out.extend(w for _, ws in sorted(band[column], key=lambda b: b[0]) for w in ws)
+            band[side].append((box, words))
+    out.extend(_flush(band))
     return out
 
 
-def _gutter(boxes: list[Box]) -> float | None:
-    """The middle of the widest strip in the middle half of the page that next to no line a few
-    words long crosses (one in twenty may: a word glued to a speck), if at least a few such lines
-    stand on either side of it."""
-    long = [b for b in boxes if b[2] - b[0] >= 6 * (b[3] - b[1])]
-    if len(long) < 2 * _MIN_COLUMN_LINES:
+def _across(words: list[RawWord], gutter: float) -> bool:
+    """A line that runs across the gutter: a word of it over the gutter and words of it on
+    either side (a speck read as a word there does not make one)."""
+    real = [w for w in words if sum(ch.isalnum() for ch in w[4]) >= 3]
+    left = sum((w[0] + w[2]) / 2 < gutter for w in real)
+    return min(left, len(real) - left) >= 2 and any(w[0] < gutter < w[2] for w in real)
+
+
+def _flush(band: dict[str, list[tuple[Box, list[RawWord]]]]) -> list[RawWord]:
+    """A band's left column, then its right, each line after line."""
+    out = [
+        w for side in "LR" for _, words in sorted(band[side], key=lambda b: b[0][1]) for w in words
+    ]
+    band["L"].clear()
+    band["R"].clear()
+    return out
+
+
+def _gutter(raw: list[RawWord]) -> float | None:
+    """The middle of the widest strip in the middle half of the page that next to no word
+    covers (one word in fifty may: a speck read as one), when it is at least a line's height
+    wide and several lines stand wholly on either side of it."""
+    words = [w for w in raw if sum(ch.isalnum() for ch in w[4]) >= 2]
+    if len(words) < 8 * _MIN_COLUMN_LINES:
         return None
-    left, right = min(b[0] for b in long), max(b[2] for b in long)
-    height = sorted(b[3] - b[1] for b in long)[len(long) // 2]
+    left, right = min(w[0] for w in words), max(w[2] for w in words)
+    height = sorted(w[3] - w[1] for w in words)[len(words) // 2]
     cover = np.zeros(int(right - left) + 2, dtype=np.int32)
-    for b in long:
-        cover[int(b[0] - left) : int(b[2] - left) + 1] += 1
+    for w in words:
+        cover[int(w[0] - left) : int(w[2] - left) + 1] += 1
     lo, hi = int(0.25 * len(cover)), int(0.75 * len(cover))
-    free = np.flatnonzero(cover[lo:hi] <= max(1, len(long) // 20)) + lo
+    free = np.flatnonzero(cover[lo:hi] <= len(words) // 50) + lo
     if not len(free):
         return None
     runs = np.split(free, np.flatnonzero(np.diff(free) > 1) + 1)
     widest = max(runs, key=len)
-    if len(widest) < 0.6 * height:
+    if len(widest) < 0.8 * height:
         return None
     middle = left + (widest[0] + widest[-1]) / 2
-    if min(sum(b[2] < middle for b in long), sum(b[0] > middle for b in long)) < _MIN_COLUMN_LINES:
+    boxes = [_box(ws) for _, ws in _lines(raw)]
+    left_lines = sum(b[2] < middle for b in boxes)
+    right_lines = sum(b[0] > middle for b in boxes)
+    split_lines = sum(b[0] < middle < b[2] for b in boxes)
+    if min(left_lines + split_lines, right_lines + split_lines) < _MIN_COLUMN_LINES:
         return None
     return float(middle)
-
-
-def _side(box: Box, gutter: float) -> str:
-    """Left or right of the gutter, or across it ("X"): reaching well over on both sides, not
-    just by a speck read as a letter at a line's end."""
-    reach = 4 * (box[3] - box[1])
-    if box[0] < gutter - reach and box[2] > gutter + reach:
-        return "X"
-    return "L" if gutter - box[0] > box[2] - gutter else "R"
 
 
 def regroup_lines(raw: list[RawWord]) -> list[RawWord]:
@@ -165,29 +215,37 @@ def regroup_lines(raw: list[RawWord]) -> list[RawWord]:
 
 
 def reading_quality(raw: Iterable[RawWord]) -> float:
-    """How much of what Tesseract read looks like print: the share of the page's characters in
-    tokens shaped like words, numbers or codes (weighted by length, so a stray 'i' or '|' counts
-    little). A clean page reads 0.9 and more; a page of noise, a photo or handwriting read as
-    letters, well under half. 1.0 when nothing was read."""
+    """How much of what Tesseract read looks like print: the share of the page's letters and
+    digits in tokens shaped like words, numbers or codes. A short word counts only if it is a
+    common one (noise and handwriting read as letters make "Wr", "oO", "ver"); a short run of
+    capitals (an acronym or noise) counts neither way. A page of print reads 0.85 and more, a
+    page of noise, handwriting or a drawing read as letters well under half; 1.0 when nothing
+    was read."""
     good = total = 0
     for word in raw:
-        token = word[4]
+        token = word[4].strip(_EDGE_MARKS)
         size = sum(ch.isalnum() for ch in token)
-        if not size:
+        kind = _kind(token)
+        if not size or kind is None:
             continue
         total += size
-        if _looks_printed(token):
-            good += size
+        good += size if kind else 0
     return good / total if total else 1.0
 
 
-def _looks_printed(token: str) -> bool:
-    if not _WORDLIKE.match(token):
+def _kind(token: str) -> bool | None:
+    """True for a token shaped like print, False for one that is not, None for either."""
+    if _NUMBER.fullmatch(token):
+        return True
+    if not _WORDLIKE.fullmatch(token):
         return False
-    letters = [ch for ch in token.lower() if ch.isalpha()]
-    if len(letters) >= 4 and not any(ch in _VOWELS for ch in letters):
-        return token.isupper()  # an acronym (NCRIC, BRIC) has none
-    return True
+    letters = [ch for ch in token if ch.isalpha()]
+    if token.isupper() and len(letters) <= 5:
+        return None  # an acronym (PNC, EWI) or noise read as capitals
+    if len(letters) <= 3:
+        return token.lower() in _SHORT_WORDS
+    cased = token.islower() or token.isupper() or token[1:].islower()
+    return cased and any(ch in _VOWELS for ch in token.lower())
 
 
 def _lines(raw: list[RawWord]) -> list[tuple[tuple[int, int], list[RawWord]]]:

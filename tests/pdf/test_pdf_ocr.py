@@ -149,14 +149,16 @@ def test_dust_lines_are_dropped_and_short_codes_kept():
 
 def test_a_stray_letter_between_two_lines_of_a_paragraph_is_dropped():
     raw = [
-        (40, 100, 200, 110, "Boston Regional Intelligence", 0, 0, 0),
+        (40, 100, 80, 110, "Boston", 0, 0, 0),
+        (84, 100, 130, 110, "Regional", 0, 0, 1),
+        (134, 100, 200, 110, "Intelligence", 0, 0, 2),
         (120, 110, 123, 113, "1", 0, 1, 0),  # a speck read between the lines
         (40, 113, 90, 123, "Center", 0, 2, 0),
         (40, 150, 44, 160, "4.", 1, 0, 0),  # a list number on a line of its own stays
         (40, 170, 90, 180, "Subject", 2, 0, 0),
     ]
     kept = [w[4] for w in ocr_words.drop_specks(raw)]
-    assert kept == ["Boston Regional Intelligence", "Center", "4.", "Subject"]
+    assert kept == ["Boston", "Regional", "Intelligence", "Center", "4.", "Subject"]
 
 
 def test_split_lines_and_paragraphs_are_put_back_together():
