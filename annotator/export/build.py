@@ -68,7 +68,7 @@ def build_memo(
         framework=template.paragraphs("legal framework"),
         overview=_overview(documents.values(), findings),
         summary=_summary(findings),
-        documents=_document_entries(documents.values(), listed),
+        documents=_document_entries(case, documents.values(), listed),
         sections=sections,
         unreviewed=unreviewed,
         dismissed=len(findings) - len(listed),
@@ -241,7 +241,9 @@ def _summary(findings: list[Finding]) -> list[SummaryRow]:
     return [SummaryRow(c.label, {s: counts[(c, s)] for s in SUMMARY_STATUSES}) for c in Category]
 
 
-def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> list[DocumentEntry]:
+def _document_entries(
+    case: CaseStore, documents: Iterable[Document], listed: list[Finding]
+) -> list[DocumentEntry]:
     per_doc = Counter(f.document_id for f in listed)
     return [
         DocumentEntry(
@@ -253,6 +255,7 @@ def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> l
             pages_not_searched=d.pages_needing_ocr,
             lexicon_version=d.lexicon_version or "—",
             findings=per_doc[d.id],
+            poorly_read=", ".join(_page_ref(d, p) for p in case.poorly_read_pages(d.id)),
         )
         for n, d in enumerate(documents, start=1)
     ]

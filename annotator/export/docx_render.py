@@ -39,6 +39,7 @@ from annotator.export.text import (
     by_document,
     empty_section_text,
     finding_heading,
+    pages_detail,
     unreviewed_intro,
 )
 
@@ -254,14 +255,9 @@ def _appendix(document: DocxDocument, memo: Memo) -> None:
     document.add_paragraph(appendix_intro(memo))
     for d in memo.documents:
         document.add_heading(f"{d.number}. {d.title}", level=2)
-        not_searched = (
-            f" ({d.pages_not_searched} without a text layer; not searched)"
-            if d.pages_not_searched
-            else ""
-        )
         for label, value, mono in (
             ("File", d.file_name, False),
-            ("Pages", f"{d.pages}{not_searched}", False),
+            ("Pages", pages_detail(d), False),
             ("SHA-256", d.sha256, True),
             ("Lexicon version", d.lexicon_version, False),
         ):

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 
 from annotator.core.errors import ExportError
-from annotator.core.model import HIGHLIGHT_STRENGTH, Category, Document, Finding, Status, tint
+from annotator.core.model import (
+    HIGHLIGHT_STRENGTH,
+    Category,
+    Document,
+    Finding,
+    PageText,
+    Status,
+    tint,
+)
 from annotator.export.files import atomic_write, check_target
+from annotator.export.text_layer import add_text_layer
 from annotator.pdf.extract import open_pdf, sha256_file
 from annotator.store import CaseStore
 
@@ -36,6 +45,8 @@ class Exhibit:
     """The findings highlighted: every non-dismissed one that has a place on the page."""
     unplaced: int = 0
     """Non-dismissed findings with no rectangle to highlight (none for detected findings)."""
+    read_pages: list[PageText] = field(default_factory=list)
+    """Its scanned pages OCR read: they get an invisible text layer (export.text_layer)."""
 
 
 def export_exhibits(
@@ -82,7 +93,8 @@ def _plan(case: CaseStore, folder: Path) -> list[Exhibit]:
             f for f in case.findings(document_id=document.id) if f.status is not Status.DISMISSED
         ]
         placed = [f for f in listed if f.rects]
-        plan.append(Exhibit(document, target, placed, len(listed) - len(placed)))
+        read = list(case.pages(document.id, ocr_done=True))
+        plan.append(Exhibit(document, target, placed, len(listed) - len(placed), read))
     return plan
 
 
@@ -103,6 +115,7 @@ def _check_source(document: Document) -> None:
 def _annotate(exhibit: Exhibit, temp: Path) -> None:
     pdf = open_pdf(exhibit.document.path)
     try:
+        add_text_layer(pdf, exhibit.read_pages)
         for finding in exhibit.findings:
             _highlight(pdf, finding)
         pdf.save(str(temp), garbage=1, deflate=True)

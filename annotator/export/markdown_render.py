@@ -24,6 +24,7 @@ from annotator.export.text import (
     by_document,
     empty_section_text,
     finding_heading,
+    pages_detail,
     unreviewed_intro,
 )
 
@@ -133,11 +134,7 @@ def _unreviewed(section: Section) -> list[str]:
 def _appendix(memo: Memo) -> list[str]:
     out = [f"## {APPENDIX_TITLE}", "", escape(appendix_intro(memo)), ""]
     for d in memo.documents:
-        pages = f"{d.pages}" + (
-            f" ({d.pages_not_searched} without a text layer; not searched)"
-            if d.pages_not_searched
-            else ""
-        )
+        pages = escape(pages_detail(d))
         out += [
             f"### {d.number}. {escape(d.title)}",
             "",

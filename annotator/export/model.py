@@ -121,6 +121,9 @@ class DocumentEntry:
     lexicon_version: str
     findings: int
     """Findings in this document that the memo lists (dismissed ones excluded)."""
+    poorly_read: str = ""
+    """The pages OCR read but could not make out, as page references ("PDF p. 3, PDF p. 7");
+    "" when there are none."""
 
 
 @dataclass(slots=True)

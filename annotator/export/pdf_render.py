@@ -31,6 +31,7 @@ from annotator.export.text import (
     by_document,
     empty_section_text,
     finding_heading,
+    pages_detail,
     unreviewed_intro,
 )
 
@@ -329,11 +330,7 @@ def _unreviewed(section: Section) -> list[str]:
 def _appendix(memo: Memo) -> list[str]:
     out = [f"<h2>{APPENDIX_TITLE}</h2>", f"<p>{escape(appendix_intro(memo))}</p>"]
     for d in memo.documents:
-        pages = f"{d.pages}" + (
-            f" ({d.pages_not_searched} without a text layer; not searched)"
-            if d.pages_not_searched
-            else ""
-        )
+        pages = escape(pages_detail(d))
         out += [
             f"<h3>{d.number}. {escape(d.title)}</h3>",
             f'<p class="detail"><b>File:</b> {escape(d.file_name)}</p>',

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.model import Status
-from annotator.export.model import UNREVIEWED_TITLE, Memo, MemoFinding, Section
+from annotator.export.model import UNREVIEWED_TITLE, DocumentEntry, Memo, MemoFinding, Section
 
 SUMMARY_TITLE = "Summary of findings"
 DOCUMENTS_TITLE = "Documents reviewed"
@@ -68,3 +68,14 @@ def appendix_intro(memo: Memo) -> str:
     if memo.dismissed:
         return text + f" {memo.dismissed} findings dismissed as not real references are not listed."
     return text
+
+
+def pages_detail(document: DocumentEntry) -> str:
+    """The appendix's page count, with the pages the attorney must read by eye: those with no
+    text layer that OCR did not read, and those OCR read but could not make out."""
+    notes = []
+    if document.pages_not_searched:
+        notes.append(f"{document.pages_not_searched} without a text layer; not searched")
+    if document.poorly_read:
+        notes.append(f"poorly read by OCR, to be read by eye: {document.poorly_read}")
+    return f"{document.pages}" + (f" ({'; '.join(notes)})" if notes else "")

@@ -92,7 +92,13 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["state"].create({"key": str, "value": str}, pk="key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial]
+def _m2_ocr_quality(db: sqlite_utils.Database) -> None:
+    """How well OCR read each page it read (PageText.ocr_quality), so a page it could not make
+    out is marked "poorly read"; NULL for a page OCR has not read."""
+    db["pages"].add_column("ocr_quality", float)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m1_initial, _m2_ocr_quality]
 """MIGRATIONS[n - 1] takes a case file from schema version n - 1 to n."""
 
 
