@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -70,8 +70,6 @@ class Traits:
     """Share of the page that is ink, edges and specks left out."""
     bitonal: bool
     """Only black and white: a fax, or a scan binarised already."""
-    background: npt.NDArray[np.float32] = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
-    """The paper's tone, one value per block of about a tenth of an inch (see _paper_grid)."""
 
     @property
     def blank(self) -> bool:
@@ -124,7 +122,6 @@ def measure(gray: Gray, dpi: int) -> Traits:
         skew=_skew(text),
         ink=_ink(half_dark, dpi // 2),
         bitonal=_bitonal(inner[::2, ::2]),
-        background=grid,
     )
 
 
@@ -181,14 +178,27 @@ def _box_sum(values: npt.NDArray[np.float32] | npt.NDArray[np.bool_], r: int) ->
 
 
 def _box_count(mask: npt.NDArray[np.bool_], r: int) -> npt.NDArray[np.int32]:
-    """How many pixels of the mask lie in the (2r+1)-square around each pixel."""
-    padded = np.pad(mask, ((r + 1, r), (r + 1, r))).astype(np.int32)
-    table = padded.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)
+    """How many pixels of the mask lie in the (2r+1)-square around each pixel: sums of shifted
+    copies, a row then a column at a time, in bytes (a square of up to 15 pixels a side counts
+    under 256), which is several times faster than an integral image of the page."""
     k = 2 * r + 1
-    counts: npt.NDArray[np.int32] = (
-        table[k:, k:] - table[:-k, k:] - table[k:, :-k] + table[:-k, :-k]
-    )
-    return counts
+    if k * k > 255:
+        padded = np.pad(mask, ((r + 1, r), (r + 1, r))).astype(np.int32)
+        table = padded.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)
+        wide: npt.NDArray[np.int32] = (
+            table[k:, k:] - table[:-k, k:] - table[k:, :-k] + table[:-k, :-k]
+        )
+        return wide
+    h, w = mask.shape
+    across = np.pad(mask.view(np.uint8), ((0, 0), (r, r)))
+    rows = across[:, :w].copy()
+    for d in range(1, k):
+        rows += across[:, d : d + w]
+    down = np.pad(rows, ((r, r), (0, 0)))
+    counts = down[:h].copy()
+    for d in range(1, k):
+        counts += down[d : d + h]
+    return counts.astype(np.int32, copy=False)
 
 
 def _box_mean(values: Gray, r: int) -> Gray:
@@ -260,9 +270,8 @@ def _upsample(grid: npt.NDArray[np.float32], shape: tuple[int, ...], size: float
 def _half(gray: Gray) -> Gray:
     """The image at half the resolution, each pixel the mean of a 2x2 block."""
     h, w = gray.shape[0] // 2 * 2, gray.shape[1] // 2 * 2
-    half: Gray = (
-        gray[0:h:2, 0:w:2] + gray[1:h:2, 0:w:2] + gray[0:h:2, 1:w:2] + gray[1:h:2, 1:w:2]
-    ) / 4
+    total = gray[0:h:2, 0:w:2] + gray[1:h:2, 0:w:2] + gray[0:h:2, 1:w:2] + gray[1:h:2, 1:w:2]
+    half: Gray = (total * np.float32(0.25)).astype(np.float32)
     return half
 
 
@@ -291,7 +300,7 @@ def _bitonal(gray: Gray) -> bool:
     """Black and white only: next to no gray between paper and ink (a fax, a binarised scan)."""
     black = np.count_nonzero(gray == 0)
     between = np.count_nonzero((gray > 0) & (gray < 255))
-    return black > 0 and between < 0.05 * black
+    return bool(black > 0 and between < 0.05 * black)
 
 
 def _ink(dark: npt.NDArray[np.bool_], dpi: int) -> float:
@@ -327,10 +336,11 @@ def _isolated(
     ring = max(2, round(dpi / 70))
     inner = _box_count(dark, core)
     outer = _box_count(dark, core + ring)
-    middle = dark & (outer == inner)
+    middle: npt.NDArray[np.bool_] = dark & (outer == inner)
     if centres:
         return middle
-    return (_box_count(middle, core) > 0) & dark
+    specks: npt.NDArray[np.bool_] = (_box_count(middle, core) > 0) & dark
+    return specks
 
 
 def _skew(dark: npt.NDArray[np.bool_]) -> float:

@@ -2,9 +2,10 @@
 """Measure detection on text PDFs, clean scans and degraded scans of the same pages, by geometry.
 
 usage: python eval/ocr/evaluate.py [--kit DIR] [--work DIR] [--seeds 1,2] [--severity typical]
-       [--samples] [--variants text,clean,degraded] [--verbose]
+       [--samples] [--variants text,clean,degraded] [--marked DIR] [--verbose]
 
-The texts under eval/ocr/marked/ carry their gold inline: [[g:MS-13]] is a required gang_label
+The texts under eval/ocr/marked/ (eval/ocr/heldout/: texts kept out of all tuning, scored only
+at the end) carry their gold inline: [[g:MS-13]] is a required gang_label
 span, [[r?:INTERPOL]] an optional red_notice one (g gang_label, r red_notice, s safe, f
 fusion_center). They are written out as eval-kit texts and gold (GUIDELINES.md), laid out by the
 kit's make_pdfs.py, made image-only (--scanned: a clean 200 dpi render) and degraded by
@@ -205,6 +206,9 @@ def main() -> int:
     ap.add_argument("--severity", default="typical")
     ap.add_argument("--variants", default="text,clean,degraded")
     ap.add_argument("--samples", action="store_true")
+    ap.add_argument(
+        "--marked", type=Path, default=HERE / "marked", help="texts with inline gold (or heldout/)"
+    )
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     if not (args.kit / "make_pdfs.py").is_file():
@@ -212,7 +216,7 @@ def main() -> int:
     work = args.work
     seeds = [int(s) for s in args.seeds.split(",")]
     texts, gold = work / "texts", work / "gold"
-    write_texts(HERE / "marked", texts, gold)
+    write_texts(args.marked, texts, gold)
     folders = {"text": work / "text", "clean": work / "clean"}
     for name, flag in (("text", []), ("clean", ["--scanned"])):
         subprocess.run(

@@ -187,3 +187,20 @@ def test_a_page_that_fails_is_reported_and_the_rest_go_on(tmp_path, make_pdf):
     (outcome,) = ocr_pages(scan, [1], OcrEngine(str(broken), ("eng",)))
     assert outcome.number == 1 and outcome.page is None
     assert outcome.problem.startswith("OCR failed")
+
+
+# -- the two engines --------------------------------------------------------------------------
+
+
+def test_the_system_library_and_pymupdfs_own_tesseract_read_alike(make_pdf, tmp_path):
+    engine = tesseract()
+    if not engine.library:
+        pytest.skip("no system libtesseract: OCR runs on PyMuPDF's own Tesseract")
+    scan = scanned_copy(make_pdf([LINES], fontsize=11), tmp_path / "scan.pdf")
+    bundled = OcrEngine(engine.tessdata, engine.languages, engine.dpi, library="")
+    with open_pdf(scan) as pdf:
+        fast, slow = ocr_page(pdf[0], engine), ocr_page(pdf[0], bundled)
+    assert fast.text == slow.text
+    for a, b in zip(fast.words, slow.words, strict=True):
+        assert any_overlap([a.rect], [b.rect])
+    assert fast.ocr_quality is not None and fast.ocr_quality > 0.9
