@@ -179,8 +179,9 @@ def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
                 yield start, tokens[i + 1][1], joined
                 done = tokens[i + 1][1]
                 continue
-        if fixed[i] is not None:
-            yield start, end, fixed[i]
+        repaired = fixed[i]
+        if repaired is not None:
+            yield start, end, repaired
         done = end
         gap = _bridge(text, i, tokens, keys, vocabulary)
         if gap is not None:

@@ -95,7 +95,7 @@ def _load(path: str) -> ctypes.CDLL:
         lib.TessBaseAPICreate.restype = ctypes.c_void_p
         lib.TessBaseAPIInit3.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
         lib.TessBaseAPISetVariable.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
-        lib.TessBaseAPISetImage.argtypes = [ctypes.c_void_p, ctypes.c_char_p] + [ctypes.c_int] * 4
+        lib.TessBaseAPISetImage.argtypes = [ctypes.c_void_p, ctypes.c_char_p, *[ctypes.c_int] * 4]
         lib.TessBaseAPISetSourceResolution.argtypes = [ctypes.c_void_p, ctypes.c_int]
         lib.TessBaseAPIRecognize.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
         lib.TessBaseAPIGetTsvText.argtypes = [ctypes.c_void_p, ctypes.c_int]
