@@ -1,7 +1,9 @@
-"""Helpers for the OCR tests: image-only copies of real PDFs, box overlap, an OCR call counter."""
+"""Helpers for the OCR tests: image-only copies of real PDFs, the evaluation's degrader, box
+overlap, an OCR call counter."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 from annotator.core.model import Rect
 from annotator.pdf import ocr
 from annotator.pdf.ocr import OcrEngine, OcrUnavailable, find_engine
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+import degrade as degrade  # eval/degrade.py: evaluation tooling, not part of the app
 
 
 def tesseract() -> OcrEngine:
@@ -46,9 +51,9 @@ def count_ocr_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = ocr.ocr_page
 
-    def counted(page: pymupdf.Page, engine: OcrEngine):  # type: ignore[no-untyped-def]
+    def counted(page: pymupdf.Page, engine: OcrEngine, language: str = ""):  # type: ignore[no-untyped-def]
         calls.append(page.number + 1)
-        return real(page, engine)
+        return real(page, engine, language)
 
     monkeypatch.setattr(ocr, "ocr_page", counted)
     return calls

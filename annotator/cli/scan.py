@@ -115,7 +115,7 @@ def _scan_with(args: argparse.Namespace, worker: DetectionWorker | None) -> int:
                 for f in case.findings(document_id=result.document.id):
                     print_json(finding_json(f, path))
             else:
-                _print_summary(result)
+                _print_summary(result, case.poorly_read_pages(result.document.id))
         failed |= _finish_interrupted(case, ingestor, args)
         sys.stdout.flush()
     return EXIT_BAD_INPUT if failed else EXIT_OK
@@ -136,7 +136,7 @@ def _finish_interrupted(case: Any, ingestor: Any, args: argparse.Namespace) -> b
             error(f"{document.path}: its interrupted reading is now finished")
         else:
             print("(its interrupted reading is now finished)")
-            _print_summary(result)
+            _print_summary(result, case.poorly_read_pages(document.id))
     return failed
 
 
@@ -146,7 +146,7 @@ def _is_plain_case(path: str) -> bool:
     return os.path.isfile(path) and os.path.getsize(path) > 0 and not is_encrypted(path)
 
 
-def _print_summary(result: Any) -> None:
+def _print_summary(result: Any, poorly_read: list[int]) -> None:
     doc = result.document
     counts = result.counts
     note = " (already in the case)" if result.duplicate and not result.rescanned else ""
@@ -158,6 +158,11 @@ def _print_summary(result: Any) -> None:
     )
     if result.pages_ocr_read:
         print(f"  {result.pages_ocr_read} scanned page(s) read by OCR")
+    if poorly_read:
+        print(
+            f"  {len(poorly_read)} page(s) poorly read by OCR; read them by eye: "
+            f"{page_list(poorly_read)}"
+        )
     if result.pages_needing_ocr:
         print(
             f"  {result.pages_needing_ocr} page(s) have no text layer and were not searched "

@@ -61,6 +61,18 @@ class PageText:
     needs_ocr: bool = False
     ocr_done: bool = False
     language: str = "en"
+    ocr_quality: float | None = None
+    """For a page OCR read: the share of what it read that looks like print (0-1); None for a
+    page OCR has not read."""
+
+    @property
+    def poorly_read(self) -> bool:
+        """OCR read the page but could not make out most of it: it must be read by eye."""
+        return self.ocr_quality is not None and self.ocr_quality < POORLY_READ
+
+
+POORLY_READ = 0.6
+"""OCR reading quality under which a page is marked "poorly read"."""
 
 
 @dataclass(slots=True)

@@ -81,7 +81,7 @@ def build_memo(
         framework=template.paragraphs("legal framework"),
         overview=_overview(documents.values(), findings),
         summary=_summary(findings),
-        documents=_document_entries(documents.values(), listed),
+        documents=_document_entries(case, documents.values(), listed),
         sections=[timeline, *sections],
         unreviewed=unreviewed,
         dismissed=len(findings) - len(listed),
@@ -284,7 +284,9 @@ def _summary(findings: list[Finding]) -> list[SummaryRow]:
     return rows
 
 
-def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> list[DocumentEntry]:
+def _document_entries(
+    case: CaseStore, documents: Iterable[Document], listed: list[Finding]
+) -> list[DocumentEntry]:
     per_doc = Counter(f.document_id for f in listed)
     return [
         DocumentEntry(
@@ -298,6 +300,7 @@ def _document_entries(documents: Iterable[Document], listed: list[Finding]) -> l
             findings=per_doc[d.id],
             complete=d.detection_complete,
             active_content=active_in_source(d),
+            poorly_read=", ".join(_page_ref(d, p) for p in case.poorly_read_pages(d.id)),
         )
         for n, d in enumerate(documents, start=1)
     ]

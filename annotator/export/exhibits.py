@@ -16,9 +16,18 @@ from pathlib import Path
 import pymupdf
 
 from annotator.core.errors import BadInputFile, ExportError
-from annotator.core.model import HIGHLIGHT_STRENGTH, Category, Document, Finding, Status, tint
+from annotator.core.model import (
+    HIGHLIGHT_STRENGTH,
+    Category,
+    Document,
+    Finding,
+    PageText,
+    Status,
+    tint,
+)
 from annotator.export.active import find_active_content, strip_active_content
 from annotator.export.files import atomic_write, check_target, protected_files
+from annotator.export.text_layer import add_text_layer
 from annotator.pdf.extract import open_pdf, sha256_file
 from annotator.store import CaseStore
 
@@ -41,6 +50,8 @@ class Exhibit:
     """Non-dismissed findings with no rectangle to highlight (none for detected findings)."""
     stripped: list[str] = field(default_factory=list)
     """The source's active content left out of the exhibit (see active.py), once written."""
+    read_pages: list[PageText] = field(default_factory=list)
+    """Its scanned pages OCR read: they get an invisible text layer (export.text_layer)."""
 
 
 def export_exhibits(
@@ -85,7 +96,8 @@ def _plan(case: CaseStore, folder: Path) -> list[Exhibit]:
             f for f in case.findings(document_id=document.id) if f.status is not Status.DISMISSED
         ]
         placed = [f for f in listed if f.rects]
-        plan.append(Exhibit(document, target, placed, len(listed) - len(placed)))
+        read = list(case.pages(document.id, ocr_done=True))
+        plan.append(Exhibit(document, target, placed, len(listed) - len(placed), read_pages=read))
     return plan
 
 
@@ -121,6 +133,7 @@ def _annotate(exhibit: Exhibit, temp: Path) -> None:
     pdf = open_pdf(exhibit.document.path)
     try:
         exhibit.stripped = strip_active_content(pdf)
+        add_text_layer(pdf, exhibit.read_pages)
         for finding in exhibit.findings:
             _highlight(pdf, finding)
         pdf.save(str(temp), garbage=1, deflate=True)

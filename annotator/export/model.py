@@ -167,6 +167,9 @@ class DocumentEntry:
     lexicon_version: str
     findings: int
     """Findings in this document that the memo lists (dismissed ones excluded)."""
+    poorly_read: str = ""
+    """The pages OCR read but could not make out, as page references ("PDF p. 3, PDF p. 7");
+    "" when there are none."""
     active_content: list[str] = field(default_factory=list)
     """What its annotated exhibit leaves out of the source: JavaScript, actions, scripts."""
     complete: bool = True
@@ -178,6 +181,8 @@ class DocumentEntry:
         line = str(self.pages)
         if self.pages_not_searched:
             line += f" ({self.pages_not_searched} without a text layer; not searched)"
+        if self.poorly_read:
+            line += f" (poorly read by OCR, to be read by eye: {self.poorly_read})"
         if not self.complete:
             line += "; reading not finished: findings may be missing"
         return line

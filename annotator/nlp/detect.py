@@ -17,6 +17,7 @@ from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import ALIAS
 from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
+from annotator.nlp.ocr_text import Vocabulary, fold_ocr, vocabulary
 from annotator.nlp.roles import RoleReader, load_role_cues
 from annotator.nlp.sentences import sentence_text
 from annotator.nlp.sources import attribution
@@ -54,6 +55,7 @@ class Detector:
         self.models_dir = models_dir or default_models_dir()
         self._pipelines: dict[str, Language] = {}
         self.lexicon = load_lexicon(self.models_dir)
+        self._vocabulary: Vocabulary | None = None
 
     def pipeline(self, lang: str) -> Language:
         if lang not in self._pipelines:
@@ -75,7 +77,7 @@ class Detector:
         page.language = guess_language(page.text)
         if not page.text.strip():
             return []
-        folded = fold(page.text)
+        folded = self._fold_ocr(page.text) if page.ocr_done else fold(page.text)
         if not self.lexicon.might_match(folded.text) and not _alias_on(anchors, folded.text):
             return []
         nlp = self.pipeline(page.language)
@@ -125,6 +127,7 @@ class Detector:
             page.rotation,
             page.text[a:b] + "\n" + following.text[c:d],
             [],
+            ocr_done=page.ocr_done or following.ocr_done,
         )
         found = []
         for det in self.detect_page(bridge, set(anchors or ()), set()):
@@ -133,6 +136,12 @@ class Detector:
                 det.rects = span_rects(page, det.start, det.end)
                 found.append(det)
         return found
+
+    def _fold_ocr(self, text: str) -> Folded:
+        """OCR'd text repaired toward the lexicon's words before folding (nlp.ocr_text)."""
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary(self.lexicon)
+        return fold_ocr(text, self._vocabulary)
 
     @staticmethod
     def _detection(

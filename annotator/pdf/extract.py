@@ -124,18 +124,20 @@ def extract_page(page: pymupdf.Page) -> PageText:
     return page_text(page, text, words, needs_ocr=_needs_ocr(page, text))
 
 
-def build_text(raw: Iterable[RawWord]) -> tuple[str, Words]:
+def build_text(raw: Iterable[RawWord], reorder: bool = True) -> tuple[str, Words]:
     """Join words into the page's text, each word keeping its offsets and visual line.
 
     Text layers and OCR results both go through here, so offsets and line grouping follow
     the same rules whichever way a page was read. Worked a column at a time with numpy, with no
     Python object made per word: a 1,000-page file has a quarter of a million words.
+    `reorder=False` keeps the words' order: OCR puts its columns in order itself, against the
+    specks a scan's gutter may hold (ocr_words.column_order).
     """
     raw = list(raw)
     if not raw:
         return "", Words()
     x0, y0, x1, y1, tokens, kinds = _columns(raw)
-    if _may_need_reordering(x0, x1, kinds):
+    if reorder and _may_need_reordering(x0, x1, kinds):
         ordered = reading_order(raw)
         if ordered is not raw:
             x0, y0, x1, y1, tokens, kinds = _columns(ordered)

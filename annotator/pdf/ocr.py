@@ -2,10 +2,12 @@
 
 PyMuPDF carries the Tesseract engine, and the app ships Tesseract's English and Spanish language
 data (resources/tessdata), so OCR needs no system install; a user's own data in TESSDATA_PREFIX
-comes first, and a system install is the fallback of a build without the data. Each
-OCR'd page goes through extract.build_text, so its offsets and lines follow the text-layer rules.
-Pages are OCR'd in worker processes, each opening its own read-only copy of the PDF, because
-PyMuPDF objects must not cross threads or processes.
+comes first, and a system install is the fallback of a build without the data. A page is
+rendered at its scan's own resolution, measured and cleaned as it needs (scan_image), read with
+one language model (a second pass only when the page turns out to be in the other language), and
+its words grouped like a text layer's (ocr_words) before extract.build_text, so offsets and lines
+follow the text-layer rules. Pages are OCR'd in worker processes, each opening its own read-only
+copy of the PDF, because PyMuPDF objects must not cross threads or processes.
 """
 
 from __future__ import annotations
@@ -13,41 +15,54 @@ from __future__ import annotations
 import glob
 import multiprocessing
 import os
-import re
 import shutil
 import sys
-from collections.abc import Generator, Iterable, Sequence
+from collections import deque
+from collections.abc import Generator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pymupdf
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.lifeline import exit_with_parent
-from annotator.core.model import PageText
+from annotator.core.model import PageText, Words
 from annotator.core.paths import tessdata_dir
+from annotator.pdf import tesseract
 from annotator.pdf.extract import TEXT_FLAGS, RawWord, build_text, extract_page, open_pdf
-
-Box = tuple[float, float, float, float]
+from annotator.pdf.ocr_words import (
+    column_order,
+    drop_specks,
+    reading_quality,
+    regroup_lines,
+)
+from annotator.pdf.scan_image import Gray, clean, image_dpi, ink_read, measure, render, to_pixmap
 
 LANGUAGES = ("eng", "spa")
-"""Tesseract language data read together: case files mix English and Spanish."""
+"""Tesseract language data the app reads with: case files mix English and Spanish."""
 DEFAULT_DPI = 200
-"""Scans are rarely finer than 200-300 dpi; a finer render costs time and reads no better."""
-_PARAGRAPH_GAP = 0.8
-"""Lines closer than this many line heights, one under the other, belong to one paragraph."""
-_ROW_GAP, _CELL_GAP = 1.5, 0.5
-"""A piece this many line heights right of a line continues it (in the same block, in another)."""
-_INK = bytes(0 if value < 150 else 255 for value in range(256))
-"""Gray levels that count as ink when looking for rules."""
-_RULE_MIN_INCHES = 0.3
-"""A straight dark run at least this long is a rule, not a letter (an em dash is ~0.14 in)."""
-_RULE_MAX_POINTS = 2.0
-"""A rule is thinner than this; anything thicker is a filled area and stays."""
-_LIGHTEN = 0.35
-"""Gamma for the render: ink stays black, a 75% gray paper tone goes to 90%."""
+"""The render resolution for a page with no scanned image to take it from (--ocr always on a
+text page): fine enough for 8-point type, and far cheaper than 300."""
+_LANGUAGE_CUES = {
+    "eng": frozenset(
+        "the of and to in is was that for on with by at from this are were has".split()
+    ),
+    "spa": frozenset(
+        "el la los las de del y en que por para con se su un una es al lo como".split()
+    ),
+}
+"""Function words that tell a page's language, even as a wrong model reads them."""
+_CONFIDENT = 70.0
+"""Tesseract's mean word confidence from which a page counts as read well (a clean page scores
+90 and more, a degraded one 75-85, noise read as letters 30-50)."""
+_READ_INK = 0.5
+"""A page whose words cover less than this share of its ink was mostly not read as print
+(handwriting, a drawing): its quality falls in proportion."""
+_CLEAR = 3.0
+"""A page is in the other language when its cue words outnumber this model's this many times."""
 
 _TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/*/tessdata",  # Debian, Ubuntu
@@ -72,6 +87,8 @@ class OcrEngine:
     tessdata: str
     languages: tuple[str, ...]
     dpi: int = DEFAULT_DPI
+    library: str = ""
+    """The system's libtesseract to read with (pdf.tesseract), or "" for PyMuPDF's own."""
 
     @property
     def language(self) -> str:
@@ -127,7 +144,8 @@ def find_engine(dpi: int = DEFAULT_DPI, shipped: Path | None = None) -> OcrEngin
     for directory in candidates:
         languages = _languages_in(directory)
         if languages:
-            return OcrEngine(str(Path(directory).resolve()), languages, dpi)
+            tessdata = str(Path(directory).resolve())
+            return OcrEngine(tessdata, languages, dpi, tesseract.find_library(tessdata))
     raise OcrUnavailable(f"{where}; {install_hint()}")
 
 
@@ -151,146 +169,117 @@ def _languages_in(directory: str) -> tuple[str, ...]:
     )
 
 
-def ocr_page(page: pymupdf.Page, engine: OcrEngine) -> PageText:
+def ocr_page(page: pymupdf.Page, engine: OcrEngine, language: str = "") -> PageText:
     """The page read by Tesseract, as PageText with ocr_done set; boxes in PyMuPDF page space.
 
-    Like page.get_textpage_ocr(full=True), but the page image is cleaned first (see
-    _clean_scan), which reads ruled forms far better and takes less time.
+    `language` is the model to try first (the document's language so far; default the
+    engine's first). Like page.get_textpage_ocr(full=True), but the page image is cleaned first
+    as it needs (scan_image.clean), which reads bad scans far better and faster. A blank page
+    is not sent to Tesseract at all.
     """
-    pix = _clean_scan(page.get_pixmap(dpi=engine.dpi, colorspace=pymupdf.csGRAY, alpha=False))
-    sheet = pix.pdfocr_tobytes(compress=False, language=engine.language, tessdata=engine.tessdata)
-    ocr_pdf = pymupdf.open("pdf", sheet)
-    try:
-        ocr_sheet = ocr_pdf.load_page(0)
-        unzoom = page.rect.width / ocr_sheet.rect.width
-        to_page = pymupdf.Matrix(unzoom, unzoom) * page.derotation_matrix
-        raw = ocr_sheet.get_textpage(flags=TEXT_FLAGS, matrix=to_page).extractWORDS()
-    finally:
-        ocr_pdf.close()
-    text, words = build_text(_regroup_lines(_drop_specks(raw)))
     result = extract_page(page)  # keeps the page's own needs_ocr verdict and geometry
-    result.text, result.words, result.ocr_done = text, words, True
+    dpi = image_dpi(page, engine.dpi)
+    gray = render(page, dpi)
+    traits = measure(gray, dpi)
+    result.ocr_done, result.ocr_quality = True, 1.0
+    if traits.blank:
+        result.text, result.words = "", Words()
+        return result
+    cleaned, slope = clean(gray, traits)
+    model = language if language in engine.languages else engine.languages[0]
+    reading = _tesseract(cleaned, dpi, model, engine)
+    other = _other_language(reading.words, model, engine)
+    if other:
+        model, reading = other, _tesseract(cleaned, dpi, other, engine)
+    raw, sheet = reading.words, reading.sheet
+    zoom = page.rect.width / sheet.width
+    to_page = pymupdf.Matrix(zoom, zoom) * page.derotation_matrix
+    lines = regroup_lines(drop_specks(column_order(raw)))  # upright, as the page is shown
+    words = [_to_page(w, sheet, slope, to_page) for w in lines]
+    result.text, result.words = build_text(words, reorder=False)
+    result.ocr_quality = _quality(reading, cleaned, dpi)
+    result.language = "es" if model == "spa" else "en"
     return result
 
 
-def _clean_scan(pix: pymupdf.Pixmap) -> pymupdf.Pixmap:
-    """A grayscale render made easier for Tesseract; returned as RGB, which pdfocr needs.
+class Reading(NamedTuple):
+    """Tesseract's words on a page image, boxes in points of the image as drawn at its dpi."""
 
-    Table rules and underlines are erased: Tesseract's layout analysis drops whole rows of a
-    ruled table. Then light grays (paper tone, shading, dust, JPEG noise) are pushed to white,
-    so its threshold keeps only ink.
-    """
-    data = bytearray(pix.samples)
-    _erase_rules(data, pix.width, pix.height, pix.xres or DEFAULT_DPI)
-    clean = pymupdf.Pixmap(pymupdf.csGRAY, pix.width, pix.height, bytes(data), 0)
-    clean.set_dpi(pix.xres, pix.yres)
-    clean.gamma_with(_LIGHTEN)
-    return pymupdf.Pixmap(pymupdf.csRGB, clean)
+    words: list[RawWord]
+    sheet: pymupdf.Rect
+    confidence: float | None
+    """The mean of the words' confidences (0-100), weighted by length; None when the engine
+    does not give them (PyMuPDF's)."""
 
 
-def _erase_rules(data: bytearray, width: int, height: int, dpi: int) -> None:
-    """Whiten long thin dark runs, across and down; a filled bar (white text on dark) stays.
-
-    Byte translation and regular expressions keep the work in C: well under 0.1 s a page.
-    """
-    mask = bytes(data).translate(_INK)
-    shortest = max(8, round(dpi * _RULE_MIN_INCHES))
-    run = re.compile(rb"\x00{%d,}" % shortest)
-    reach = max(2, round(dpi * _RULE_MAX_POINTS / 72))
-    white = b"\xff" * max(width, height)
-    rows = [mask[y * width : (y + 1) * width] for y in range(height)]
-    for y, row in enumerate(rows):
-        for a, b in _runs(run, row, shortest):
-            if _light(rows, y - reach, a, b) and _light(rows, y + reach, a, b):
-                data[y * width + a : y * width + b] = white[: b - a]
-    cols = [mask[x::width] for x in range(width)]
-    for x, col in enumerate(cols):
-        for a, b in _runs(run, col, shortest):
-            if _light(cols, x - reach, a, b) and _light(cols, x + reach, a, b):
-                data[a * width + x : (b - 1) * width + x + 1 : width] = white[: b - a]
-
-
-def _runs(run: re.Pattern[bytes], line: bytes, shortest: int) -> list[tuple[int, int]]:
-    if line.count(0) < shortest:  # most lines: no scan needed
-        return []
-    return [m.span() for m in run.finditer(line)]
-
-
-def _light(lines: list[bytes], index: int, a: int, b: int) -> bool:
-    """Mostly paper at this offset from a run: the run is a line, not the edge of a dark area."""
-    if not 0 <= index < len(lines):
-        return True
-    return lines[index][a:b].count(0) < (b - a) / 2
+def _tesseract(gray: Gray, dpi: int, language: str, engine: OcrEngine) -> Reading:
+    height, width = gray.shape
+    sheet = pymupdf.Rect(0, 0, width * 72 / dpi, height * 72 / dpi)
+    if engine.library:
+        pixels = gray.clip(0, 255).astype("uint8")
+        found = tesseract.read(engine.library, engine.tessdata, language, pixels, dpi)
+        scale = 72 / dpi
+        words: list[RawWord] = [
+            (
+                w.left * scale,
+                w.top * scale,
+                (w.left + w.width) * scale,
+                (w.top + w.height) * scale,
+                w.text,
+                w.block,
+                w.line,
+                w.number,
+            )
+            for w in found
+        ]
+        sizes = [len(w.text) for w in found]
+        weighted = sum(w.confidence * n for w, n in zip(found, sizes, strict=True))
+        return Reading(words, sheet, weighted / sum(sizes) if sizes else None)
+    pdf = to_pixmap(gray, dpi).pdfocr_tobytes(
+        compress=False, language=language, tessdata=engine.tessdata
+    )
+    with pymupdf.open("pdf", pdf) as ocr_pdf:
+        ocr_sheet = ocr_pdf.load_page(0)
+        zoom = sheet.width / ocr_sheet.rect.width
+        raw = ocr_sheet.get_textpage(flags=TEXT_FLAGS, matrix=pymupdf.Matrix(zoom, zoom))
+        return Reading(list(raw.extractWORDS()), sheet, None)
 
 
-def _drop_specks(raw: Iterable[RawWord]) -> list[RawWord]:
-    """Drop lines that hold no letter or digit: dust and edge shadows read as '|', '~', ':'."""
-    lines: dict[tuple[int, int], list[RawWord]] = {}
+def _quality(reading: Reading, cleaned: Gray, dpi: int) -> float:
+    """How well the page was read (0-1): the share of the reading that looks like print, held
+    down by Tesseract's own confidence when it is low, and by the share of the ink that no word
+    covers (handwriting, a drawing)."""
+    quality = reading_quality(reading.words)
+    if reading.confidence is not None:
+        quality = min(quality, reading.confidence / _CONFIDENT)
+    covered = ink_read(cleaned, dpi, (w[:4] for w in reading.words))
+    return round(quality * min(1.0, covered / _READ_INK), 3)
+
+
+def _other_language(raw: list[RawWord], model: str, engine: OcrEngine) -> str:
+    """The other model, when the words read show clearly that the page is in its language."""
+    counts = dict.fromkeys(engine.languages, 0)
     for word in raw:
-        lines.setdefault((word[5], word[6]), []).append(word)
-    return [w for line in lines.values() if any(_has_alnum(w[4]) for w in line) for w in line]
+        token = word[4].lower().strip(".,;:()\"'")
+        for lang, cues in _LANGUAGE_CUES.items():
+            if lang in counts and token in cues:
+                counts[lang] += 1
+    best = max(counts, key=lambda lang: counts[lang])
+    if best == model or counts[best] < 5 or counts[best] < _CLEAR * max(counts[model], 1):
+        return ""
+    return best
 
 
-def _has_alnum(token: str) -> bool:
-    return any(ch.isalnum() for ch in token)
-
-
-def _regroup_lines(raw: list[RawWord]) -> list[RawWord]:
-    """Undo the splits Tesseract makes inside a line and inside a paragraph.
-
-    Tesseract may cut one visual line in two, or start a new block mid-paragraph; a phrase broken
-    there would read as two lines or two blocks. A piece on the same row just right of the
-    previous one rejoins its line; a line right under the previous one, starting at its left
-    edge, rejoins its paragraph. Blocks and lines are renumbered in order for build_text.
-    """
-    out: list[RawWord] = []
-    block = line = 0
-    prev: tuple[int, Box] | None = None
-    for (old_block, _), words in _lines(raw):
-        box = (
-            min(w[0] for w in words),
-            min(w[1] for w in words),
-            max(w[2] for w in words),
-            max(w[3] for w in words),
-        )
-        if prev is not None:
-            same_block = old_block == prev[0]
-            if _same_row(prev[1], box, same_block):
-                box = _union(prev[1], box)
-            elif same_block or _continues(prev[1], box):
-                line += 1
-            else:
-                block, line = block + 1, line + 1
-        out.extend((*w[:5], block, line, w[7]) for w in words)
-        prev = (old_block, box)
-    return out
-
-
-def _lines(raw: list[RawWord]) -> list[tuple[tuple[int, int], list[RawWord]]]:
-    lines: list[tuple[tuple[int, int], list[RawWord]]] = []
-    for word in raw:
-        key = (word[5], word[6])
-        if not lines or lines[-1][0] != key:
-            lines.append((key, []))
-        lines[-1][1].append(word)
-    return lines
-
-
-def _same_row(left: Box, box: Box, same_block: bool) -> bool:
-    height = min(left[3] - left[1], box[3] - box[1])
-    overlap = min(left[3], box[3]) - max(left[1], box[1])
-    reach = (_ROW_GAP if same_block else _CELL_GAP) * height
-    return overlap >= 0.5 * height and left[0] < box[0] <= left[2] + reach
-
-
-def _continues(above: Box, box: Box) -> bool:
-    height = min(above[3] - above[1], box[3] - box[1])
-    gap = box[1] - above[3]
-    return -0.3 * height <= gap <= _PARAGRAPH_GAP * height and abs(box[0] - above[0]) <= height
-
-
-def _union(a: Box, b: Box) -> Box:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+def _to_page(word: RawWord, sheet: pymupdf.Rect, slope: float, to_page: pymupdf.Matrix) -> RawWord:
+    """A word's box from the (levelled) image into unrotated page space: sheared back by the
+    slope its lines were levelled from (see scan_image.clean), then scaled and derotated."""
+    x0, y0, x1, y1 = word[:4]
+    if slope:
+        centre = sheet.width / 2
+        ends = (slope * (x0 - centre), slope * (x1 - centre))
+        y0, y1 = y0 + min(ends), y1 + max(ends)
+    rect = pymupdf.Rect(x0, y0, x1, y1) * to_page
+    return (rect.x0, rect.y0, rect.x1, rect.y1, *word[4:])
 
 
 def ocr_pages(
@@ -298,14 +287,20 @@ def ocr_pages(
 ) -> Generator[OcrOutcome, None, None]:
     """OCR the given 1-based pages of a PDF, yielding each as it is done (in any order).
 
-    With more than one worker, pages are spread over that many processes. Closing the iterator
-    early (a cancel) drops the pages not yet started.
+    With more than one worker, pages are spread over that many processes, in the order given,
+    one page handed out to each worker at a time: closing the iterator early (a cancel) drops
+    the pages not yet started, and each page starts with the language of the pages read before
+    it. That queue is where a priority hint will go: the pages a reviewer jumps to, moved to its
+    front before the next hand-out (a `prefer` callable polled there, say).
     """
     if workers <= 1 or len(numbers) <= 1:
         pdf = open_pdf(path)
         try:
+            language = ""
             for number in numbers:
-                yield _outcome(pdf, number, engine)
+                outcome = _outcome(pdf, number, engine, language)
+                language = _read_in(outcome, language)
+                yield outcome
         finally:
             pdf.close()
         return
@@ -313,27 +308,47 @@ def ocr_pages(
     pool = ProcessPoolExecutor(
         max_workers=min(workers, len(numbers)),
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=exit_with_parent,
+        initializer=_start_worker,
     )
-    pending: dict[Future[OcrOutcome], int] = {
-        pool.submit(ocr_file_page, str(path), number, engine): number for number in numbers
-    }
+    queue = deque(numbers)
+    pending: dict[Future[OcrOutcome], int] = {}
+    language = ""
     try:
-        while pending:
+        while queue or pending:
+            while queue and len(pending) < workers:
+                number = queue.popleft()
+                future = pool.submit(ocr_file_page, str(path), number, engine, language)
+                pending[future] = number
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 number = pending.pop(future)
                 try:
-                    yield future.result()
+                    outcome = future.result()
                 except BrokenProcessPool:
-                    yield OcrOutcome(number, None, "the OCR process stopped unexpectedly")
+                    outcome = OcrOutcome(number, None, "the OCR process stopped unexpectedly")
+                language = _read_in(outcome, language)
+                yield outcome
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _outcome(pdf: pymupdf.Document, number: int, engine: OcrEngine) -> OcrOutcome:
+def _read_in(outcome: OcrOutcome, language: str) -> str:
+    """The Tesseract model the page was read with: the one to start the next page with."""
+    if outcome.page is None or not outcome.page.text:
+        return language
+    return "spa" if outcome.page.language == "es" else "eng"
+
+
+def _start_worker() -> None:
+    """A worker process: one Tesseract thread (the pool is the parallelism), and it ends with
+    the process that started it."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", tesseract.THREADS)
+    exit_with_parent()
+
+
+def _outcome(pdf: pymupdf.Document, number: int, engine: OcrEngine, language: str) -> OcrOutcome:
     try:
-        return OcrOutcome(number, ocr_page(pdf.load_page(number - 1), engine))
+        return OcrOutcome(number, ocr_page(pdf.load_page(number - 1), engine, language))
     except Exception as err:  # MuPDF and Tesseract raise their own error types
         return OcrOutcome(number, None, f"OCR failed ({err})")
 
@@ -341,7 +356,7 @@ def _outcome(pdf: pymupdf.Document, number: int, engine: OcrEngine) -> OcrOutcom
 _WORKER_PDF: dict[str, pymupdf.Document] = {}
 
 
-def ocr_file_page(path: str, number: int, engine: OcrEngine) -> OcrOutcome:
+def ocr_file_page(path: str, number: int, engine: OcrEngine, language: str = "") -> OcrOutcome:
     """For a worker process: OCR one page, keeping this process's own copy of the PDF open.
 
     Only for processes that own no other PyMuPDF work: the copy stays open between calls.
@@ -351,4 +366,4 @@ def ocr_file_page(path: str, number: int, engine: OcrEngine) -> OcrOutcome:
             old.close()
         _WORKER_PDF.clear()
         _WORKER_PDF[path] = open_pdf(path)
-    return _outcome(_WORKER_PDF[path], number, engine)
+    return _outcome(_WORKER_PDF[path], number, engine, language)

@@ -22,6 +22,7 @@ import sqlite_utils
 from annotator.core import privacy
 from annotator.core.errors import CaseError
 from annotator.core.model import (
+    POORLY_READ,
     Approval,
     AuditEntry,
     CaseInfo,
@@ -336,6 +337,7 @@ class CaseStore:
                 "needs_ocr": int(p.needs_ocr),
                 "ocr_done": int(p.ocr_done),
                 "language": p.language,
+                "ocr_quality": p.ocr_quality,
             }
             for p in pages
         ]
@@ -358,6 +360,15 @@ class CaseStore:
             where, args = where + " AND ocr_done = ?", [document_id, int(ocr_done)]
         for row in self.db["pages"].rows_where(where, args, order_by="number"):
             yield _page(row)
+
+    def poorly_read_pages(self, document_id: int) -> list[int]:
+        """The pages OCR read but could not make out (PageText.poorly_read), to be read by eye."""
+        rows = self.db.execute(
+            "SELECT number FROM pages WHERE document_id = ? AND ocr_done = 1 "
+            "AND ocr_quality < ? ORDER BY number",
+            [document_id, POORLY_READ],
+        )
+        return [row[0] for row in rows]
 
     def page_count_stored(self, document_id: int) -> int:
         return int(
@@ -805,4 +816,5 @@ def _page(row: dict[str, Any]) -> PageText:
         needs_ocr=bool(row["needs_ocr"]),
         ocr_done=bool(row["ocr_done"]),
         language=row["language"] or "en",
+        ocr_quality=row.get("ocr_quality"),
     )

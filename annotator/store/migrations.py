@@ -170,11 +170,18 @@ def _m4_roles_sources_withholdings(db: sqlite_utils.Database) -> None:
     db["withholdings"].create_index(["document_id", "page"])
 
 
+def _m5_ocr_quality(db: sqlite_utils.Database) -> None:
+    """How well OCR read each page it read (PageText.ocr_quality), so a page it could not make
+    out is marked "poorly read"; NULL for a page OCR has not read."""
+    db["pages"].add_column("ocr_quality", float)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m1_initial,
     _m2_review_history,
     _m3_clinic,
     _m4_roles_sources_withholdings,
+    _m5_ocr_quality,
 ]
 """MIGRATIONS[n - 1] takes a case file from schema version n - 1 to n."""
 

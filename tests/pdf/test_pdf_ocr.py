@@ -10,7 +10,7 @@ import pytest
 from ocr_support import any_overlap, scanned_copy, tesseract
 
 from annotator.core.paths import tessdata_dir
-from annotator.pdf import ocr
+from annotator.pdf import ocr, ocr_words
 from annotator.pdf.extract import extract_page, open_pdf
 from annotator.pdf.ocr import (
     OcrEngine,
@@ -161,15 +161,31 @@ def test_rows_of_a_ruled_table_and_white_on_dark_headings_are_read(tmp_path):
             assert cell in text
 
 
-def test_dust_only_lines_are_dropped():
+def test_dust_lines_are_dropped_and_short_codes_kept():
     raw = [
         (10, 10, 12, 12, "~", 0, 0, 0),
         (50, 50, 80, 60, "Gang", 1, 0, 0),
         (82, 50, 90, 60, "|", 1, 0, 1),
         (5, 70, 7, 72, ":", 2, 0, 0),
-        (5, 80, 7, 82, "y", 3, 0, 0),
+        (5, 80, 9, 82, "ee", 3, 0, 0),  # dust beside the text, read as letters
+        (50, 90, 58, 100, "M", 4, 0, 0),  # a form's answer: a capital, a code or a number
+        (50, 110, 62, 120, "18", 5, 0, 0),
     ]
-    assert [w[4] for w in ocr._drop_specks(raw)] == ["Gang", "|", "y"]
+    assert [w[4] for w in ocr_words.drop_specks(raw)] == ["Gang", "|", "M", "18"]
+
+
+def test_a_stray_letter_between_two_lines_of_a_paragraph_is_dropped():
+    raw = [
+        (40, 100, 80, 110, "Boston", 0, 0, 0),
+        (84, 100, 130, 110, "Regional", 0, 0, 1),
+        (134, 100, 200, 110, "Intelligence", 0, 0, 2),
+        (120, 110, 123, 113, "1", 0, 1, 0),  # a speck read between the lines
+        (40, 113, 90, 123, "Center", 0, 2, 0),
+        (40, 150, 44, 160, "4.", 1, 0, 0),  # a list number on a line of its own stays
+        (40, 170, 90, 180, "Subject", 2, 0, 0),
+    ]
+    kept = [w[4] for w in ocr_words.drop_specks(raw)]
+    assert kept == ["Boston", "Regional", "Intelligence", "Center", "4.", "Subject"]
 
 
 def test_split_lines_and_paragraphs_are_put_back_together():
@@ -185,7 +201,7 @@ def test_split_lines_and_paragraphs_are_put_back_together():
         # a cell in another column on the same row: stays apart
         (300, 200, 340, 210, "Fecha", 3, 0, 0),
     ]
-    regrouped = ocr._regroup_lines(raw)
+    regrouped = ocr_words.regroup_lines(raw)
     keys = [(w[5], w[6]) for w in regrouped]
     assert keys == [(0, 0), (0, 0), (0, 1), (0, 1), (1, 2), (2, 3)]
 
@@ -198,3 +214,20 @@ def test_a_page_that_fails_is_reported_and_the_rest_go_on(tmp_path, make_pdf):
     (outcome,) = ocr_pages(scan, [1], OcrEngine(str(broken), ("eng",)))
     assert outcome.number == 1 and outcome.page is None
     assert outcome.problem.startswith("OCR failed")
+
+
+# -- the two engines --------------------------------------------------------------------------
+
+
+def test_the_system_library_and_pymupdfs_own_tesseract_read_alike(make_pdf, tmp_path):
+    engine = tesseract()
+    if not engine.library:
+        pytest.skip("no system libtesseract: OCR runs on PyMuPDF's own Tesseract")
+    scan = scanned_copy(make_pdf([LINES], fontsize=11), tmp_path / "scan.pdf")
+    bundled = OcrEngine(engine.tessdata, engine.languages, engine.dpi, library="")
+    with open_pdf(scan) as pdf:
+        fast, slow = ocr_page(pdf[0], engine), ocr_page(pdf[0], bundled)
+    assert fast.text == slow.text
+    for a, b in zip(fast.words, slow.words, strict=True):
+        assert any_overlap([a.rect], [b.rect])
+    assert fast.ocr_quality is not None and fast.ocr_quality > 0.9

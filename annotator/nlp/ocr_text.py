@@ -1,0 +1,382 @@
+"""Matching that survives OCR: an OCR'd page's text put right toward the lexicon's own words.
+
+Tesseract misreads the very words that matter on a bad scan: a letter for another that looks
+like it ("CaIGang", "Surefios" for "Sureños", "MS-l3", "Barno 18" for "Barrio 18"), a space lost
+or added ("RedNotice", "Salva trucha"), a speck read as punctuation between two words
+("Gang;Assessment", "Red ' Notice") or as a stray letter between two lines. Before detection an
+OCR'd page's text is repaired toward the words of the lexicon (every word its phrases, patterns
+and cues are made of): a word within a small, OCR-weighted edit distance of exactly one lexicon
+word is read as that word; two pieces that make a lexicon word are joined; a word made of two
+lexicon words that stand together in a phrase is split; junk between two such words goes.
+
+Only OCR'd pages are repaired (PageText.ocr_done), so a born-digital page keeps its precision;
+and a repair only matters where it completes a match, so a plain word put right does no harm.
+The repaired text keeps a map back to the page's own text, like normalize.fold, so findings keep
+their offsets and word boxes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations, pairwise, product
+from typing import Any
+
+from annotator.nlp.lexicon import Lexicon
+from annotator.nlp.normalize import Folded, fold, fold_phrase
+
+_TOKEN = re.compile(r"[^\W_]+")
+_SHORTEST = 4
+"""Words shorter than this are left as read, but for letters read as digits ("5AFE")."""
+_CLOSE = 0.4
+"""The cost of a letter read as one that looks like it, or a pair read as one ("rn" for "m")."""
+_THIN = 0.5
+"""The cost of a speck read as a mark (a period, a comma, a stroke) added or lost."""
+_SLIM = 0.8
+"""The cost of a slim letter (i, l, 1) added or lost: specks read as one, or one lost."""
+_PLAIN = 1.0
+"""The cost of a letter read as one that does not look like it."""
+_LETTER = 1.2
+"""The cost of a whole letter added or lost: rare in OCR, common between two real words."""
+_LOOKALIKE = {
+    frozenset(p)
+    for p in "o0 oc oe ce l1 li l| i1 i| 1| il it lt ft fl s5 b6 bh g9 gq q9 z2 un uv vy nh".split()
+}
+_MERGED = {
+    frozenset(p)
+    for p in [
+        ("rn", "m"),
+        ("ri", "n"),
+        ("in", "m"),
+        ("ni", "m"),
+        ("nn", "m"),
+        ("fi", "n"),
+        ("fl", "n"),
+        ("ii", "u"),
+        ("ii", "n"),
+        ("li", "h"),
+        ("cl", "d"),
+        ("vv", "w"),
+        ("rr", "n"),
+        ("tt", "n"),
+    ]
+}
+"""Two letters read as one or one as two: "rn"/"m", "ri"/"n" ("Barno" for "Barrio"), "fi"/"n"
+(Tesseract's English model reading a Spanish "ñ": "Surefios" for "Sureños")."""
+_VOWELS = frozenset("aeiou")
+_THIN_MARKS = frozenset("|.,'`-:;!")
+_SLIM_LETTERS = frozenset("il1")
+_DIGIT_FOR = str.maketrans("oOlIi|sSbBzZ", "001111558822")
+_LETTER_FOR = str.maketrans("0158", "OISB")
+_JUNK = re.compile(r"[\s.,;:'`\"~_\-|!*^°·•]+")
+"""What may stand between two words of a phrase on a bad scan: spaces and specks."""
+_SENTENCE_END = re.compile(r"[.!?;:][\s\"')]")
+"""A sentence's end: two words of a phrase either side of it are two sentences, not specks."""
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The lexicon's words, folded and lower-cased, and the pairs its phrases put together."""
+
+    words: frozenset[str]
+    cased: dict[str, str]
+    """A word's capitals where the lexicon requires them ("safe" -> "SAFE")."""
+    pairs: frozenset[tuple[str, str]]
+    deletions: dict[str, tuple[str, ...]]
+    """Each word with one or two letters left out -> the words it comes from (for lookup)."""
+
+
+def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
+    """The text folded for matching (normalize.fold), after the OCR repairs."""
+    edits = list(_edits(text, vocabulary))
+    if not edits:
+        return fold(text)
+    repaired, source = _apply(text, edits)
+    folded = fold(repaired)
+    inner = folded.source or list(range(len(folded.text) + 1))
+    return Folded(folded.text, [source[i] for i in inner])
+
+
+def vocabulary(lexicon: Lexicon) -> Vocabulary:
+    """The lexicon's words: built once per Detector (a tenth of a second)."""
+    words: set[str] = set()
+    cased: dict[str, str] = {}
+    pairs: set[tuple[str, str]] = set()
+    for rule in lexicon.rules + lexicon.excludes:
+        for phrase in rule.phrases + rule.cased:
+            pieces = _pieces(phrase)
+            words.update(pieces)
+            pairs.update(pairwise(pieces))
+        for phrase in rule.cased:
+            pieces = _TOKEN.findall(fold_phrase(phrase))
+            if len(pieces) == 1 and not pieces[0].islower():  # "SAFE", "BRIC", "GangNET"
+                cased.setdefault(pieces[0].lower(), pieces[0])
+        for pattern in rule.patterns:
+            steps = [_pattern_words(spec) for spec in pattern]
+            for step in steps:
+                words.update(step)
+            for a, b in pairwise(steps):
+                pairs.update(product(a, b))
+        for word in rule.cues + rule.near_words + rule.context + rule.link_words:
+            words.update(_pieces(word.rstrip("*")))
+    return Vocabulary(frozenset(words), cased, frozenset(pairs), _deletion_index(words))
+
+
+def _pieces(phrase: str) -> list[str]:
+    return [p.lower() for p in _TOKEN.findall(fold_phrase(phrase))]
+
+
+def _pattern_words(spec: dict[str, Any]) -> set[str]:
+    """The literal words a Matcher token spec accepts (LOWER/ORTH/TEXT, plain or IN a list)."""
+    found: set[str] = set()
+    for key in ("LOWER", "ORTH", "TEXT", "NORM"):
+        value = spec.get(key)
+        values = value.get("IN", []) if isinstance(value, dict) else [value]
+        for v in values:
+            if isinstance(v, str):
+                found.update(_pieces(v))
+    return found
+
+
+def _deletion_index(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, set[str]] = {}
+    for word in words:
+        if len(word) >= _SHORTEST:
+            for key in _deletions(word):
+                index.setdefault(key, set()).add(word)
+    return {key: tuple(sorted(found)) for key, found in index.items()}
+
+
+def _deletions(word: str) -> set[str]:
+    """The word with up to two letters left out (one for a short word)."""
+    most = 1 if len(word) <= 5 else 2
+    out = {word}
+    for n in range(1, most + 1):
+        for gone in combinations(range(len(word)), n):
+            out.add("".join(ch for i, ch in enumerate(word) if i not in gone))
+    return out
+
+
+# -- finding the repairs ---------------------------------------------------------------------
+
+Edit = tuple[int, int, str]
+"""Replace text[start:end] with the string."""
+
+
+def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """The repairs, in order and not overlapping."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    fixed = [_repair(token, vocabulary) for _, _, token in tokens]
+    keys = [fold_phrase(f or t).lower() for f, (_, _, t) in zip(fixed, tokens, strict=True)]
+    done = 0  # text before this offset is settled
+    for i, (start, end, _) in enumerate(tokens):
+        if start < done:
+            continue
+        if i + 1 < len(tokens):
+            joined = _join(text, tokens[i], tokens[i + 1], keys[i], keys[i + 1], vocabulary)
+            if joined:
+                yield start, tokens[i + 1][1], joined
+                done = tokens[i + 1][1]
+                continue
+        repaired = fixed[i]
+        if repaired is not None:
+            yield start, end, repaired
+        done = end
+        gap = _bridge(text, i, tokens, keys, vocabulary)
+        if gap is not None:
+            yield gap
+            done = gap[1]
+
+
+def _repair(token: str, vocabulary: Vocabulary) -> str | None:
+    """The lexicon word (or words) the token was misread from, or None to leave it."""
+    key = fold_phrase(token).lower()
+    if key in vocabulary.words:
+        return None
+    if any(ch.isdigit() for ch in key) and len(key) <= 5:
+        return _code(token, vocabulary)
+    if len(key) < _SHORTEST:
+        return None
+    best = _closest(key, vocabulary)
+    if best is not None:
+        return _cased(best, token, vocabulary)
+    split = _split(key, vocabulary)
+    return _cased(split, token, vocabulary) if split else None
+
+
+def _code(token: str, vocabulary: Vocabulary) -> str | None:
+    """A short code with letters and digits mixed up: "l3" or "I8th" for a number, "5AFE" or
+    "BR1C" for a lexicon word."""
+    if not any(ch.isalpha() for ch in token):
+        return None
+    number = token.translate(_DIGIT_FOR)
+    stem = number.removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    if stem.isdigit() and number != token:
+        return number
+    word = token.translate(_LETTER_FOR)
+    if word != token and word.lower() in vocabulary.words:
+        return _cased(word.lower(), token, vocabulary)
+    return None
+
+
+def _closest(key: str, vocabulary: Vocabulary) -> str | None:
+    """The one lexicon word within reach of the token; None when none is, or two are alike."""
+    candidates = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    scored = sorted(
+        (cost, word)
+        for word in candidates
+        if (cost := distance(key, word, _budget(word))) <= _budget(word)
+    )
+    if not scored or (len(scored) > 1 and scored[1][0] - scored[0][0] < 0.3):
+        return None
+    return scored[0][1]
+
+
+def _budget(word: str) -> float:
+    """How far a reading may be from the word: one look-alike letter in a short word ("BRlC",
+    not "BRAC"), two or a slim letter lost in a word of five to seven, about one more in longer
+    ones; never a whole letter added or lost or a letter misread as an unlike one in a short
+    word, which is how two real words differ ("stated"/"state", "point"/"joint")."""
+    n = len(word)
+    if n <= 4:
+        return 0.45
+    if n <= 7:
+        return 0.85
+    return 1.3 if n <= 11 else 1.7
+
+
+def _split(key: str, vocabulary: Vocabulary) -> str | None:
+    """Two lexicon words that stand together in a phrase, read without the space between."""
+    for i in range(2, len(key) - 1):
+        pair = (key[:i], key[i:])
+        if pair in vocabulary.pairs:
+            return f"{pair[0]} {pair[1]}"
+    return None
+
+
+def _join(
+    text: str,
+    left: tuple[int, int, str],
+    right: tuple[int, int, str],
+    left_key: str,
+    right_key: str,
+    vocabulary: Vocabulary,
+) -> str | None:
+    """One lexicon word read as two pieces (a space added, a line-end hyphen lost): the word."""
+    between = text[left[1] : right[0]]
+    if len(between) > 3 or not _JUNK.fullmatch(between):
+        return None
+    if (left_key, right_key) in vocabulary.pairs or min(len(left[2]), len(right[2])) < 2:
+        return None
+    key = fold_phrase(left[2] + right[2]).lower()
+    word = key if key in vocabulary.words else None
+    real = left_key in vocabulary.words or right_key in vocabulary.words
+    if word is None and not real and min(len(left[2]), len(right[2])) >= 3:
+        word = _closest(key, vocabulary)  # "Sa1va trucha"; never "de fusion" -> "difusion"
+    return _cased(word, left[2] + right[2], vocabulary) if word else None
+
+
+def _bridge(
+    text: str, i: int, tokens: list[tuple[int, int, str]], keys: list[str], vocabulary: Vocabulary
+) -> Edit | None:
+    """Specks between two words of a lexicon phrase ("Red ' Notice", "Gang;Assessment", a
+    stray letter on a line of its own between them) read as the one space they were."""
+    end = tokens[i][1]
+    for j in (i + 1, i + 2):
+        if j >= len(tokens) or (keys[i], keys[j]) not in vocabulary.pairs:
+            continue
+        start = tokens[j][0]
+        between = text[end:start]
+        stray = j == i + 2 and len(tokens[i + 1][2]) <= 2 and "\n" in between
+        if j == i + 2 and not stray:
+            continue
+        if between in (" ", "\n", "-") or not (stray or _JUNK.fullmatch(between)):
+            return None  # a plain space, or a hyphen the lexicon's own variants allow for
+        if _SENTENCE_END.search(between):
+            return None
+        return end, start, "\n" if "\n" in between and not stray else " "
+    return None
+
+
+def _cased(word: str, like: str, vocabulary: Vocabulary) -> str:
+    """The word with the capitals the lexicon asks for, or else those of the text it replaces."""
+    if " " in word:
+        return " ".join(_cased(w, like, vocabulary) for w in word.split())
+    if word in vocabulary.cased and not like.islower():
+        return vocabulary.cased[word]
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# -- the edit distance -----------------------------------------------------------------------
+
+
+def distance(a: str, b: str, limit: float = 9.0) -> float:
+    """Edit distance weighted for OCR: a look-alike letter or pair costs less than another, a
+    thin mark less than a letter. Gives up (returns more than `limit`) once past it."""
+    n, m = len(a), len(b)
+    inf = limit + 1.0
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + _indel(b[j - 1])
+    for i in range(1, n + 1):
+        row = [prev[0] + _indel(a[i - 1])] + [0.0] * m
+        for j in range(1, m + 1):
+            best = min(
+                prev[j] + _indel(a[i - 1]),
+                row[j - 1] + _indel(b[j - 1]),
+                prev[j - 1] + _substitute(a, i - 1, b[j - 1]),
+            )
+            if i > 1 and frozenset((a[i - 2 : i], b[j - 1])) in _MERGED:
+                best = min(best, prev2[j - 1] + _CLOSE)
+            if j > 1 and frozenset((a[i - 1], b[j - 2 : j])) in _MERGED:
+                best = min(best, prev[j - 2] + _CLOSE)
+            row[j] = best
+        if min(row) > limit and min(prev) > limit:  # a pair read as one may skip a row
+            return inf
+        prev2, prev = prev, row
+    return prev[m]
+
+
+def _indel(ch: str) -> float:
+    if ch in _THIN_MARKS:
+        return _THIN
+    return _SLIM if ch in _SLIM_LETTERS else _LETTER
+
+
+def _substitute(read: str, i: int, b: str) -> float:
+    """The cost of read[i] standing for b; an "f" between vowels may be an English model's "ñ"
+    ("Surefos" for "Sureños")."""
+    a = read[i]
+    if a == b:
+        return 0.0
+    if frozenset((a, b)) in _LOOKALIKE:
+        return _CLOSE
+    between_vowels = 0 < i < len(read) - 1 and read[i - 1] in _VOWELS and read[i + 1] in _VOWELS
+    return _CLOSE if a == "f" and b == "n" and between_vowels else _PLAIN
+
+
+# -- the repaired text and its map -----------------------------------------------------------
+
+
+def _apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
+    """The text with the edits made, and for each of its characters (and its end) the offset in
+    `text` it stands for; a replacement's characters spread over the span they replace."""
+    parts: list[str] = []
+    source: list[int] = []
+    at = 0
+    for start, end, new in edits:
+        parts.append(text[at:start])
+        source.extend(range(at, start))
+        parts.append(new)
+        last, steps = max(end - start - 1, 0), max(len(new) - 1, 1)
+        source.extend(start + round(k * last / steps) for k in range(len(new)))
+        at = end
+    parts.append(text[at:])
+    source.extend(range(at, len(text) + 1))
+    return "".join(parts), source

@@ -1,0 +1,88 @@
+"""OCR-tolerant matching: references OCR misread are found on OCR'd pages, and only there; the
+offsets still point at the page's own text; ordinary words are not turned into lexicon words."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.model import PageText, Words
+from annotator.nlp.ocr_text import distance, fold_ocr, vocabulary
+from annotator.pdf.extract import build_text
+
+MISREAD = [
+    ("He was entered in CaIGang in 2019.", "gang_label", "CaIGang"),
+    ("Both boys were described as Surefios by the officer.", "gang_label", "Surefios"),
+    ("He was listed as an associate of the I8th Street gang.", "gang_label", "I8th"),
+    ("The card listed him with Barrio l8 in 2019.", "gang_label", "Barrio l8"),
+    ("The card said he ran with Barno 18 in Soyapango.", "gang_label", "Barno 18"),
+    ("An INTERPOL Red Notiee was issued in 2021.", "red_notice", "Red Notiee"),
+    ("The Mara Salva trucha clique was named.", "gang_label", "Mara Salva trucha"),
+    ("Listed in the Gang;Assessment Database by the officer.", "gang_label", "Gang;Assessment"),
+    ("Per the BR1C analyst, the card was sent on.", "fusion_center", "BR1C"),
+    ("A report came through the ICE 5AFE program from El Salvador.", "safe", "5AFE"),
+    ("La PNC solicitó una notificacién reja a INTERPOL.", "red_notice", "notificacién reja"),
+    ("Boston Regional Intelligence\n1\nCenter analysts wrote it.", "fusion_center", "Center"),
+]
+
+
+def page(text: str, ocr_done: bool) -> PageText:
+    """A page whose words are laid out one line of text per visual line, read by OCR or not."""
+    raw = []
+    for n, line in enumerate(text.split("\n")):
+        x = 72.0
+        for k, token in enumerate(line.split()):
+            raw.append((x, 100 + 14 * n, x + 6 * len(token), 110 + 14 * n, token, 0, n, k))
+            x += 6 * len(token) + 4
+    built, words = build_text(raw)
+    return PageText(1, 612, 792, 0, built, Words.of(words), needs_ocr=True, ocr_done=ocr_done)
+
+
+@pytest.mark.parametrize(("text", "category", "misread"), MISREAD)
+def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, category, misread):
+    found = detector.detect_page(page(text, ocr_done=True))
+    hits = [d for d in found if d.category.value == category]
+    assert hits, f"{misread!r} not found on the OCR'd page"
+    ocr_page = page(text, ocr_done=True)
+    start = ocr_page.text.index(misread.split()[0].split(";")[0])
+    assert any(d.start <= start < d.end for d in hits), "the offsets point at the misread word"
+    assert all(d.rects for d in hits)
+    typed = [
+        d for d in detector.detect_page(page(text, ocr_done=False)) if d.category.value == category
+    ]
+    assert not any(d.start <= start < d.end for d in typed), "born-digital text stays exact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The subject stated that the office kept the records.",  # stated/state, office/officer
+        "A query of NCIC returned no record.",  # NCIC is not NCRIC
+        "La Comisión de Control revisó el expediente de la persona.",  # Control is not Centro
+        "Se informó al centro de salud; no hay datos de fusión.",  # de fusión is not difusión
+        "Keep the cafeteria log in the office safe.",
+    ],
+)
+def test_ordinary_words_on_an_ocr_page_stay_what_they_are(detector, text):
+    assert detector.detect_page(page(text, ocr_done=True)) == []
+
+
+def test_the_repaired_text_maps_back_to_the_page_text(detector):
+    text = "Surefios and the Mara Salva trucha, per BR1C"
+    folded = fold_ocr(text, vocabulary(detector.lexicon))
+    assert folded.text == "Surenos and the Mara Salvatrucha, per BRIC"
+    for word, misread in (
+        ("Surenos", "Surefios"),
+        ("Salvatrucha", "Salva trucha"),
+        ("BRIC", "BR1C"),
+    ):
+        at = folded.text.index(word)
+        start, end = folded.to_page(at, at + len(word))
+        assert text[start:end] == misread
+
+
+def test_look_alike_letters_cost_less_than_other_changes():
+    assert distance("barno", "barrio") < 0.5  # "ri" read as "n"
+    assert distance("calgang", "caigang") < 0.5
+    assert distance("surefios", "surenos") < 0.5  # an English model's "ñ"
+    assert distance("stated", "state") > 1.0  # a letter lost: two real words
+    assert distance("point", "joint") >= 1.0
