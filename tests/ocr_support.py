@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 import pytest
 
@@ -57,3 +58,39 @@ def count_ocr_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(ocr, "ocr_page", counted)
     return calls
+
+
+TYPED = [
+    "FICTIONAL TEST DOCUMENT - HANDWRITTEN STATEMENT ATTACHED",
+    "The officer wrote that the subject is a gang member of MS-13.",
+]
+
+
+def handwriting(page: pymupdf.Page, seed: int = 1) -> None:
+    """Lines of scribble where handwriting would be: ink OCR cannot make out."""
+    rng = np.random.default_rng(seed)
+    page.insert_text((72, 60), "FICTIONAL TEST PAGE - handwritten statement", fontsize=9)
+    for row in range(24):
+        y, x = 100 + row * 26, 72.0
+        while x < 520:
+            n = int(rng.integers(3, 9))
+            points = [(x + k * 4 + rng.normal(0, 1), y + rng.normal(0, 5)) for k in range(2 * n)]
+            page.draw_polyline(points, width=1.2)
+            x += n * 8 + 12
+
+
+def handwritten_statement(path: Path) -> Path:
+    """An image-only PDF: page 1 typed (a gang label on it), page 2 handwritten scribble that
+    OCR cannot make out (a "poorly read" page)."""
+    with pymupdf.open() as typed, pymupdf.open() as scan:
+        first = typed.new_page(width=612, height=792)
+        for i, line in enumerate(TYPED):
+            first.insert_text((72, 100 + 16 * i), line, fontsize=11)
+        handwriting(typed.new_page(width=612, height=792))
+        for page in typed:
+            image = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("png")
+            scan.new_page(width=612, height=792).insert_image(
+                pymupdf.Rect(0, 0, 612, 792), stream=image
+            )
+        scan.save(path)
+    return path

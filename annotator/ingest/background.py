@@ -58,6 +58,8 @@ class BackgroundIngest:
         self._requests: Any = self._context.Queue()
         self._events: Any = self._context.Queue()
         self._generation: Any = self._context.Value("q", 0)
+        self._wanted: Any = self._context.Array("q", [0, 0])
+        """The document and page the caller looks at: its OCR reads them first."""
         self._process: Any = None
         self._outstanding = 0
 
@@ -71,6 +73,12 @@ class BackgroundIngest:
 
     def finish(self, document_ids: list[int]) -> None:
         self._send("finish", tuple(document_ids))
+
+    def want(self, document_id: int, page: int) -> None:
+        """The reviewer looks at this page: if the document is being OCR'd, read this page and
+        the few after it before the rest (never waits)."""
+        with self._wanted.get_lock():
+            self._wanted[0], self._wanted[1] = document_id, page
 
     def cancel(self) -> None:
         """Stop the request under way and drop the ones sent before now."""
@@ -125,6 +133,7 @@ class BackgroundIngest:
                     self._requests,
                     self._events,
                     self._generation,
+                    self._wanted,
                 ),
                 name="annotator-ingest",
             )
@@ -143,6 +152,7 @@ def serve(
     requests: Any,
     events: Any,
     generation: Any,
+    wanted: Any = None,
 ) -> None:
     """The child process: one Ingestor, kept warm, working through the requests in order."""
     from pathlib import Path
@@ -166,6 +176,8 @@ def serve(
             CaseStore(case_path, passphrase=passphrase) as case,
             Ingestor(case, Detector(models), workers, ocr, worker, listener) as ingestor,
         ):
+            if wanted is not None:
+                ingestor.prefer = lambda document_id: wanted_pages(wanted, document_id)
             while True:
                 request: Request = requests.get()
                 if request.kind == "stop":
@@ -177,6 +189,19 @@ def serve(
     finally:
         if worker is not None:
             worker.close()
+
+
+AHEAD = 4
+"""Pages after the one in view that OCR reads first too: the reviewer reads on."""
+
+
+def wanted_pages(wanted: Any, document_id: int) -> range:
+    """The pages the caller wants first in this document (BackgroundIngest.want)."""
+    with wanted.get_lock():
+        document, page = wanted[0], wanted[1]
+    if document != document_id or page < 1:
+        return range(0)
+    return range(page, page + AHEAD + 1)
 
 
 def _handle(ingestor: Any, request: Request) -> None:

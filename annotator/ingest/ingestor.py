@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -102,6 +102,9 @@ class Ingestor:
         self.listener = listener
         self.ocr_missing = ""
         """Why OCR cannot run, once it has been tried."""
+        self.prefer: Callable[[int], Iterable[int]] | None = None
+        """The pages of a document to OCR first (by document id), polled before each page is
+        handed out: the window's page in view and the few after it."""
 
     def __enter__(self) -> Ingestor:
         return self
@@ -264,7 +267,9 @@ class Ingestor:
             return 0
         known: set[str] = set().union(*(r.introduced for r in results)) if results else set()
         ocr = OcrPass(self.case, self.detector, self._worker, self.tell, document_id, path)
-        read = ocr.run(engine, wanted, known, self.workers, progress)
+        prefer = self.prefer
+        first = (lambda: prefer(document_id)) if prefer is not None else None
+        read = ocr.run(engine, wanted, known, self.workers, progress, first)
         result.pages_ocr_read += read
         result.ocr_problems += ocr.problems
         if read and results is None:

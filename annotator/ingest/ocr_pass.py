@@ -20,7 +20,7 @@ from annotator.ingest.settle import settle_anchors, settle_in
 from annotator.nlp.detect import Detector
 from annotator.nlp.language import guess_language
 from annotator.nlp.worker import DetectionWorker, Found, PageResult, detect_page_result, found
-from annotator.pdf.ocr import OcrEngine, ocr_pages
+from annotator.pdf.ocr import OcrEngine, Preference, ocr_pages
 
 if TYPE_CHECKING:
     from annotator.store import CaseStore
@@ -54,13 +54,15 @@ class OcrPass:
         known: set[str],
         workers: int,
         progress: ProgressCallback | None,
+        prefer: Preference | None = None,
     ) -> int:
         """OCR these pages on `workers` processes, storing each page and its findings as it is
-        read; `known`: the anchors the document's other pages introduce. The pages read."""
+        read; `known`: the anchors the document's other pages introduce; `prefer`: the pages to
+        read first, asked again before each page (ocr.ocr_pages). The pages read."""
         self.case.update_document(self.document_id, lexicon_version="")
         name = Path(self.path).name
         self._progress(0, len(numbers))
-        with closing(ocr_pages(self.path, numbers, engine, workers)) as outcomes:
+        with closing(ocr_pages(self.path, numbers, engine, workers, prefer)) as outcomes:
             for done, outcome in enumerate(outcomes, start=1):
                 if outcome.page is None:
                     self.problems.append(f"page {outcome.number}: {outcome.problem}")

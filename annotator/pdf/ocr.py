@@ -18,7 +18,7 @@ import os
 import shutil
 import sys
 from collections import deque
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -282,22 +282,32 @@ def _to_page(word: RawWord, sheet: pymupdf.Rect, slope: float, to_page: pymupdf.
     return (rect.x0, rect.y0, rect.x1, rect.y1, *word[4:])
 
 
+Preference = Callable[[], Iterable[int]]
+"""The pages wanted first, polled before each page is handed out (the page a reviewer looks at
+and the few after it); pages it names that are still waiting move to the front of the queue."""
+
+
 def ocr_pages(
-    path: str | os.PathLike[str], numbers: Sequence[int], engine: OcrEngine, workers: int = 1
+    path: str | os.PathLike[str],
+    numbers: Sequence[int],
+    engine: OcrEngine,
+    workers: int = 1,
+    prefer: Preference | None = None,
 ) -> Generator[OcrOutcome, None, None]:
     """OCR the given 1-based pages of a PDF, yielding each as it is done (in any order).
 
     With more than one worker, pages are spread over that many processes, in the order given,
     one page handed out to each worker at a time: closing the iterator early (a cancel) drops
     the pages not yet started, and each page starts with the language of the pages read before
-    it. That queue is where a priority hint will go: the pages a reviewer jumps to, moved to its
-    front before the next hand-out (a `prefer` callable polled there, say).
+    it. `prefer` reorders what is still waiting before every hand-out.
     """
+    queue = deque(numbers)
     if workers <= 1 or len(numbers) <= 1:
         pdf = open_pdf(path)
         try:
             language = ""
-            for number in numbers:
+            while queue:
+                number = _next(queue, prefer)
                 outcome = _outcome(pdf, number, engine, language)
                 language = _read_in(outcome, language)
                 yield outcome
@@ -310,13 +320,12 @@ def ocr_pages(
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
     )
-    queue = deque(numbers)
     pending: dict[Future[OcrOutcome], int] = {}
     language = ""
     try:
         while queue or pending:
             while queue and len(pending) < workers:
-                number = queue.popleft()
+                number = _next(queue, prefer)
                 future = pool.submit(ocr_file_page, str(path), number, engine, language)
                 pending[future] = number
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -330,6 +339,21 @@ def ocr_pages(
                 yield outcome
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _next(queue: deque[int], prefer: Preference | None) -> int:
+    """The next page to read: the first page `prefer` names that is still waiting, else the
+    queue's first. A preferred page is taken out of the queue where it stands (a few pages are
+    preferred at a time; the queue may hold a thousand)."""
+    if prefer is not None:
+        waiting = None
+        for number in prefer():
+            if waiting is None:
+                waiting = set(queue)
+            if number in waiting:
+                queue.remove(number)
+                return number
+    return queue.popleft()
 
 
 def _read_in(outcome: OcrOutcome, language: str) -> str:

@@ -148,6 +148,10 @@ class CaseView(QSplitter):
         self.search_results.itemClicked.connect(self._search_result_activated)
         self.notice.locate_requested.connect(self.files.locate_document)
         self.withheld.page_requested.connect(self._go_to)
+        self.view.page_changed.connect(lambda page: self.runner.want(navigator.document_id, page))
+        self.runner.text_stored.connect(
+            lambda _path, _id: self.runner.want(navigator.document_id, self.view.page)
+        )
         self.view.finding_clicked.connect(navigator.select_finding)
         self.view.add_finding_requested.connect(self.review.add_manual_finding)
         self.panel.finding_selected.connect(navigator.select_finding)

@@ -101,6 +101,7 @@ class DocumentsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             total = sum(counts.values())
             ocr = _ocr_state(value.pages_needing_ocr, self.ocr.get(value.id))
+            ocr += _poorly_read(self.session.poorly_read(value.id))
             state = self.file_state(value.id)
             problem = (
                 f"\n⚠ PDF {state}: showing stored text" if state in ("missing", "changed") else ""
@@ -180,6 +181,15 @@ def _ocr_state(unsearched: int, running: tuple[int, int] | None) -> str:
         page = "page" if unsearched == 1 else "pages"
         return f"\n⚠ {unsearched} {page} not searched (no text layer)"
     return ""
+
+
+def _poorly_read(pages: list[int]) -> str:
+    """The pages OCR could not make out, named so the reviewer reads them by eye."""
+    if not pages:
+        return ""
+    shown = ", ".join(str(p) for p in pages[:8]) + (", …" if len(pages) > 8 else "")
+    noun = "page" if len(pages) == 1 else "pages"
+    return f"\n⚠ {len(pages)} {noun} poorly read by OCR, read by eye: {shown}"
 
 
 def _by_category(counts: Counter[str]) -> list[tuple[Any, int]]:

@@ -61,6 +61,11 @@ class IngestRunner(QObject):
     def cancel(self) -> None:
         self.ingest.cancel()
 
+    def want(self, document_id: int | None, page: int) -> None:
+        """The reviewer looks at this page: OCR reads it and the next few first."""
+        if document_id is not None:
+            self.ingest.want(document_id, page)
+
     def reread(self, document_ids: list[int]) -> None:
         """Read these documents again with the lexicon as it is now (the user's changed): a
         fresh background process loads it, and re-detects on the stored text."""

@@ -52,6 +52,8 @@ class CaseSession(QObject):
         self._pages: OrderedDict[tuple[int, int], PageText] = OrderedDict()
         self._reviewers: dict[int, str] = {}
         """finding id -> who last set its status (the findings panel filters by it)."""
+        self._poorly_read: dict[int, list[int]] = {}
+        """document id -> the pages OCR read but could not make out, once asked."""
         self.reload()
 
     @property
@@ -81,6 +83,7 @@ class CaseSession(QObject):
         self._documents = self._ordered(self.case.documents())
         self._findings = {f.id: f for f in self.case.findings()}
         self._reviewers = reviewers_of(self.case)
+        self._poorly_read.clear()
         self.documents_changed.emit()
         self.findings_reset.emit()
 
@@ -93,6 +96,7 @@ class CaseSession(QObject):
         fresh = self.case.findings(document_id=document_id)
         self._findings.update((f.id, f) for f in fresh)
         self._pages = OrderedDict((k, v) for k, v in self._pages.items() if k[0] != document_id)
+        self._poorly_read.pop(document_id, None)
         self.documents_changed.emit()
         if had:
             self.findings_reset.emit()
@@ -114,6 +118,7 @@ class CaseSession(QObject):
             fresh = self.case.findings(document_id=document_id, pages=pages)
             self._findings.update((f.id, f) for f in fresh)
         self._documents[document_id] = self.case.document(document_id)
+        self._poorly_read.pop(document_id, None)
         self.documents_changed.emit()
         self.findings_reset.emit()
 
@@ -121,6 +126,12 @@ class CaseSession(QObject):
         """Re-read one document's row (its path changed)."""
         self._documents[document_id] = self.case.document(document_id)
         self.documents_changed.emit()
+
+    def poorly_read(self, document_id: int) -> list[int]:
+        """The pages of a document OCR read but could not make out: to be read by eye."""
+        if document_id not in self._poorly_read:
+            self._poorly_read[document_id] = self.case.poorly_read_pages(document_id)
+        return self._poorly_read[document_id]
 
     def documents(self) -> list[Document]:
         return list(self._documents.values())

@@ -7,11 +7,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import numpy as np
-import pymupdf
 import pytest
 import sqlite_utils
-from ocr_support import tesseract
+from ocr_support import handwritten_statement, tesseract
 
 from annotator.core.model import PageText
 from annotator.export.text import APPENDIX_TITLE
@@ -19,42 +17,12 @@ from annotator.store import CaseStore
 from annotator.store.case import APP_ID
 from annotator.store.migrations import MIGRATIONS
 
-TYPED = [
-    "FICTIONAL TEST DOCUMENT - HANDWRITTEN STATEMENT ATTACHED",
-    "The officer wrote that the subject is a gang member of MS-13.",
-]
-
-
-def handwriting(page: pymupdf.Page, seed: int = 1) -> None:
-    """Lines of scribble where handwriting would be: ink OCR cannot make out."""
-    rng = np.random.default_rng(seed)
-    page.insert_text((72, 60), "FICTIONAL TEST PAGE - handwritten statement", fontsize=9)
-    for row in range(24):
-        y, x = 100 + row * 26, 72.0
-        while x < 520:
-            n = int(rng.integers(3, 9))
-            points = [(x + k * 4 + rng.normal(0, 1), y + rng.normal(0, 5)) for k in range(2 * n)]
-            page.draw_polyline(points, width=1.2)
-            x += n * 8 + 12
-
 
 @pytest.fixture(scope="module")
 def statement(tmp_path_factory) -> Path:
     """Page 1 typed, page 2 handwritten; both image-only."""
     tesseract()
-    path = tmp_path_factory.mktemp("poorly") / "statement.pdf"
-    with pymupdf.open() as typed, pymupdf.open() as scan:
-        first = typed.new_page(width=612, height=792)
-        for i, line in enumerate(TYPED):
-            first.insert_text((72, 100 + 16 * i), line, fontsize=11)
-        handwriting(typed.new_page(width=612, height=792))
-        for page in typed:
-            image = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("png")
-            scan.new_page(width=612, height=792).insert_image(
-                pymupdf.Rect(0, 0, 612, 792), stream=image
-            )
-        scan.save(path)
-    return path
+    return handwritten_statement(tmp_path_factory.mktemp("poorly") / "statement.pdf")
 
 
 def test_the_page_ocr_could_not_read_is_marked_and_named_everywhere(cli, statement, tmp_path):

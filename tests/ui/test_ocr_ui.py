@@ -127,3 +127,20 @@ def test_without_tesseract_scanned_pages_are_marked_not_searched(
     assert 1 <= done < 4
     row = document_rows(window)[document_id]
     assert f"{4 - done} page{'s' if 4 - done > 1 else ''} not searched (no text layer)" in row, row
+
+
+def test_a_page_ocr_could_not_make_out_is_marked_in_the_documents_list(
+    make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    tesseract()
+    from ocr_support import handwritten_statement
+
+    from annotator.ingest import Ingestor
+
+    pdf = handwritten_statement(tmp_path / "statement.pdf")
+    case = tmp_path / "statement.case"
+    with CaseStore(case) as store, Ingestor(store, workers=1) as ingestor:
+        (result,) = ingestor.add_files([str(pdf)])
+    window = make_window(case)
+    row = document_rows(window)[result.document.id]
+    assert "1 page poorly read by OCR, read by eye: 2" in row, row
