@@ -39,6 +39,8 @@ from degrade import degrade_pdf  # noqa: E402
 
 CATEGORIES = {"g": "gang_label", "r": "red_notice", "s": "safe", "f": "fusion_center"}
 MARK = re.compile(r"\[\[([grsf])(\??):([^\]]+)\]\]")
+CORPUS_MARK = re.compile(r"\[\[([^\]|]+)\|([grsf])(\??)\]\]")
+"""The regression corpus's markup (eval/markup.py): [[MS-13|g]], [[INTERPOL|r?]]."""
 SCORE_LINE = re.compile(r"^(\w+)\s+recall\s+(\d+)/\s*(\d+).*precision\s+(\d+)/\s*(\d+)")
 
 
@@ -49,18 +51,12 @@ def write_texts(marked: Path, texts: Path, gold: Path) -> None:
     for path in sorted(marked.glob("*.txt")):
         source = path.read_text(encoding="utf-8")
         plain, spans, at = [], [], 0
-        for m in MARK.finditer(source):
-            plain.append(source[at : m.start()])
-            spans.append(
-                (
-                    CATEGORIES[m.group(1)],
-                    m.group(3),
-                    "optional" if m.group(2) else "required",
-                    sum(map(len, plain)),
-                )
-            )
-            plain.append(m.group(3))
-            at = m.end()
+        for code, optional, words, start, end in _marks(source):
+            plain.append(source[at:start])
+            tier = "optional" if optional else "required"
+            spans.append((CATEGORIES[code], words, tier, sum(map(len, plain))))
+            plain.append(words)
+            at = end
         plain.append(source[at:])
         text = "".join(plain)
         lines = []
@@ -74,6 +70,13 @@ def write_texts(marked: Path, texts: Path, gold: Path) -> None:
             )
         (texts / path.name).write_text(text, encoding="utf-8")
         (gold / f"{path.stem}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _marks(source: str) -> list[tuple[str, str, str, int, int]]:
+    """(category code, "?" or "", words, start, end) of each inline mark, in either markup."""
+    ours = [(m[1], m[2], m[3], m.start(), m.end()) for m in MARK.finditer(source)]
+    corpus = [(m[2], m[3], m[1], m.start(), m.end()) for m in CORPUS_MARK.finditer(source)]
+    return ours or corpus
 
 
 def scan(pdfs: list[Path], found: Path) -> float:
