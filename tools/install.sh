@@ -15,6 +15,9 @@ apt_packages="libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfont
   libdbus-1-3 libglib2.0-0 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libxrender1 libx11-xcb1
   fonts-dejavu-core"
+# Tesseract's library (Debian 12, Ubuntu 24.04): OCR runs 2.5 times as fast through it as through
+# PyMuPDF's own Tesseract (annotator/pdf/tesseract.py); without it OCR still works, slower.
+apt_optional="libtesseract5"
 # PyInstaller reads and strips the bundle's libraries with binutils (objdump, strip).
 if [ -n "$extras" ]; then apt_packages="$apt_packages binutils"; fi
 
@@ -23,13 +26,21 @@ if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; 
   for p in $apt_packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
   done
+  optional=""
+  for p in $apt_optional; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || optional="$optional $p"
+  done
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  if [ -n "$missing$optional" ]; then $sudo apt-get update -qq; fi
   if [ -n "$missing" ]; then
-    sudo=""
-    if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
     echo "Installing system packages:$missing"
-    $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
   fi
+  for p in $optional; do
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$p" >/dev/null 2>&1 \
+      && echo "Installed $p" || echo "$p is not available here: OCR uses PyMuPDF's Tesseract (slower)"
+  done
 else
   echo "Not a Debian-like system: install Qt's runtime libraries yourself." >&2
 fi
