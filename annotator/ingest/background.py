@@ -26,6 +26,10 @@ from annotator.ingest.ingestor import OcrMode
 log = logging.getLogger(__name__)
 
 
+NICENESS = 5
+"""How much lower than the window the background ingest runs (its OCR processes lower still)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     """What the caller asks of the child: add files, or finish documents left incomplete."""
@@ -163,6 +167,8 @@ def serve(
     from annotator.store import CaseStore
 
     exit_with_parent()  # a background ingest on its own would hold the case and a core
+    if hasattr(os, "nice"):  # below the window, which must answer the reviewer at once
+        os.nice(NICENESS)
     models = Path(models_dir) if models_dir else None
     current = {"generation": 0}
 

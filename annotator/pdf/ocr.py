@@ -363,10 +363,17 @@ def _read_in(outcome: OcrOutcome, language: str) -> str:
     return "spa" if outcome.page.language == "es" else "eng"
 
 
+WORKER_NICENESS = 10
+"""How much lower than its parent an OCR process runs: OCR takes every core, and the window
+(or whatever else the user runs) still gets a core the moment it needs one."""
+
+
 def _start_worker() -> None:
-    """A worker process: one Tesseract thread (the pool is the parallelism), and it ends with
-    the process that started it."""
+    """A worker process: one Tesseract thread (the pool is the parallelism), a lower priority
+    than the process that started it, and it ends with that process."""
     os.environ.setdefault("OMP_THREAD_LIMIT", tesseract.THREADS)
+    if hasattr(os, "nice"):  # POSIX; on Windows the pool runs at normal priority
+        os.nice(WORKER_NICENESS)
     exit_with_parent()
 
 
