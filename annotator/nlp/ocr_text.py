@@ -39,10 +39,10 @@ _PLAIN = 1.0
 """The cost of a letter read as one that does not look like it."""
 _LETTER = 1.2
 """The cost of a whole letter added or lost: rare in OCR, common between two real words."""
-_LOOKALIKE = {
-    frozenset(p)
-    for p in "o0 oc oe ce l1 li l| i1 i| 1| il it lt ft fl s5 b6 bh g9 gq q9 z2 un uv vy nh".split()
-}
+_LOOKALIKE_PAIRS = (
+    "o0 oc oe ce cg l1 li l| i1 i| 1| il it lt ft fl s5 b6 bh g9 gq q9 z2 un uv vy nh"
+)
+_LOOKALIKE = {frozenset(p) for p in _LOOKALIKE_PAIRS.split()}
 _MERGED = {
     frozenset(p)
     for p in [
@@ -69,10 +69,28 @@ _THIN_MARKS = frozenset("|.,'`-:;!")
 _SLIM_LETTERS = frozenset("il1")
 _DIGIT_FOR = str.maketrans("oOlIi|sSbBzZ", "001111558822")
 _LETTER_FOR = str.maketrans("0158", "OISB")
-_JUNK = re.compile(r"[\s.,;:'`\"~_\-|!*^°·•]+")
+_JUNK = re.compile(r"[\s.,;:'`\"“”‘’«»„~_\-|!*^°·•]+")
 """What may stand between two words of a phrase on a bad scan: spaces and specks."""
-_SENTENCE_END = re.compile(r"[.!?;:][\s\"')]")
-"""A sentence's end: two words of a phrase either side of it are two sentences, not specks."""
+_SENTENCE_END = re.compile(r"[.!?][\s\"')]")
+"""A sentence's end: two words of a phrase either side of it are two sentences, not specks
+(unless the second starts with a small letter). A colon or semicolon is taken for a speck."""
+_GLUE = frozenset("'`´’‘")
+_CONTRACTIONS = frozenset("s t d m ll re ve".split())
+"""Marks a speck is read as between two words with no space ("Sureño'associate"); English
+contractions ('s, 't, 'll, 're, 've, 'd, 'm) are left alone."""
+_BEFORE_BRACKET = re.compile(
+    r"(?:[\s.,;:'`\"“”~_\-|!*^°·•]|(?<=\s)[^\W_]{1,2}(?=\s))+(?=\([A-Z][A-Za-z]{1,7}\))"
+)
+"""Specks, or noise read as a letter or two, between a name and the acronym in brackets after
+it ("Fusión de Inteligencia : iE\n(CEFI)"): the acronym is only taken when it follows the name."""
+_CLOSED_WRONG = re.compile(r"\([^()\[\]{}]{1,40}?([}\]])")
+"""A bracket opened with "(" and closed with a look-alike ("(also written "WFL"}")."""
+_STRAYS = 2
+"""Noise read as short "words" (up to 3 letters) that may stand between two words of a phrase
+broken over a line."""
+_IN_PHRASE = 1.0
+"""How far a word may be from a lexicon word when its neighbour is that word's partner in a
+phrase ("notificación Foja" for "notificación roja"): one letter misread, whatever it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +107,7 @@ class Vocabulary:
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
-    edits = list(_edits(text, vocabulary))
+    edits = _merged(list(_edits(text, vocabulary)), list(_brackets(text)))
     if not edits:
         return fold(text)
     repaired, source = _apply(text, edits)
@@ -169,6 +187,11 @@ def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     fixed = [_repair(token, vocabulary) for _, _, token in tokens]
     keys = [fold_phrase(f or t).lower() for f, (_, _, t) in zip(fixed, tokens, strict=True)]
+    for i in range(len(tokens)):
+        if fixed[i] is None and keys[i] not in vocabulary.words:
+            partner = _partner(i, keys, vocabulary)
+            if partner is not None:
+                fixed[i], keys[i] = _cased(partner, tokens[i][2], vocabulary), partner
     done = 0  # text before this offset is settled
     for i, (start, end, _) in enumerate(tokens):
         if start < done:
@@ -183,10 +206,38 @@ def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
         if repaired is not None:
             yield start, end, repaired
         done = end
+        glue = _unglue(text, i, tokens, keys, vocabulary)
+        if glue is not None:
+            yield glue
+            done = glue[1]
+            continue
         gap = _bridge(text, i, tokens, keys, vocabulary)
         if gap is not None:
             yield gap
             done = gap[1]
+
+
+def _brackets(text: str) -> Iterator[Edit]:
+    """Repairs around brackets: the specks before an acronym's bracket, a look-alike closing
+    one."""
+    for m in _BEFORE_BRACKET.finditer(text):
+        if m.group() != " ":
+            yield m.start(), m.end(), " "
+    for m in _CLOSED_WRONG.finditer(text):
+        yield m.start(1), m.end(1), ")"
+
+
+def _merged(edits: list[Edit], more: list[Edit]) -> list[Edit]:
+    """Both lists of edits in order, leaving out any of `more` that overlaps another."""
+    if not more:
+        return edits
+    out: list[Edit] = []
+    taken = [(s, e) for s, e, _ in edits]
+    for edit in more:
+        if not any(s < edit[1] and edit[0] < e for s, e in taken):
+            out.append(edit)
+            taken.append(edit[:2])
+    return sorted(edits + out)
 
 
 def _repair(token: str, vocabulary: Vocabulary) -> str | None:
@@ -203,6 +254,43 @@ def _repair(token: str, vocabulary: Vocabulary) -> str | None:
         return _cased(best, token, vocabulary)
     split = _split(key, vocabulary)
     return _cased(split, token, vocabulary) if split else None
+
+
+def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
+    """The lexicon word a misread word stands for, told by its neighbour: the one word within
+    one misread letter that makes a lexicon pair with the word before or after it."""
+    key = keys[i]
+    if len(key) < _SHORTEST or not key.isalpha():
+        return None
+    before = keys[i - 1] if i > 0 else ""
+    after = keys[i + 1] if i + 1 < len(keys) else ""
+    if before not in vocabulary.words and after not in vocabulary.words:
+        return None
+    candidates = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    paired = sorted(
+        (cost, word)
+        for word in candidates
+        if ((before, word) in vocabulary.pairs or (word, after) in vocabulary.pairs)
+        and (cost := distance(key, word, _IN_PHRASE)) <= _IN_PHRASE
+    )
+    if not paired or (len(paired) > 1 and paired[1][0] - paired[0][0] < 0.3):
+        return None
+    return paired[0][1]
+
+
+def _unglue(
+    text: str, i: int, tokens: list[tuple[int, int, str]], keys: list[str], vocabulary: Vocabulary
+) -> Edit | None:
+    """A speck read as an apostrophe joining a lexicon word to the next ("Sureño'associate"):
+    the space it was. Never a contraction or a possessive ("gang's", "didn't")."""
+    if i + 1 >= len(tokens):
+        return None
+    end, start = tokens[i][1], tokens[i + 1][0]
+    if start - end != 1 or text[end] not in _GLUE or tokens[i + 1][2].lower() in _CONTRACTIONS:
+        return None
+    if keys[i] not in vocabulary.words and keys[i + 1] not in vocabulary.words:
+        return None
+    return end, start, " "
 
 
 def _code(token: str, vocabulary: Vocabulary) -> str | None:
@@ -280,23 +368,30 @@ def _join(
 def _bridge(
     text: str, i: int, tokens: list[tuple[int, int, str]], keys: list[str], vocabulary: Vocabulary
 ) -> Edit | None:
-    """Specks between two words of a lexicon phrase ("Red ' Notice", "Gang;Assessment", a
-    stray letter on a line of its own between them) read as the one space they were."""
+    """Specks between two words of a lexicon phrase ("Red ' Notice", "Gang;Assessment",
+    "fusion. center", noise read as a short word or two on a line of their own between them)
+    read as the one space they were."""
     end = tokens[i][1]
-    for j in (i + 1, i + 2):
-        if j >= len(tokens) or (keys[i], keys[j]) not in vocabulary.pairs:
+    for j in range(i + 1, min(i + 2 + _STRAYS, len(tokens))):
+        if (keys[i], keys[j]) not in vocabulary.pairs:
             continue
         start = tokens[j][0]
         between = text[end:start]
-        stray = j == i + 2 and len(tokens[i + 1][2]) <= 2 and "\n" in between
-        if j == i + 2 and not stray:
+        stray = j > i + 1 and "\n" in between and all(len(t[2]) <= 3 for t in tokens[i + 1 : j])
+        if j > i + 1 and not stray:
             continue
         if between in (" ", "\n", "-") or not (stray or _JUNK.fullmatch(between)):
             return None  # a plain space, or a hyphen the lexicon's own variants allow for
-        if _SENTENCE_END.search(between):
-            return None
+        if _SENTENCE_END.search(between) and not _speck_period(tokens[i][2], tokens[j][2]):
+            return None  # two sentences
         return end, start, "\n" if "\n" in between and not stray else " "
     return None
+
+
+def _speck_period(left: str, right: str) -> bool:
+    """Whether a period between two words of a lexicon phrase is a speck, not a sentence's end:
+    before a small letter ("fusion. center"), or inside a capitalised name ("Red. Notice")."""
+    return right[:1].islower() or (left[:1].isupper() and right[:1].isupper() and len(left) <= 4)
 
 
 def _cased(word: str, like: str, vocabulary: Vocabulary) -> str:

@@ -22,6 +22,22 @@ MISREAD = [
     ("A report came through the ICE 5AFE program from El Salvador.", "safe", "5AFE"),
     ("La PNC solicitó una notificacién reja a INTERPOL.", "red_notice", "notificacién reja"),
     ("Boston Regional Intelligence\n1\nCenter analysts wrote it.", "fusion_center", "Center"),
+    ("He was listed as a Surefio'associate by the officer.", "gang_label", "Surefio"),
+    ("It repeats a fusion. center printout from 2021.", "fusion_center", "fusion."),
+    ('Citó una "alerta" del Centro“de Fusión de Texas.', "fusion_center", "Centro“de"),
+    ("Existía una notificación Foja de la policía.", "red_notice", "notificación Foja"),
+    (
+        "Information shared through the Security:\nEe aoe\nAlliance for Fugitive Enforcement.",
+        "safe",
+        "Security:",
+    ),
+    ("Related records: NCRIG bulletin 19-241.", "fusion_center", "NCRIG"),
+    ("INTERPOL never published a\nRed. Notice for him.", "red_notice", "Red."),
+    (
+        "The Centro Estatal de Fusión de Inteligencia : iE\n(CEFI) shares data. CEFI said so.",
+        "fusion_center",
+        "CEFI)",
+    ),
 ]
 
 
@@ -60,6 +76,9 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "La Comisión de Control revisó el expediente de la persona.",  # Control is not Centro
         "Se informó al centro de salud; no hay datos de fusión.",  # de fusión is not difusión
         "Keep the cafeteria log in the office safe.",
+        "The officer's note said the boy's brother didn't know.",  # contractions stay
+        "Se fue a la notificación de la foja del expediente.",  # foja is a word of its own
+        "He left the house. Notice was given the next day.",  # a sentence's end stays one
     ],
 )
 def test_ordinary_words_on_an_ocr_page_stay_what_they_are(detector, text):
