@@ -52,6 +52,12 @@ def default_reviewer(case: CaseStore) -> str:
     raise AnnotatorError(f"{case.path}: say whose review to export (--reviewer): {listed}")
 
 
+CARRIED_ORDER = (*EDITABLE, "role")
+"""The reviewer fields a package carries: those set_fields changes, and a gang reference's
+role (set through its own operation)."""
+CARRIED = frozenset(CARRIED_ORDER)
+
+
 def collect_review(
     case: CaseStore,
     reviewer: str,
@@ -65,7 +71,7 @@ def collect_review(
     entries = [
         e
         for e in case.audit()
-        if e.who == reviewer and (e.field in EDITABLE or e.field in LIFECYCLE)
+        if e.who == reviewer and (e.field in CARRIED or e.field in LIFECYCLE)
     ]
     return _package(case, "review", reviewer, scope, entries, lambda f: True)
 
@@ -73,7 +79,7 @@ def collect_review(
 def collect_key(case: CaseStore, instructor: str = "") -> Package:
     """The key: every finding the instructor's case has tagged (dismissed ones too, which a
     student should dismiss), with its expected status, role and model note."""
-    entries = [e for e in case.audit() if e.field in EDITABLE or e.field in LIFECYCLE]
+    entries = [e for e in case.audit() if e.field in CARRIED or e.field in LIFECYCLE]
     names = reviewers(case)
     name = instructor or case.info().reviewer or (names[0] if len(names) == 1 else "")
     return _package(
@@ -128,7 +134,7 @@ def _package(
         documents=tuple(
             PackedDocument(d.sha256, d.title, Path(d.path).name, d.page_count) for d in scope
         ),
-        fields=tuple(EDITABLE),
+        fields=tuple(CARRIED_ORDER),
         findings=tuple(packed),
         audit=tuple(
             PackedEntry(e.finding_id, e.at, e.who, e.field, e.old, e.new)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Finding, Source
+from annotator.core.model import Category, Finding, Role, Source
 from annotator.review.anchors import Anchors
 from annotator.review.clinic_ops import OnBehalf, RecordMerge
-from annotator.review.operations import AddFinding, Batch, Operation, SetFields
+from annotator.review.operations import AddFinding, Batch, Operation, SetFields, SetRole
 from annotator.review.package import LIFECYCLE, NO_OPINION, Package, PackageError, PackedFinding
 from annotator.review.review import Review
 from annotator.store import CaseStore
@@ -38,6 +38,11 @@ class MergeResult:
     """The package had been merged before: nothing changed."""
     ignored_fields: tuple[str, ...] = ()
     """Reviewer fields this version of the app does not have (a newer app's)."""
+
+
+ROLE = "role"
+"""A gang reference's role travels in a package like a reviewer field, but is set through its
+own operation (SetRole): a role the reviewer here chose stays; one the detector chose gives way."""
 
 
 def field_text(finding: Finding, name: str) -> str:
@@ -90,7 +95,7 @@ def merge_package(review: Review, package: Package) -> MergeResult:
         case.history.push(
             now(), review.reviewer, f"merge {package.reviewer}'s review", step.to_dict()
         )
-    ignored = sorted({k for p in package.findings for k in p.values} - set(EDITABLE))
+    ignored = sorted({k for p in package.findings for k in p.values} - set(EDITABLE) - {ROLE})
     return MergeResult(
         name,
         package.reviewer,
@@ -162,10 +167,25 @@ class _Plan:
             before = {k: current[k] for k in fill}
             self.applied.append(OnBehalf(self.package.reviewer, SetFields(target.id, before, fill)))
             self.touched.append(target.id)
+        self._role(target, packed)
         if differ:
             self._conflict(target, packed, opinion, differ)
         else:
             self.merged += 1
+
+    def _role(self, target: Finding, packed: PackedFinding) -> None:
+        """Take the package's role for a gang reference whose role here is still the
+        detector's; a role a reviewer here chose stays as it is."""
+        theirs = packed.values.get(ROLE, "")
+        if target.category is not Category.GANG_LABEL or not theirs or target.role_set_by_reviewer:
+            return
+        mine = target.role.value if target.role else None
+        if theirs == mine:
+            return
+        Role(theirs)  # a package's value is checked like every other
+        step = SetRole(target.id, mine, False, theirs)
+        self.applied.append(OnBehalf(self.package.reviewer, step))
+        self.touched.append(target.id)
 
     def _match(self, packed: PackedFinding) -> Finding | None:
         candidates = [
@@ -226,5 +246,6 @@ class _Plan:
                 self.applied.append(
                     OnBehalf(self.package.reviewer, SetFields(finding.id, before, opinion))
                 )
+            self._role(finding, packed)
             adds.append(AddFinding(finding.id))
         return adds

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from clinic_support import HAND_PHRASE, add_by_hand, export, rewrite, snapshot
 
-from annotator.core.model import Status
+from annotator.core.model import Category, Role, Status
 from annotator.review import Review, ReviewError
 from annotator.review.conflicts import resolve
 from annotator.review.merge import merge_package
@@ -178,20 +178,45 @@ def test_a_package_of_other_documents_is_refused_and_nothing_written(clinic, tmp
 def test_fields_this_version_lacks_are_left_out_and_named(clinic, tmp_path):
     supervisor, a, _, _ = clinic
 
-    def with_role(name, data):
+    def with_priority(name, data):
         if name == "review":
             finding = data["findings"][0]
-            finding["values"]["role"] = "subject"
+            finding["values"]["priority"] = "high"
             data["audit"].append(
                 {
                     **data["audit"][0],
-                    "field": "role",
+                    "field": "priority",
                     "old": "",
-                    "new": "subject",
+                    "new": "high",
                     "finding": finding["uid"],
                 }
             )
 
-    newer = rewrite(a, tmp_path / "role.cfr", with_role)
+    newer = rewrite(a, tmp_path / "priority.cfr", with_priority)
     result = _merge(supervisor, newer)[0]
-    assert result.ignored_fields == ("role",) and result.merged == 3
+    assert result.ignored_fields == ("priority",) and result.merged == 3
+
+
+def test_a_role_a_student_chose_travels_and_a_role_chosen_here_stays(case_copy, tmp_path):
+    student, supervisor = case_copy("student"), case_copy("supervisor-roles")
+    with CaseStore(student) as case:
+        gang = [x for x in case.findings() if x.category is Category.GANG_LABEL][:2]
+        review = Review(case, "Student A")
+        for finding in gang:
+            other = Role.PERSECUTOR if finding.role is not Role.PERSECUTOR else Role.SUBJECT
+            review.set_role(finding.id, other)
+        chosen = {x.id: case.finding(x.id).role for x in gang}
+    export(student, "Student A", tmp_path / "roles.cfr")
+    with CaseStore(supervisor) as case:
+        mine = Role.BACKGROUND if chosen[gang[1].id] is not Role.BACKGROUND else Role.SUBJECT
+        Review(case, "Supervisor").set_role(gang[1].id, mine)
+    result = _merge(supervisor, tmp_path / "roles.cfr")[0]
+    assert result.ignored_fields == ()
+    with CaseStore(supervisor) as case:
+        taken = case.finding(gang[0].id)
+        assert taken.role is chosen[gang[0].id] and taken.role_set_by_reviewer
+        assert case.finding(gang[1].id).role is mine, "a role chosen here is never overwritten"
+        credited = [e.who for e in case.audit(gang[0].id) if e.field == "role"]
+        assert credited[-1] == "Student A"
+        Review(case, "Supervisor").undo()
+        assert case.finding(gang[0].id).role is not chosen[gang[0].id]

@@ -54,7 +54,7 @@ def test_a_package_holds_the_reviewers_own_work_with_their_last_values(worked, t
     assert by_uid[kept.id].text == HAND_PHRASE and not by_uid[kept.id].deleted
     assert by_uid[gone.id].deleted  # a deletion is part of the work
     assert {e.who for e in package.audit} == {"Student A"}
-    assert package.fields == tuple(EDITABLE)
+    assert package.fields == (*EDITABLE, "role")
     with CaseStore(path) as case:
         sha = case.document(first.document_id).sha256
         assert by_uid[first.id].document == sha
