@@ -5,35 +5,38 @@ Runs on a blank pipeline (plus the sentencizer) over folded page text; puts its 
 negation cue of the span's sentence, if any, in `span._.hedge_cue` as (start_char, end_char).
 A document's pages share `doc.user_data["anchors"]` (a set), so an acronym introduced on one page
 ("Security Alliance for Fugitive Enforcement (SAFE)") is trusted on the next.
+
+Here is how raw matches become findings: the context a match must have, the cue words that link
+to a finding, the names known from context, and how overlapping spans are joined. The matchers
+themselves run in rule_matching.py; the tests on surrounding words are in context_rules.py.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from annotator.core.paths import models_dir as default_models_dir
 from annotator.nlp import names
-from annotator.nlp.lexicon import (
-    ALIAS,
-    Lexicon,
-    Rule,
-    WordPieces,
-    pattern_reach,
-    rule_triggers,
+from annotator.nlp.context_rules import (
+    before_a_name,
+    cue_regex,
+    has_context,
+    in_caps_run,
+    nearest,
+    vetoed,
 )
+from annotator.nlp.lexicon import ALIAS, Lexicon, Rule
 from annotator.nlp.lexicon_load import load_lexicon
+from annotator.nlp.rule_matching import RuleMatchers
 
 SPAN_KEY = "casefile"
 FACTORY = "casefile_detector_v1"
@@ -78,26 +81,9 @@ class CaseFileDetector:
         watched = set().union(*(cues | near for cues, near, _ in self._ids.values()))
         watched.update(*(cues for _, cues in self.list_rules))
         self._watched = np.array(sorted(watched), dtype=np.uint64)
-        self.by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.by_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # One Matcher per pattern rule, run only around the tokens its patterns need: token
-        # patterns cost time on every token they are run over, phrases do not.
-        self.by_pattern: list[tuple[Rule, Matcher, _Scope | frozenset[str] | None]] = []
-        for rule in self.rules.values():
-            if rule.phrases:
-                self.by_lower.add(rule.key, [nlp.make_doc(p) for p in rule.phrases])
-            if rule.cased:
-                self.by_orth.add(rule.key, [nlp.make_doc(p) for p in rule.cased])
-            if rule.patterns:
-                matcher = Matcher(nlp.vocab)
-                matcher.add(rule.key, rule.patterns)
-                self.by_pattern.append((rule, matcher, _scope(rule, strings)))
         self.exclude_keys = {r.key for r in self.lexicon.excludes}
-        self.by_pattern.sort(key=lambda item: item[0].key in self.exclude_keys)
-        scopes = [scope for _, _, scope in self.by_pattern if isinstance(scope, _Scope)]
-        self._needed = np.unique(np.concatenate([sc.ids for sc in scopes] or [np.zeros(0)]))
-        """Every token a pattern needs: one lookup per page finds them all."""
-        self.hedge_re = _cue_regex(self.lexicon.hedges + self.lexicon.negations)
+        self.matchers = RuleMatchers(nlp, self.rules, self.exclude_keys)
+        self.hedge_re = cue_regex(self.lexicon.hedges + self.lexicon.negations)
 
     @property
     def version(self) -> str:
@@ -106,7 +92,7 @@ class CaseFileDetector:
     def __call__(self, doc: Doc) -> Doc:
         anchors: set[str] = doc.user_data.setdefault("anchors", set())
         lower = doc.to_array(LOWER)
-        found = self._raw_matches(doc, lower)
+        found = self.matchers.matches(doc, lower)
         self._sent_starts = [int(i) for i in np.flatnonzero(doc.to_array(SENT_START) == 1)] or [0]
         excluded: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for rule, start, end in found:
@@ -117,15 +103,38 @@ class CaseFileDetector:
         for rule, _, _ in found:
             if rule.anchor and not rule.context:
                 anchors.add(rule.anchor)
+        spans, recur = self._accepted(doc, found, excluded, anchors)
+        watched: dict[int, list[int]] = {}  # cue and near word -> its positions, ascending
+        for i in np.flatnonzero(np.isin(lower, self._watched)).tolist():
+            watched.setdefault(int(lower[i]), []).append(i)
+        spans = self._chained(doc, spans, excluded, lower.tolist(), watched)
+        kept = self._with_names(doc, watched, spans, recur, anchors)
+        for span in kept:
+            s_start, s_end = self._sentence(doc, span.start)
+            sent = doc[s_start:s_end]
+            span._.sentence_chars = (sent.start_char, sent.end_char)
+            span._.hedge_cue = self._hedge(sent)
+        doc.spans[SPAN_KEY] = kept
+        return doc
+
+    def _accepted(
+        self,
+        doc: Doc,
+        found: list[tuple[Rule, int, int]],
+        excluded: dict[str, list[tuple[int, int]]],
+        anchors: set[str],
+    ) -> tuple[list[Span], list[Span]]:
+        """The matches their context allows, as findings; and those of them whose names recur
+        in the document (rules with `remember`)."""
         spans: list[Span] = []
-        recur: list[Span] = []  # names that recur in the document (rules with `remember`)
+        recur: list[Span] = []
         found.sort(
             key=lambda f: bool(f[0].context)
         )  # unconditional matches first: they give context
         for rule, start, end in found:
             if rule.key in self.exclude_keys:
                 continue
-            if _vetoed(start, end, excluded.get(rule.category, ())):
+            if vetoed(start, end, excluded.get(rule.category, ())):
                 continue
             if not self._allowed(doc, rule, start, end, anchors, spans):
                 continue
@@ -143,10 +152,17 @@ class CaseFileDetector:
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
             if rule.remember:
                 recur.append(spans[-1])
-        watched: dict[int, list[int]] = {}  # cue and near word -> its positions, ascending
-        for i in np.flatnonzero(np.isin(lower, self._watched)).tolist():
-            watched.setdefault(int(lower[i]), []).append(i)
-        ids = lower.tolist()
+        return spans, recur
+
+    def _chained(
+        self,
+        doc: Doc,
+        spans: list[Span],
+        excluded: dict[str, list[tuple[int, int]]],
+        ids: list[int],
+        watched: dict[int, list[int]],
+    ) -> list[Span]:
+        """The findings with the spans cue words make with them, round after round."""
         # A list of labels chains one link a round: "miembro activo", "colaborador" o
         # "aspirante" de una pandilla.
         seen = {(s.start, s.end, s.label) for s in spans}
@@ -160,14 +176,7 @@ class CaseFileDetector:
                 break
             seen.update((s.start, s.end, s.label) for s in new)
             spans += new
-        kept = self._with_names(doc, watched, spans, recur, anchors)
-        for span in kept:
-            s_start, s_end = self._sentence(doc, span.start)
-            sent = doc[s_start:s_end]
-            span._.sentence_chars = (sent.start_char, sent.end_char)
-            span._.hedge_cue = self._hedge(sent)
-        doc.spans[SPAN_KEY] = kept
-        return doc
+        return spans
 
     def _with_names(
         self,
@@ -232,42 +241,6 @@ class CaseFileDetector:
         ]
         return filter_spans(_merge_adjacent(doc, spans + extra)) if extra else spans
 
-    def _raw_matches(self, doc: Doc, lower: np.ndarray) -> list[tuple[Rule, int, int]]:
-        """Phrase matches, then the token patterns, each run only over the stretches of the page
-        around the tokens it needs; exclusion patterns only for categories that have a
-        candidate to veto."""
-        strings = doc.vocab.strings
-        pieces: WordPieces | None = None
-        at = self.needed_at(lower)
-        found = []
-        for matcher in (self.by_lower, self.by_orth):
-            for match_id, start, end in matcher(doc):
-                found.append((self.rules[strings[match_id]], start, end))
-        for rule, matcher, scope in self.by_pattern:
-            if rule.languages and doc.lang_ not in rule.languages:
-                continue  # turned down below all the same
-            if rule.key in self.exclude_keys and not any(
-                f[0].category == rule.category and f[0].key not in self.exclude_keys for f in found
-            ):
-                continue
-            if isinstance(scope, _Scope):
-                stretches = scope.stretches(at, len(lower))
-            else:
-                pieces = pieces or WordPieces(doc.text)
-                stretches = [(0, len(doc))] if scope is None or pieces.any_of(scope) else []
-            for a, b in stretches:
-                for _, start, end in matcher(doc[a:b]):
-                    found.append((rule, a + start, a + end))
-        return found
-
-    def needed_at(self, lower: np.ndarray) -> dict[int, list[int]]:
-        """Where the tokens the patterns need stand on a page (by LOWER id, ascending), found
-        in one lookup for every pattern rule."""
-        at: dict[int, list[int]] = {}
-        for i in np.flatnonzero(np.isin(lower, self._needed)).tolist():
-            at.setdefault(int(lower[i]), []).append(i)
-        return at
-
     def _sentence(self, doc: Doc, i: int) -> tuple[int, int]:
         """Token bounds of the sentence holding token i (spaCy's span.sent scans the doc)."""
         k = bisect_right(self._sent_starts, i) - 1
@@ -292,9 +265,9 @@ class CaseFileDetector:
             return False
         if rule.not_followed_by and end < len(doc) and doc[end].lower_ in rule.not_followed_by:
             return False
-        if rule.not_in_caps and _in_caps_run(doc, start, end, rule.context):
+        if rule.not_in_caps and in_caps_run(doc, start, end, rule.context):
             return False
-        if rule.not_a_name and _before_a_name(doc, end, rule.context):
+        if rule.not_a_name and before_a_name(doc, end, rule.context):
             return False
         if not rule.context:
             return True
@@ -303,7 +276,7 @@ class CaseFileDetector:
         s_start, s_end = self._sentence(doc, start)
         lo, hi = max(s_start, start - rule.window), min(s_end, end + rule.window)
         around = [t.lower_ for t in doc[lo:start]] + [t.lower_ for t in doc[end:hi]]
-        if _has_context(around, rule.context):
+        if has_context(around, rule.context):
             return True
         category = rule.category.value
         if any(
@@ -340,11 +313,11 @@ class CaseFileDetector:
             if not targets:
                 continue
             for i in cues:
-                best = _nearest(doc, lower, i, targets, rule.window, link_ids, rule.free_links)
+                best = nearest(doc, lower, i, targets, rule.window, link_ids, rule.free_links)
                 if best is None:
                     continue
                 start, end = min(i, best[0]), max(i + 1, best[1])
-                if _vetoed(start, end, excluded.get(rule.category, ())):
+                if vetoed(start, end, excluded.get(rule.category, ())):
                     continue
                 out.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
         return out
@@ -354,121 +327,6 @@ class CaseFileDetector:
         if m is None:
             return None
         return sent.start_char + m.start(), sent.start_char + m.end()
-
-
-class _Scope:
-    """The stretches of a page a pattern rule can match in: around each token one of its
-    patterns needs (see lexicon.pattern_reach), merged where they meet. Matching only there finds
-    exactly what matching the whole page finds, as every match lies around such a token."""
-
-    __slots__ = ("after", "before", "ids", "keys")
-
-    def __init__(self, ids: np.ndarray, before: int, after: int | None) -> None:
-        self.ids, self.before, self.after = ids, before, after
-        self.keys = frozenset(int(i) for i in ids)
-
-    def stretches(self, at: dict[int, list[int]], n: int) -> list[tuple[int, int]]:
-        """(start, end) token ranges, in order and apart, on a page of n tokens whose needed
-        tokens stand `at` (see CaseFileDetector.needed_at)."""
-        out: list[tuple[int, int]] = []
-        for i in sorted(i for key in self.keys & at.keys() for i in at[key]):
-            a = max(i - self.before, 0)
-            b = n if self.after is None else min(i + 1 + self.after, n)
-            if out and a <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], b))
-            else:
-                out.append((a, b))
-        return out
-
-
-def _scope(rule: Rule, strings: Any) -> _Scope | frozenset[str] | None:
-    """Where the rule's patterns are run: a _Scope when each pattern needs a literal token;
-    otherwise the trigger words a page must hold (None: every page, whole)."""
-    reaches = [pattern_reach(p) for p in rule.patterns]
-    if all(reaches):
-        words = set().union(*(r.words for r in reaches if r))
-        afters = [r.after for r in reaches if r]
-        return _Scope(
-            np.array(sorted(strings.add(w) for w in words), dtype=np.uint64),
-            max(r.before for r in reaches if r),
-            None if None in afters else max(a for a in afters if a is not None),
-        )
-    found = rule_triggers(Rule(rule.key, rule.category, rule.subtype, patterns=rule.patterns))
-    return frozenset(found) if found is not None else None
-
-
-def _cue_regex(cues: list[str]) -> re.Pattern[str] | None:
-    if not cues:
-        return None
-    alts = sorted({re.escape(c) for c in cues}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
-
-
-def _has_context(words: list[str], context: list[str]) -> bool:
-    joined = " " + " ".join(words) + " "
-    for cue in context:
-        if cue.endswith("*"):
-            if any(w.startswith(cue[:-1]) for w in words):
-                return True
-        elif " " in cue:
-            if f" {cue} " in joined:
-                return True
-        elif cue in words:
-            return True
-    return False
-
-
-def _vetoed(start: int, end: int, ranges: Any) -> bool:
-    """An exclusion vetoes a match it overlaps, unless the match holds all of it and more."""
-    for s, e in ranges:
-        if s < end and start < e and not (start <= s and e <= end and end - start > e - s):
-            return True
-    return False
-
-
-def _nearest(
-    doc: Doc,
-    lower: list[int],
-    i: int,
-    targets: list[tuple[int, int]],
-    window: int,
-    links: set[int],
-    free: int = 0,
-) -> tuple[int, int] | None:
-    """The closest target joined to token i by at most `window` words, all link words but for
-    at most `free` other words right by the target, as an adjective stands ("a member of the
-    notorious gang")."""
-    best: tuple[int, int] | None = None
-    best_gap = window + 1
-    for s, e in targets:
-        if s <= i < e:
-            continue
-        lo, hi = (i + 1, s) if s > i else (e, i)
-        gap = hi - lo
-        if gap < 0 or gap >= best_gap:
-            continue
-        others = [k for k in range(lo, hi) if lower[k] not in links]
-        near = range(s - free, s) if s > i else range(e, e + free)
-        if all(k in near and doc[k].is_alpha for k in others):
-            best, best_gap = (s, e), gap
-    return best
-
-
-def _in_caps_run(doc: Doc, start: int, end: int, context: list[str]) -> bool:
-    """True beside another all-capital word that is not a context word, as in a headline
-    ("NOWHERE SAFE"), but not in "ICE SAFE program"."""
-
-    def caps(k: int) -> bool:
-        if not 0 <= k < len(doc):
-            return False
-        tok = doc[k]
-        return tok.is_alpha and len(tok) > 1 and tok.is_upper and tok.lower_ not in context
-
-    around = [t for t in doc[max(0, start - 12) : end + 12] if t.is_alpha and len(t) > 1]
-    if len(around) >= 12 and sum(t.is_upper for t in around) >= 0.8 * len(around):
-        return False  # a narrative typed in capitals, as on many I-213s, is not a headline
-
-    return caps(start - 1) or caps(end)
 
 
 def _with_compound_tail(doc: Doc, span: Span) -> Span:
@@ -487,14 +345,6 @@ def _with_compound_tail(doc: Doc, span: Span) -> Span:
     if end == span.end:
         return span
     return Span(doc, span.start, end, label=span.label, kb_id=span.kb_id)
-
-
-def _before_a_name(doc: Doc, end: int, context: list[str]) -> bool:
-    """True when a capitalised word that is not a context word follows: "Mara Peguero"."""
-    if end >= len(doc):
-        return False
-    tok = doc[end]
-    return tok.is_title and tok.is_alpha and not _has_context([tok.lower_], context)
 
 
 def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -18,7 +18,8 @@ from annotator.nlp.lexicon import ALIAS
 from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.ocr_text import Vocabulary, fold_ocr, vocabulary
-from annotator.nlp.roles import RoleReader, load_role_cues
+from annotator.nlp.role_cues import load_role_cues
+from annotator.nlp.roles import RoleReader
 from annotator.nlp.sentences import sentence_text
 from annotator.nlp.sources import attribution
 

@@ -1,4 +1,4 @@
-"""The rules that read a gang reference's role from its sentence (see roles.py for the cues).
+"""The rules that read a gang reference's role from its sentence (see role_cues.py for the cues).
 
 A sentence is a list of tokens with, for each cue list, the token ranges where its cues stand.
 The rules ask, in order: is the reference tied to a person by "is a", "identified as a" (the

@@ -1,5 +1,5 @@
 """A sentence as the role rules read it: its tokens, where they stand, and the token ranges of
-every cue list's hits (see roles.py for the cue lists, role_rules.py for the rules)."""
+every cue list's hits (see role_cues.py for the cue lists, role_rules.py for the rules)."""
 
 from __future__ import annotations
 

@@ -39,7 +39,8 @@ from annotator.pdf.ocr_words import (
     reading_quality,
     regroup_lines,
 )
-from annotator.pdf.scan_image import Gray, clean, image_dpi, ink_read, measure, render, to_pixmap
+from annotator.pdf.scan_image import clean, image_dpi, ink_read, measure, render, to_pixmap
+from annotator.pdf.scan_measures import Gray
 
 LANGUAGES = ("eng", "spa")
 """Tesseract language data the app reads with: case files mix English and Spanish."""

@@ -2,6 +2,12 @@
 
 Every write is one transaction, committed before the call returns, so a crash or a kill never
 loses a tag that the UI has shown as done. The connection belongs to the thread that opened it.
+
+CaseStore is the one way into the file, so its methods stay here, each a short transaction; the
+work behind them lives beside it: opening and checking the file (connection), rows to core types
+(rows), the pages table and its search (pages), a re-scan's merge (merge), withholdings, history
+and clinic records. What remains is the reviewer's side (findings, tags, audit), kept together
+because every tag writes its audit entry in the same transaction.
 """
 
 from __future__ import annotations
@@ -9,10 +15,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +26,6 @@ import sqlite_utils
 from annotator.core import privacy
 from annotator.core.errors import CaseError
 from annotator.core.model import (
-    POORLY_READ,
     Approval,
     AuditEntry,
     CaseInfo,
@@ -36,57 +39,21 @@ from annotator.core.model import (
     Source,
     Status,
     Withholding,
-    pack_words,
-    unpack_words,
 )
-from annotator.store import crypto
+from annotator.store import merge
+from annotator.store import pages as page_table
 from annotator.store import withholdings as withheld
 from annotator.store.clinic import ClinicRecords
-from annotator.store.health import connect_read_only, damaged, explain, missing_tables
+from annotator.store.connection import IN_MEMORY, check_case_path, open_database
+from annotator.store.health import explain
 from annotator.store.history import History
 from annotator.store.lock import CaseLock
-from annotator.store.migrations import MIGRATIONS, migrate, schema_version
-
-APP_ID = 0x43464131  # "CFA1" in the SQLite header: marks the file as a case file
-BUSY_SECONDS = 5.0
-"""How long a statement waits for another connection's write to finish (SQLite's busy timeout)."""
+from annotator.store.pages import SearchHit
+from annotator.store.rows import document_from_row, finding_from_row, storable
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    document_id: int
-    page: int
-    snippet: str
-
-
-class CaseDatabase(sqlite_utils.Database):
-    """sqlite-utils' Database whose transactions take the write lock as they begin.
-
-    The window and its background ingest write to one case file through two connections. A
-    deferred transaction that reads first and writes after (every upsert does) cannot wait for
-    the other writer: SQLite refuses it at once ("database is locked"), and a tag could fail.
-    BEGIN IMMEDIATE waits, up to the busy timeout, for the other writer's short transaction.
-    """
-
-    @contextmanager
-    def atomic(self) -> Iterator[sqlite_utils.Database]:
-        if self.conn.in_transaction:
-            with super().atomic():
-                yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            with super().atomic():  # inside a transaction: a savepoint
-                yield self
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
 
 
 EDITABLE: dict[str, Callable[[Any], str]] = {
@@ -97,10 +64,6 @@ EDITABLE: dict[str, Callable[[Any], str]] = {
     "approval_note": str,
 }
 """The fields of a finding a reviewer changes, each with how its value is checked and stored."""
-
-IN_MEMORY = ":memory:"
-"""The path of a case kept in memory only, for a scan whose findings are printed, not kept:
-no page of a client's file is written to disk, not even to a temporary folder."""
 
 
 class CaseStore:
@@ -131,12 +94,14 @@ class CaseStore:
         self.read_only = read_only and not self.in_memory
         self.encrypted = passphrase is not None and not self.in_memory
         if not self.in_memory:
-            _check_case_path(self.path, may_create=not self.read_only)
+            check_case_path(self.path, may_create=not self.read_only)
         self._lock = CaseLock(self.path) if lock and not self.in_memory and not read_only else None
         if self._lock is not None:
             self._lock.acquire(wait)
         try:
-            self.db = self._connect(passphrase)
+            self.db = open_database(
+                self.path, in_memory=self.in_memory, read_only=self.read_only, passphrase=passphrase
+            )
         except BaseException:
             if self._lock is not None:
                 self._lock.release()
@@ -147,56 +112,6 @@ class CaseStore:
         """Review packages merged in, their conflicts, assignments (see annotator.review)."""
         details = self.info()
         privacy.withhold(details.respondent, details.a_number)  # never in a log
-
-    def _connect(self, passphrase: str | None) -> sqlite_utils.Database:
-        existed = not self.in_memory and self.path.exists() and self.path.stat().st_size > 0
-        try:
-            if self.in_memory:
-                conn = sqlite3.connect(IN_MEMORY, timeout=BUSY_SECONDS)
-            elif self.read_only and passphrase is None:
-                conn = connect_read_only(self.path)
-            else:
-                conn = crypto.connect(self.path, passphrase)
-            # No sqlite-utils plugins: a case file is confidential, and a plugin is code from any
-            # package in the environment that runs on every connection (loading them also
-            # scans every installed package's metadata).
-            db = CaseDatabase(conn, execute_plugins=False)
-            if existed:
-                app_id = db.execute("PRAGMA application_id").fetchone()[0]
-                if app_id != APP_ID:
-                    raise CaseError(f"{self.path}: is not a Case-File Annotator case file")
-                if schema_version(db) > len(MIGRATIONS):
-                    raise CaseError(
-                        f"{self.path}: was written by a newer version of the app; "
-                        "update it to open this case"
-                    )
-            if self.read_only:
-                if schema_version(db) < len(MIGRATIONS):
-                    raise CaseError(
-                        f"{self.path}: was written by an older version of the app and cannot "
-                        "be updated here (read-only); open it once where it can be written"
-                    )
-            else:
-                self._prepare(db, existed)
-            missing = missing_tables(conn)
-            if missing:
-                tables = " and ".join(missing)
-                raise damaged(
-                    self.path, f"its {tables} table{'s are' if len(missing) > 1 else ' is'} missing"
-                )
-        except crypto.database_errors() as err:
-            raise explain(self.path, err) from err
-        return db
-
-    def _prepare(self, db: sqlite_utils.Database, existed: bool) -> None:
-        if not existed:  # before WAL mode, so the mark is in the file itself from the start
-            db.execute(f"PRAGMA application_id = {APP_ID}")
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
-        if not self.in_memory:
-            db.enable_wal()
-        db.execute("PRAGMA synchronous = FULL")
-        migrate(db)
 
     @contextmanager
     def _bulk_write(self) -> Iterator[None]:
@@ -283,7 +198,7 @@ class CaseStore:
         return document
 
     def document(self, document_id: int) -> Document:
-        if not _storable(document_id):
+        if not storable(document_id):
             raise CaseError(f"{self.path}: no document {document_id}")
         try:
             return self._document(self.db["documents"].get(document_id))
@@ -304,92 +219,32 @@ class CaseStore:
             self.db["documents"].update(document_id, values)
 
     def _document(self, row: dict[str, Any]) -> Document:
-        stored, needing = self.db.execute(
-            "SELECT count(*), coalesce(sum(needs_ocr = 1 AND ocr_done = 0), 0) FROM pages "
-            "WHERE document_id = ?",
-            [row["id"]],
-        ).fetchone()
-        return Document(
-            id=row["id"],
-            sha256=row["sha256"],
-            path=row["path"],
-            title=row["title"],
-            page_count=row["page_count"],
-            lexicon_version=row["lexicon_version"] or "",
-            added_at=row["added_at"] or "",
-            pages_needing_ocr=needing,
-            page_labels=json.loads(row["page_labels"] or "[]"),
-            pages_stored=stored,
-            agency=row.get("agency") or "",
-            source_date=row.get("source_date") or "",
-        )
+        return document_from_row(row, *page_table.counts(self.db, row["id"]))
 
     def save_pages(self, document_id: int, pages: Iterable[PageText]) -> None:
-        rows = [
-            {
-                "document_id": document_id,
-                "number": p.number,
-                "width": p.width,
-                "height": p.height,
-                "rotation": p.rotation,
-                "text": p.text,
-                "words": pack_words(p.words),
-                "needs_ocr": int(p.needs_ocr),
-                "ocr_done": int(p.ocr_done),
-                "language": p.language,
-                "ocr_quality": p.ocr_quality,
-            }
-            for p in pages
-        ]
         with self._bulk_write():
-            self.db["pages"].upsert_all(rows, pk=("document_id", "number"))
+            page_table.save(self.db, document_id, pages)
 
     def page(self, document_id: int, number: int) -> PageText:
-        row = self.db.execute(
-            "SELECT * FROM pages WHERE document_id = ? AND number = ?", [document_id, number]
-        ).fetchone()
-        if row is None:
+        page = page_table.read(self.db, document_id, number)
+        if page is None:
             raise CaseError(f"{self.path}: document {document_id} has no page {number}")
-        cols = [d[0] for d in self.db.execute("SELECT * FROM pages LIMIT 0").description]
-        return _page(dict(zip(cols, row, strict=True)))
+        return page
 
     def pages(self, document_id: int, ocr_done: bool | None = None) -> Iterator[PageText]:
         """The document's pages in order; only those OCR has (or has not) read, if asked."""
-        where, args = "document_id = ?", [document_id]
-        if ocr_done is not None:
-            where, args = where + " AND ocr_done = ?", [document_id, int(ocr_done)]
-        for row in self.db["pages"].rows_where(where, args, order_by="number"):
-            yield _page(row)
+        return page_table.read_all(self.db, document_id, ocr_done)
 
     def poorly_read_pages(self, document_id: int) -> list[int]:
         """The pages OCR read but could not make out (PageText.poorly_read), to be read by eye."""
-        rows = self.db.execute(
-            "SELECT number FROM pages WHERE document_id = ? AND ocr_done = 1 "
-            "AND ocr_quality < ? ORDER BY number",
-            [document_id, POORLY_READ],
-        )
-        return [row[0] for row in rows]
+        return page_table.poorly_read(self.db, document_id)
 
     def page_count_stored(self, document_id: int) -> int:
-        return int(
-            self.db.execute(
-                "SELECT count(*) FROM pages WHERE document_id = ?", [document_id]
-            ).fetchone()[0]
-        )
+        return page_table.stored(self.db, document_id)
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Full-text search over every page of the case; words may be in any order."""
-        terms = [t for t in query.split() if t.strip('"')]
-        if not terms:
-            return []
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        sql = (
-            "SELECT pages.document_id, pages.number, "
-            "snippet(pages_fts, 0, '[', ']', '…', 12) FROM pages_fts "
-            "JOIN pages ON pages.rowid = pages_fts.rowid WHERE pages_fts MATCH ? "
-            "ORDER BY pages.document_id, pages.number LIMIT ?"
-        )
-        return [SearchHit(d, n, s) for d, n, s in self.db.execute(sql, [match, limit]).fetchall()]
+        return page_table.search(self.db, query, limit)
 
     def save_withholdings(self, document_id: int, items: Iterable[Withholding]) -> int:
         """Store what the document withholds (exemptions, withheld pages, referrals, redaction
@@ -421,65 +276,12 @@ class CaseStore:
         set when the range reaches its last page, unless `final` is False (more passes follow).
         """
         existing = self.findings(document_id=document_id, include_manual=False, pages=pages)
-        by_page: dict[tuple[int, str], list[Finding]] = {}
-        for f in existing:
-            by_page.setdefault((f.page, f.category.value), []).append(f)
-        matched: set[int] = set()
-        stamp = now()
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        for page_no, det in detections:
-            old = _match(by_page.get((page_no, det.category.value), []), det, matched)
-            values = _detection_row(det, lexicon_version)
-            if old is not None:
-                matched.add(old.id)
-                if old.role_set_by_reviewer:
-                    values["role"] = old.role.value if old.role else None
-                updates.append({**values, "id": old.id, "detected": 1, "updated_at": stamp})
-            else:
-                inserts.append(
-                    {
-                        **values,
-                        "document_id": document_id,
-                        "page": page_no,
-                        "status": Status.UNTAGGED.value,
-                        "note": "",
-                        "exhibit": "",
-                        "source": Source.MODEL.value,
-                        "detected": 1,
-                        "role_set_by_reviewer": 0,
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                )
-        unmatched = [f for f in existing if f.id not in matched]
-        removed = [
-            f.id for f in unmatched if f.status is Status.UNTAGGED and not f.note and not f.exhibit
-        ]
-        stale = [f.id for f in unmatched if f.id not in set(removed)]
+        plan = merge.plan(document_id, existing, detections, lexicon_version, now())
         with self._bulk_write():
-            if inserts:
-                self.db["findings"].insert_all(inserts, batch_size=500)
-            if updates:
-                columns = [c for c in updates[0] if c != "id"]
-                self.db.conn.executemany(
-                    f"UPDATE findings SET {', '.join(f'[{c}] = :{c}' for c in columns)} "
-                    "WHERE id = :id",
-                    updates,
-                )
-            self.db.conn.executemany("DELETE FROM findings WHERE id = ?", [(i,) for i in removed])
-            self.db.conn.executemany(
-                "UPDATE findings SET detected = 0, updated_at = ? WHERE id = ?",
-                [(stamp, i) for i in stale],
-            )
+            merge.write(self.db, plan)
             if final and (pages is None or pages.stop > self.document(document_id).page_count):
                 self.db["documents"].update(document_id, {"lexicon_version": lexicon_version})
-        return {
-            "new": len(inserts),
-            "kept": len(updates),
-            "stale": len(stale),
-            "removed": len(removed),
-        }
+        return plan.counts()
 
     def add_manual_finding(
         self,
@@ -547,7 +349,7 @@ class CaseStore:
         return self.finding(finding_id)
 
     def finding(self, finding_id: int, *, include_deleted: bool = False) -> Finding:
-        if not _storable(finding_id):
+        if not storable(finding_id):
             raise CaseError(f"{self.path}: no finding {finding_id}")
         where = "id = ?" + ("" if include_deleted else " AND deleted = 0")
         found = self._finding_rows(where, [finding_id])
@@ -564,7 +366,7 @@ class CaseStore:
         )
         cursor = self.db.execute(sql, args)
         columns = [d[0] for d in cursor.description]
-        return [_finding(dict(zip(columns, row, strict=True))) for row in cursor]
+        return [finding_from_row(dict(zip(columns, row, strict=True))) for row in cursor]
 
     def findings(
         self,
@@ -619,7 +421,7 @@ class CaseStore:
         """Set who a gang reference is about, audited like a status. A role a reviewer set
         survives every re-scan; `by_reviewer=False` (an undo back to the detector's role) lets
         the next re-scan decide it again."""
-        if not _storable(finding_id):
+        if not storable(finding_id):
             raise CaseError(f"{self.path}: no finding {finding_id}")
         value = Role(role).value if role else None
         stamp = now()
@@ -688,133 +490,3 @@ class CaseStore:
             else self.db["audit_log"].rows_where(order_by="id")
         )
         return [AuditEntry(**r) for r in rows]
-
-
-def _storable(row_id: int) -> bool:
-    """An ID SQLite can hold (a 64-bit integer); no row has any other."""
-    return -(2**63) <= row_id < 2**63
-
-
-def _check_case_path(path: Path, *, may_create: bool) -> None:
-    """Refuse what is not a case file before anything is written beside it (not even a lock).
-
-    A missing file is a new case, if its folder exists and `may_create`."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        if not may_create:
-            raise CaseError(f"{path}: no such case file") from None
-        if not path.parent.is_dir():
-            raise CaseError(
-                f"{path}: cannot be created (the folder {path.parent} does not exist)"
-            ) from None
-        return
-    except OSError as err:
-        raise CaseError(f"{path}: cannot be opened ({err.strerror or err})") from err
-    if stat.S_ISDIR(info.st_mode):
-        raise CaseError(f"{path}: is a folder, not a case file")
-    if not stat.S_ISREG(info.st_mode):
-        raise CaseError(f"{path}: is not a regular file, so not a case file")
-    if info.st_size == 0:
-        return  # made by a previous open that stopped before writing: a new case
-    if crypto.is_encrypted(path):
-        return  # all ciphertext: its passphrase tells whether it is a case (crypto.connect)
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except OSError as err:
-        raise CaseError(f"{path}: cannot be read ({err.strerror or err})") from err
-    if not header.startswith(_SQLITE_MAGIC):
-        raise CaseError(
-            f"{path}: is not a Case-File Annotator case file (it is not an SQLite database; "
-            "if it was a case, it is damaged beyond reading: restore it from a backup copy)"
-        )
-    marked = len(header) == 100 and int.from_bytes(header[68:72], "big") == APP_ID
-    wal = path.with_name(path.name + "-wal")
-    if not marked and not (wal.exists() and wal.stat().st_size):  # a WAL may hold the mark
-        raise CaseError(f"{path}: is not a Case-File Annotator case file")
-
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def _match(candidates: list[Finding], det: Detection, taken: set[int]) -> Finding | None:
-    for f in candidates:
-        if f.id not in taken and f.start < det.end and det.start < f.end:
-            return f
-    key = det.text.lower()
-    for f in candidates:
-        if f.id not in taken and f.text.lower() == key:
-            return f
-    return None
-
-
-def _detection_row(det: Detection, lexicon_version: str) -> dict[str, Any]:
-    return {
-        "category": det.category.value,
-        "subtype": det.subtype,
-        "text": det.text,
-        "start": det.start,
-        "end": det.end,
-        "rects": json.dumps([_round(r) for r in det.rects]),
-        "sentence": det.sentence,
-        "hedged": int(det.hedged),
-        "hedge_cue": det.hedge_cue,
-        "language": det.language,
-        "lexicon_version": lexicon_version,
-        "role": det.role.value if det.role else None,
-        "attributed_to": det.attributed_to,
-        "relayed": int(det.relayed),
-    }
-
-
-def _round(rect: Rect) -> list[float]:
-    return [round(v, 2) for v in rect]
-
-
-def _finding(row: dict[str, Any]) -> Finding:
-    return Finding(
-        id=row["id"],
-        document_id=row["document_id"],
-        page=row["page"],
-        category=Category(row["category"]),
-        subtype=row["subtype"] or "",
-        text=row["text"],
-        start=row["start"],
-        end=row["end"],
-        rects=[tuple(r) for r in json.loads(row["rects"] or "[]")],  # type: ignore[misc]
-        sentence=row["sentence"] or "",
-        hedged=bool(row["hedged"]),
-        hedge_cue=row["hedge_cue"] or "",
-        status=Status(row["status"]),
-        note=row["note"] or "",
-        exhibit=row["exhibit"] or "",
-        source=Source(row["source"]),
-        lexicon_version=row["lexicon_version"] or "",
-        detected=bool(row["detected"]),
-        language=row["language"] or "",
-        approval=Approval(row["approval"] or Approval.PENDING.value),
-        approval_note=row["approval_note"] or "",
-        deleted=bool(row["deleted"]),
-        role=Role(row["role"]) if row.get("role") else None,
-        role_set_by_reviewer=bool(row.get("role_set_by_reviewer")),
-        attributed_to=row.get("attributed_to") or "",
-        relayed=bool(row.get("relayed")),
-        agency=row.get("document_agency") or "",
-    )
-
-
-def _page(row: dict[str, Any]) -> PageText:
-    words = unpack_words(row["words"])
-    return PageText(
-        number=row["number"],
-        width=row["width"],
-        height=row["height"],
-        rotation=row["rotation"],
-        text=row["text"] or "",
-        words=words,
-        needs_ocr=bool(row["needs_ocr"]),
-        ocr_done=bool(row["ocr_done"]),
-        language=row["language"] or "en",
-        ocr_quality=row.get("ocr_quality"),
-    )

@@ -14,7 +14,7 @@ from ocr_support import handwritten_statement, tesseract
 from annotator.core.model import PageText
 from annotator.export.text import APPENDIX_TITLE
 from annotator.store import CaseStore
-from annotator.store.case import APP_ID
+from annotator.store.connection import APP_ID
 from annotator.store.migrations import MIGRATIONS
 
 

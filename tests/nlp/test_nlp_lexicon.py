@@ -12,7 +12,7 @@ import spacy
 from annotator.core.errors import LexiconError
 from annotator.core.model import Category
 from annotator.core.paths import models_dir
-from annotator.nlp import component
+from annotator.nlp import component, rule_matching
 from annotator.nlp.detect import Detector, build_pipeline
 from annotator.nlp.language import guess_language
 from annotator.nlp.lexicon import pattern_reach
@@ -301,9 +301,10 @@ def test_pattern_rules_find_in_their_stretches_what_they_find_on_the_whole_page(
         nlp = detector.pipeline(guess_language(text))
         doc = nlp.make_doc(fold(text).text)
         detector_component = nlp.get_pipe("casefile_detector")
-        at = detector_component.needed_at(doc.to_array(LOWER))
-        for rule, matcher, scope in detector_component.by_pattern:
-            assert isinstance(scope, component._Scope), rule.key
+        matchers = detector_component.matchers
+        at = matchers.needed_at(doc.to_array(LOWER))
+        for rule, matcher, scope in matchers.by_pattern:
+            assert isinstance(scope, rule_matching.Scope), rule.key
             stretches = scope.stretches(at, len(doc))
             assert all(a < b <= c for (a, b), (c, _) in pairwise(stretches))
             found = sorted((a + s, a + e) for a, b in stretches for _, s, e in matcher(doc[a:b]))

@@ -12,7 +12,7 @@ import pytest
 from annotator.core.model import Category, Role
 from annotator.core.paths import models_dir
 from annotator.nlp.detect import Detector
-from annotator.nlp.roles import load_role_cues
+from annotator.nlp.role_cues import load_role_cues
 from annotator.pdf.extract import iter_pages, open_pdf
 
 # (page lines, the reference's text, its role): each in the style of a document of a case file.

@@ -13,7 +13,7 @@ from annotator.core.errors import CaseError, CaseLocked
 from annotator.core.model import Category, PageText, Source, Status, Word
 from annotator.ingest import Ingestor
 from annotator.store import CaseStore
-from annotator.store.case import APP_ID, IN_MEMORY
+from annotator.store.connection import APP_ID, IN_MEMORY
 from annotator.store.migrations import MIGRATIONS, migrate, schema_version
 
 # -- migrations and opening --------------------------------------------------------------------

@@ -8,8 +8,9 @@ import sqlite_utils
 
 from annotator.core.model import Approval, Status
 from annotator.store import CaseStore, migrations
-from annotator.store.case import APP_ID, EDITABLE
+from annotator.store.case import EDITABLE
 from annotator.store.clinic import Conflict, MergedPackage, Side
+from annotator.store.connection import APP_ID
 
 
 def test_a_case_from_before_the_clinic_migration_opens_with_its_tags_and_no_approval(tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from annotator.core.errors import CaseError
 from annotator.core.model import PageText
 from annotator.store import CaseStore
-from annotator.store.case import APP_ID
+from annotator.store.connection import APP_ID
 from annotator.store.crypto import PassphraseNeeded, WrongPassphrase, is_encrypted
 from annotator.store.migrations import MIGRATIONS, schema_version
 from annotator.store.rekey import encrypt_case, partial_copies, rekey_case

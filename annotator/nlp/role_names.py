@@ -1,0 +1,120 @@
+"""Where a page names the respondent, and the other people a sentence names.
+
+Forms give the respondent's name after a label ("Name: GARCIA-PEREZ, Jonathan") and
+declarations in their title ("DECLARATION OF ANA LOPEZ"); a name in the I-213 manner that is not
+the respondent's ("Marvin CRUZ") is someone else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.nlp.role_sentence import Sentence
+
+_NAME_WORD = r"[A-Z][A-Za-z'-]+"
+_NAME = rf"((?:{_NAME_WORD})(?:,?[ \t]+(?:{_NAME_WORD})){{0,5}})"
+_NAME_AFTER = re.compile(_NAME)
+_NAME_STOP = frozenset(
+    "de del la las los y el en por para con se que the of and on at in by for to is was "
+    "dob date fecha no event file number sex male female born".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NamePatterns:
+    """Where a page names the respondent: a form's name label before a colon ("Name:",
+    "Nombre:"), or a title ("DECLARATION OF ANA LOPEZ": a label ending in "of" or "de")."""
+
+    field: re.Pattern[str] | None
+    """A name label at the end of the text before a colon."""
+    titles: tuple[str, ...]
+    title: re.Pattern[str] | None
+
+
+def name_patterns(labels: list[str]) -> NamePatterns:
+    fields = [x for x in labels if not x.endswith((" of", " de"))]
+    titles = tuple(x for x in labels if x.endswith((" of", " de")))
+
+    def alternatives(group: list[str] | tuple[str, ...]) -> str:
+        return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in group)
+
+    field = re.compile(rf"(?i:\b(?:{alternatives(fields)}))[ \t]*$") if fields else None
+    title = (
+        re.compile(rf"(?i:\b(?:{alternatives(titles)}))[ \t]*:?[ \t]+{_NAME}") if titles else None
+    )
+    return NamePatterns(field, titles, title)
+
+
+def learn_names(text: str, patterns: NamePatterns) -> frozenset[str]:
+    """The respondent's name words, as the page's forms and titles give them. Only the text
+    before each colon is tried for a label, so a page costs little more than finding its
+    colons."""
+    words: set[str] = set()
+    if patterns.field is not None:
+        for colon in _COLON.finditer(text):
+            if patterns.field.search(text, max(0, colon.start() - 40), colon.start()):
+                name = _NAME_AFTER.match(text, colon.end())
+                if name:
+                    _name_words(name.group(1), words)
+    if patterns.title is not None:
+        lower = text.lower()
+        if any(t in lower for t in patterns.titles):
+            for m in patterns.title.finditer(text):
+                _name_words(m.group(1), words)
+    return frozenset(words)
+
+
+_COLON = re.compile(r":[ \t]+")
+
+
+def _name_words(name: str, words: set[str]) -> None:
+    for w in re.split(r"[\s,]+", name):
+        w = w.lower()
+        if w in _NAME_STOP:
+            return  # "Jose Rigoberto" + "Por medio del presente": the name has ended
+        if len(w) >= 3:
+            words.update(part for part in w.split("-") if len(part) >= 3)
+            words.add(w)
+
+
+def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
+    """Mark people named in the I-213 manner ("Marvin CRUZ", "MARTINEZ, Josue") who are not
+    the respondent: a name at most half of whose words are the respondent's (a brother shares
+    the surnames, not the given names). Only when the page has given the respondent's name, and not
+    in a sentence typed all in capitals, where no name can be told apart."""
+    if not respondent:
+        return
+    raw = sent.raw
+    letters = [t for t in raw if t[0].isalpha()]
+    if not letters or sum(t.isupper() for t in letters) > 0.6 * len(letters):
+        return
+    k, found = 0, []
+    while k < len(raw):
+        end = k
+        while end < len(raw):
+            if _name_word(raw[end]):
+                end += 1
+            elif end > k and _nickname(raw, end):
+                end += 3  # Mario "Flaco" RIVAS
+            else:
+                break
+        words = [w for w in raw[k:end] if w != '"']
+        capitals = any(w.isupper() and len(w) >= 3 for w in words)
+        shared = sum(w.lower() in respondent for w in words)
+        if len(words) >= 2 and capitals and shared <= len(words) / 2:
+            found.append((k, end))
+        k = max(end, k + 1)
+    if found:
+        taken = {i for s, e in found for i in range(s, e)}
+        kept = [h for h in sent.hits.get("respondent", ()) if h[0] not in taken]
+        sent.hits["respondent"] = kept
+        sent.hits.setdefault("others", []).extend(found)
+
+
+def _nickname(raw: list[str], k: int) -> bool:
+    return k + 2 < len(raw) and raw[k] == raw[k + 2] == '"' and _name_word(raw[k + 1])
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha() and word.lower() not in _NAME_STOP
