@@ -46,6 +46,12 @@ _BEFORE_BRACKET = re.compile(
 )
 """Specks, or noise read as a letter or two, between a name and the acronym in brackets after
 it ("Fusión de Inteligencia : iE\n(CEFI)"): the acronym is only taken when it follows the name."""
+_MS13 = re.compile(
+    r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[-–—~]?[1l|I][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
+    re.IGNORECASE,
+)
+"""MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "M5-l3" (never a bare
+"5-13", which may be an age range)."""
 _CLOSED_WRONG = re.compile(r"\([^()\[\]{}]{1,40}?([}\]])")
 """A bracket opened with "(" and closed with a look-alike ("(also written "WFL"}")."""
 _STRAYS = 2
@@ -70,7 +76,7 @@ class Vocabulary:
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
-    edits = _merged(list(_edits(text, vocabulary)), list(_brackets(text)))
+    edits = _merged(list(_ms13(text)), [*_edits(text, vocabulary), *_brackets(text)])
     if not edits:
         return fold(text)
     repaired, source = _apply(text, edits)
@@ -188,6 +194,13 @@ def _brackets(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), " "
     for m in _CLOSED_WRONG.finditer(text):
         yield m.start(1), m.end(1), ")"
+
+
+def _ms13(text: str) -> Iterator[Edit]:
+    """MS-13 put right wherever a bad scan misread it (_MS13)."""
+    for m in _MS13.finditer(text):
+        if m.group() not in ("MS-13", "ms-13", "MS13"):
+            yield m.start(), m.end(), "MS-13"
 
 
 def _merged(edits: list[Edit], more: list[Edit]) -> list[Edit]:
@@ -353,8 +366,9 @@ def _bridge(
 
 def _speck_period(left: str, right: str) -> bool:
     """Whether a period between two words of a lexicon phrase is a speck, not a sentence's end:
-    before a small letter ("fusion. center"), or inside a capitalised name ("Red. Notice")."""
-    return right[:1].islower() or (left[:1].isupper() and right[:1].isupper() and len(left) <= 4)
+    before a small letter ("fusion. center"), or inside a capitalised name ("Red. Notice",
+    "BOSTON. REGIONAL")."""
+    return right[:1].islower() or (left[:1].isupper() and right[:1].isupper())
 
 
 def _cased(word: str, like: str, vocabulary: Vocabulary) -> str:

@@ -21,6 +21,7 @@ from annotator.pdf.scan_cleaning import (
     despeckle,
     erase_rules,
     flatten,
+    invert_bands,
     sauvola,
     shear,
     whiten_edges,
@@ -139,6 +140,7 @@ def clean(gray: Gray, traits: Traits) -> tuple[Gray, float]:
     dpi = traits.dpi
     if any(traits.edges):
         gray = whiten_edges(gray, traits.edges)
+    gray, _ = invert_bands(gray, dpi)
     if traits.paper_range > _UNEVEN and not traits.bitonal:
         grid, size = paper_grid(gray, dpi)
         gray = flatten(gray, upsample(grid, gray.shape, size))

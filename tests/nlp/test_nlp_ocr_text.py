@@ -33,6 +33,9 @@ MISREAD = [
     ),
     ("Related records: NCRIG bulletin 19-241.", "fusion_center", "NCRIG"),
     ("INTERPOL never published a\nRed. Notice for him.", "red_notice", "Red."),
+    ("SUBJ REPORTEDLY AN MS-23 ASSOCIATE PER SCHOOL POLICE.", "gang_label", "MS-23"),
+    ("VERIFIED MEMBER __ms-33 SEEN WITH SUBJ.", "gang_label", "ms-33"),
+    ("He was described as a M5-l3 member.", "gang_label", "M5-l3"),
     (
         "The Centro Estatal de Fusión de Inteligencia : iE\n(CEFI) shares data. CEFI said so.",
         "fusion_center",
@@ -79,6 +82,7 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "The officer's note said the boy's brother didn't know.",  # contractions stay
         "Se fue a la notificación de la foja del expediente.",  # foja is a word of its own
         "He left the house. Notice was given the next day.",  # a sentence's end stays one
+        "The program serves children aged 5-13 and their parents.",  # an age range, not MS-13
     ],
 )
 def test_ordinary_words_on_an_ocr_page_stay_what_they_are(detector, text):
