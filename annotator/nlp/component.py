@@ -228,7 +228,10 @@ class CaseFileDetector:
             acronym = names.acronym_after(doc, span.end)
             if acronym and names.is_acronym_of(acronym, span):
                 anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
-        known = {a.split(":")[1]: a.split(":")[2:] for a in anchors if a.startswith(ALIAS)}
+        known: dict[str, list[str]] = {}
+        for a in sorted(anchors):  # in order: the same findings on every run ("acronym", an
+            if a.startswith(ALIAS):  # acronym the text introduced, before inferred initials)
+                known.setdefault(a.split(":")[1], a.split(":")[2:])
         if not known:
             return spans
         covered = {i for s in spans for i in range(s.start, s.end)}

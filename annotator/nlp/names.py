@@ -137,6 +137,10 @@ def name_in(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, k
 
 
+_SHORTEST_NAME = 3
+"""Letters and digits a name needs before the document's other mentions of it are found."""
+
+
 def remember(spans: list[Span], anchors: set[str]) -> None:
     """Keep the names in `spans` (found by rules whose names recur), and their initials, as the
     document's aliases: the longest only, not the shorter matches inside them ("clica Coronado"
@@ -149,8 +153,11 @@ def remember(spans: list[Span], anchors: set[str]) -> None:
             words = words[1:]
         if not words:
             continue
+        name = " ".join(t.text for t in words)
+        if sum(c.isalnum() for c in name) < _SHORTEST_NAME:
+            continue  # "A" (a bad scan's 'clica "A"'): an alias that would match everywhere
         key = f"{span.label_}:{span.kb_id_}"
-        anchors.add(f"{ALIAS}{' '.join(t.text for t in words)}:{key}")
+        anchors.add(f"{ALIAS}{name}:{key}")
         for initials in _initials(words):
             anchors.add(f"{ALIAS}{initials}:{key}")
 
@@ -174,7 +181,7 @@ def recurring(
     """Spans for each known name of several words wherever it stands in the doc, outside the
     spans found already, unless `vetoed` at its first word."""
     names: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for anchor in anchors:
+    for anchor in sorted(anchors):
         if not anchor.startswith(ALIAS):
             continue
         name, category, subtype = anchor[len(ALIAS) :].rsplit(":", 2)

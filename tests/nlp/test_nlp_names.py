@@ -152,3 +152,34 @@ def test_english_compound_and_quoted_forms(scan):
     assert "gang intelligence databases" in gang
     assert "colaborador" in gang
     assert [d.text for d in result.of("safe")] == ["SAFE unit"]
+
+
+def test_a_one_letter_name_is_never_learned_as_an_alias(detector):
+    """A bad scan's 'clica "A"' must not make every "A" of the file a gang name."""
+    from spacy.tokens import Span
+
+    from annotator.nlp import names
+
+    doc = detector.pipeline("en").make_doc("A and B")
+    anchors: set[str] = set()
+    names.remember([Span(doc, 0, 1, label="gang_label", kb_id="gang_name")], anchors)
+    assert anchors == set()
+
+
+def test_the_findings_are_the_same_whatever_the_hash_seed():
+    """Anchors live in sets; their order must never decide a finding (it did: "RLS" came out as
+    an acronym on some runs and as inferred initials on others)."""
+    import os
+    import subprocess
+    import sys
+
+    from annotator.core.paths import sample_dir
+
+    pdf = str(sample_dir() / "01_afile_excerpt_i213.pdf")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "annotator", "scan", "--json", pdf]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        outputs.add("\n".join(sorted(done.stdout.splitlines())))
+    assert len(outputs) == 1
