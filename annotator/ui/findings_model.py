@@ -7,7 +7,7 @@ carries its group's token, not the group's row, so rows can be inserted without 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,6 +20,14 @@ from annotator.ui.theme import CATEGORY_COLOURS, STATUS_COLOURS
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Finding", "Where", "Status")
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+_FILTER_KEYS = ("category", "status", "document", "reviewer", "approval")
+"""The findings panel's filters, in the order all_counts() reads a finding's values."""
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
 
 
 class FindingsModel(QAbstractItemModel):
@@ -58,14 +66,17 @@ class FindingsModel(QAbstractItemModel):
     def value(self, f: Finding, key: str) -> Any:
         """What a filter compares: the finding's category, status, document, reviewer (who set
         its status) or approval."""
-        tests: dict[str, Callable[[Finding], Any]] = {
-            "category": lambda f: f.category.value,
-            "status": lambda f: f.status.value,
-            "document": lambda f: f.document_id,
-            "reviewer": lambda f: self.session.reviewer_of(f.id),
-            "approval": lambda f: f.approval.value,
-        }
-        return tests[key](f)
+        if key == "category":
+            return f.category.value
+        if key == "status":
+            return f.status.value
+        if key == "document":
+            return f.document_id
+        if key == "reviewer":
+            return self.session.reviewer_of(f.id)
+        if key == "approval":
+            return f.approval.value
+        raise KeyError(key)
 
     def accepts(self, f: Finding, ignore: str = "") -> bool:
         return all(
@@ -163,12 +174,28 @@ class FindingsModel(QAbstractItemModel):
 
     def counts(self, key: str) -> dict[Any, int]:
         """How many findings each value of `key` has under the other filters."""
-        out: dict[Any, int] = {}
+        return self.all_counts()[key]
+
+    def all_counts(self) -> dict[str, dict[Any, int]]:
+        """counts() for every filter, in one pass over the findings (the panel's boxes are
+        refreshed after each batch of findings an ingest stores: thousands of them). The
+        vocabulary's members stand for their values: a StrEnum is equal to its string."""
+        keys = _FILTER_KEYS
+        wanted = tuple(self.filters.get(k) for k in keys)
+        active = [i for i, v in enumerate(wanted) if v is not None]
+        out: list[dict[Any, int]] = [{} for _ in keys]
+        reviewer_of = self.session.reviewer_of
         for f in self.session.findings():
-            if self.accepts(f, ignore=key):
-                value = self.value(f, key)
-                out[value] = out.get(value, 0) + 1
-        return out
+            values = (f.category, f.status, f.document_id, reviewer_of(f.id), f.approval)
+            misses = [i for i in active if values[i] != wanted[i]]
+            if len(misses) > 1:
+                continue
+            for i in misses or range(len(keys)):
+                box = out[i]
+                box[values[i]] = box.get(values[i], 0) + 1
+        return {
+            key: {_plain(v): n for v, n in box.items()} for key, box in zip(keys, out, strict=True)
+        }
 
     # -- Qt model -------------------------------------------------------------------------------
 

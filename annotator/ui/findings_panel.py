@@ -116,8 +116,9 @@ class FindingsPanel(QWidget):
             "reviewer": "All reviewers",
             "approval": "Checked or not",
         }
+        every = self.model.all_counts()
         for key, box in self._filters().items():
-            counts = self.model.counts(key)
+            counts = every[key]
             current = box.currentData()
             box.blockSignals(True)
             box.clear()

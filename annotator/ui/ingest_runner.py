@@ -8,6 +8,7 @@ what each says is stored. The GUI thread never reads a PDF's pages or loads spaC
 from __future__ import annotations
 
 import os
+from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,6 +17,8 @@ from annotator.ingest.background import BackgroundIngest
 from annotator.ui.session import CaseSession
 
 _POLL_MS = 25
+_REREADS = frozenset({EventKind.TEXT_STORED, EventKind.PAGES_STORED, EventKind.DOCUMENT_STORED})
+"""Events after which the session re-reads part of the case (tens of milliseconds each)."""
 
 
 class IngestRunner(QObject):
@@ -41,12 +44,15 @@ class IngestRunner(QObject):
         self.ingest = BackgroundIngest(
             session.case.path, workers=workers or os.cpu_count(), passphrase=session.passphrase
         )
+        self._waiting: deque[IngestEvent] = deque()
+        """Events read from the child and not yet handled: one that re-reads the case per
+        timer tick, so two of them never make one long stall."""
         self._timer = QTimer(self, interval=_POLL_MS)
         self._timer.timeout.connect(self._poll)
 
     @property
     def busy(self) -> bool:
-        return self.ingest.busy
+        return self.ingest.busy or bool(self._waiting)
 
     def add(self, paths: list[str]) -> None:
         self.ingest.add(paths)
@@ -77,9 +83,13 @@ class IngestRunner(QObject):
         self.ingest.close()
 
     def _poll(self) -> None:
-        for event in self.ingest.events():
+        self._waiting.extend(self.ingest.events())
+        while self._waiting:
+            event = self._waiting.popleft()
             self._dispatch(event)
-        if not self.ingest.busy:
+            if event.kind in _REREADS:
+                break
+        if not self.busy:
             self._timer.stop()
             self.idle.emit()
 

@@ -52,6 +52,8 @@ class CaseSession(QObject):
         self._pages: OrderedDict[tuple[int, int], PageText] = OrderedDict()
         self._reviewers: dict[int, str] = {}
         """finding id -> who last set its status (the findings panel filters by it)."""
+        self._state: dict[str, str] = {}
+        """The case's state values (where the reviewer was) as last read or written here."""
         self._poorly_read: dict[int, list[int]] = {}
         """document id -> the pages OCR read but could not make out, once asked."""
         self.reload()
@@ -176,10 +178,16 @@ class CaseSession(QObject):
         return also_in(finding, self._findings.values())
 
     def get_state(self, key: str, default: str = "") -> str:
-        return self.case.get_state(key, default)
+        if key not in self._state:
+            self._state[key] = self.case.get_state(key, default)
+        return self._state[key]
 
     def set_state(self, key: str, value: str) -> None:
-        self.case.set_state(key, value)
+        """Where the reviewer was (document, page, finding): written only when it changed, as
+        each write is a commit that waits its turn behind the background ingest's."""
+        if self._state.get(key) != value:
+            self.case.set_state(key, value)
+            self._state[key] = value
 
     # -- changing: every change an operation of the review --------------------------------------
 
