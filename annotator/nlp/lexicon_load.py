@@ -110,9 +110,9 @@ def load_lexicon(models_dir: Path, user_dir: Path | None = None) -> Lexicon:
         raise LexiconError(f"{pattern_dir}: no pattern files found")
     digest = hashlib.sha256()
     found = _Found()
-    manifest = _read(models_dir / "lexicon.json")
+    manifest = read_json(models_dir / "lexicon.json")
     for path in files:
-        data = _read(path)
+        data = read_json(path)
         digest.update(path.name.encode() + path.read_bytes())
         found.add(_file_rules(path, data, path.stem))
     version = f"{manifest.get('version', '0')}+{digest.hexdigest()[:8]}"
@@ -241,7 +241,8 @@ def _with_lists(value: Any, lists: dict[str, list[Any]], where: str) -> Any:
     return out
 
 
-def _read(path: Path) -> dict[str, Any]:
+def read_json(path: Path) -> dict[str, Any]:
+    """A pattern file of models/: a JSON object, or a LexiconError naming the file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as err:

@@ -11,16 +11,16 @@ finding.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from annotator.core.errors import LexiconError
 from annotator.nlp.dates import first_date
 from annotator.nlp.language import guess_language
+from annotator.nlp.lexicon_load import read_json
 from annotator.nlp.normalize import fold_phrase
 
 HEAD_LINES = 14
@@ -53,7 +53,7 @@ class _AttributionCues:
 
 @lru_cache(maxsize=8)
 def _attribution_cues(models_dir: Path, language: str) -> _AttributionCues:
-    data = _read(models_dir / "sources" / f"attribution.{language}.json")
+    data = read_json(models_dir / "sources" / f"attribution.{language}.json")
 
     def alternation(key: str) -> re.Pattern[str] | None:
         phrases = sorted({fold_phrase(p).lower() for p in data.get(key, [])}, key=len, reverse=True)
@@ -192,7 +192,7 @@ class _Agency:
 def _agencies(models_dir: Path) -> tuple[_Agency, ...]:
     path = models_dir / "sources" / "agencies.json"
     out = []
-    for entry in _read(path).get("agencies", []):
+    for entry in read_json(path).get("agencies", []):
         alternatives = [re.escape(fold_phrase(p)) for p in entry.get("phrases", [])]
         alternatives = [r"(?i:\b" + a + r"\b)" for a in alternatives]
         alternatives += list(entry.get("regex", []))
@@ -259,15 +259,3 @@ def _display(name: str) -> str:
 
 
 _SMALL_WORDS = frozenset("of the and for de del la las los el y en".split())
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise LexiconError(f"{path}: missing") from err
-    except json.JSONDecodeError as err:
-        raise LexiconError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from err
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path}: expected a JSON object")
-    return data
