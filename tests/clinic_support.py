@@ -206,6 +206,7 @@ def expected_grade(run: CourseRun, name: str) -> dict[str, Any]:
         "extra": run.extra[name],
         "status_agreement": round(sum(a == b for a, b in pairs) / len(pairs), 4),
         "kappa": None if (k := kappa_from_matrix(pairs)) is None else round(k, 4),
+        "role_agreement": None,  # the course run's students set no role (roles: test_grading)
         "per_category": {
             c: {"found": hits[c], "total": totals[c], "recall": round(hits[c] / totals[c], 4)}
             for c in totals

@@ -42,6 +42,15 @@ class StudentGrade:
     pairs: tuple[tuple[str, str], ...]
     """(the key's status, the student's) for each key finding found."""
     per_category: dict[str, CategoryScore] = field(default_factory=dict)
+    role_pairs: tuple[tuple[str, str], ...] = ()
+    """(the key's role, the student's) for each gang reference found whose role the key sets
+    and the student set too (a role the student left as the detector's is not in a package)."""
+
+    @property
+    def role_agreement(self) -> float | None:
+        if not self.role_pairs:
+            return None
+        return sum(a == b for a, b in self.role_pairs) / len(self.role_pairs)
 
     @property
     def status_agreement(self) -> float | None:
@@ -62,6 +71,7 @@ class StudentGrade:
             "extra": len(self.extra),
             "status_agreement": _round(self.status_agreement),
             "kappa": _round(self.kappa),
+            "role_agreement": _round(self.role_agreement),
             "per_category": {
                 c: {"found": s.found, "total": s.total, "recall": round(s.recall, 4)}
                 for c, s in self.per_category.items()
@@ -108,7 +118,7 @@ def grade(key: Package, package: Package) -> StudentGrade:
     mine = student_findings(package)
     by_student = Anchors(mine, lambda f: (f.document, f.page), lambda f: f.rects)
     by_key = Anchors(wanted, lambda f: (f.document, f.page), lambda f: f.rects)
-    found, missed, pairs = [], [], []
+    found, missed, pairs, roles = [], [], [], []
     totals: Counter[str] = Counter()
     hits: Counter[str] = Counter()
     for k in wanted:
@@ -118,6 +128,8 @@ def grade(key: Package, package: Package) -> StudentGrade:
             found.append(k.uid)
             hits[k.category.value] += 1
             pairs.append((k.status, matches[0].status))
+            if k.values.get("role") and matches[0].values.get("role"):
+                roles.append((k.values["role"], matches[0].values["role"]))
         else:
             missed.append(k.uid)
     extra = [f.uid for f in mine if not by_key.overlapping(f.document, f.page, f.rects)]
@@ -132,6 +144,7 @@ def grade(key: Package, package: Package) -> StudentGrade:
         tuple(extra),
         tuple(pairs),
         per_category,
+        tuple(roles),
     )
 
 

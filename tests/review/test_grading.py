@@ -7,6 +7,7 @@ with a kappa computed from the confusion matrix, never by calling the grader.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from clinic_support import CourseRun, copy_case, course_run, expected_grade, rewrite
@@ -70,3 +71,36 @@ def test_a_package_of_other_documents_is_refused_by_name(run, tmp_path):
     other = rewrite(run.packages["Ana"], tmp_path / "other.cfr", elsewhere)
     with pytest.raises(PackageError, match=r"other\.cfr: was made from different documents"):
         grade(read_package(run.key, "key"), read_package(other))
+
+
+def test_role_agreement_compares_the_roles_the_key_and_the_student_chose(
+    sample_case_master, tmp_path
+):
+    from clinic_support import export
+
+    from annotator.core.model import Category, Role, Status
+    from annotator.review import Review
+    from annotator.review.collect import collect_key
+    from annotator.review.package_file import write_package
+    from annotator.store import CaseStore
+
+    def worked(name: str, roles: list[Role]) -> Path:
+        path = copy_case(sample_case_master, tmp_path / f"{name}.case")
+        with CaseStore(path) as case:
+            gang = case.findings(category=Category.GANG_LABEL.value)[:2]
+            review = Review(case, name)
+            for finding, role in zip(gang, roles, strict=True):
+                review.tag(finding.id, Status.UNVERIFIED)
+                review.set_role(finding.id, role)
+        return path
+
+    instructor = worked("Instructor", [Role.PERSECUTOR, Role.THIRD_PARTY])
+    with CaseStore(instructor) as case:
+        write_package(tmp_path / "key.cfk", collect_key(case))
+    key = read_package(tmp_path / "key.cfk", "key")
+    same = worked("Dee", [Role.PERSECUTOR, Role.THIRD_PARTY])
+    half = worked("Eve", [Role.PERSECUTOR, Role.BACKGROUND])
+    export(same, "Dee", tmp_path / "dee.cfr")
+    export(half, "Eve", tmp_path / "eve.cfr")
+    assert grade(key, read_package(tmp_path / "dee.cfr")).role_agreement == 1.0
+    assert grade(key, read_package(tmp_path / "eve.cfr")).to_dict()["role_agreement"] == 0.5
