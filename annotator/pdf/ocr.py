@@ -327,8 +327,16 @@ def ocr_pages(
         while queue or pending:
             while queue and len(pending) < workers:
                 number = _next(queue, prefer)
-                future = pool.submit(ocr_file_page, str(path), number, engine, language)
+                try:
+                    future = pool.submit(ocr_file_page, str(path), number, engine, language)
+                except BrokenProcessPool:  # a worker died (killed, out of memory) meanwhile
+                    for lost in (number, *queue):
+                        yield OcrOutcome(lost, None, "the OCR process stopped unexpectedly")
+                    queue.clear()
+                    break
                 pending[future] = number
+            if not pending:
+                break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
                 number = pending.pop(future)

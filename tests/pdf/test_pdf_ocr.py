@@ -231,3 +231,23 @@ def test_the_system_library_and_pymupdfs_own_tesseract_read_alike(make_pdf, tmp_
     for a, b in zip(fast.words, slow.words, strict=True):
         assert any_overlap([a.rect], [b.rect])
     assert fast.ocr_quality is not None and fast.ocr_quality > 0.9
+
+
+def _worker_that_dies() -> None:
+    """A pool initializer that fails, as a worker killed at start would."""
+    raise SystemExit(9)
+
+
+def test_a_dead_ocr_pool_fails_its_pages_and_stops_cleanly(monkeypatch):
+    """Workers that die (killed, out of memory) leave every page unread with a reason; nothing
+    escapes to the ingest, which marks them not searched and tries again next time."""
+    from ocr_support import tesseract
+
+    from annotator.core.paths import sample_dir
+
+    engine = tesseract()
+    monkeypatch.setattr(ocr, "_start_worker", _worker_that_dies)
+    scanned = sample_dir() / "scanned" / "02_school_police_incident_report_scanned.pdf"
+    outcomes = list(ocr.ocr_pages(scanned, [1, 2, 3, 4], engine, workers=2))
+    assert sorted(o.number for o in outcomes) == [1, 2, 3, 4]
+    assert all(o.page is None and "stopped unexpectedly" in o.problem for o in outcomes)
