@@ -6,13 +6,13 @@ Loaded once per language and indexed by first word, so a sentence is read in one
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from annotator.core.errors import LexiconError
+from annotator.nlp.lexicon_load import read_json
 from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_names import NamePatterns, name_patterns
 
@@ -145,12 +145,7 @@ class RoleCues:
 @lru_cache(maxsize=8)
 def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     path = models_dir / "roles" / f"roles.{language}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise LexiconError(f"{path}: missing") from err
-    except json.JSONDecodeError as err:
-        raise LexiconError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from err
+    data = read_json(path)
     unknown = set(data) - {*_CLASSES, "language", "version", "description"}
     if unknown:
         raise LexiconError(f"{path}: unknown cue lists {sorted(unknown)}")

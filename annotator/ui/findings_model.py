@@ -35,13 +35,7 @@ class FindingsModel(QAbstractItemModel):
         super().__init__()
         self.session = session
         self.group_by = "category"
-        self.filters: dict[str, str | int | None] = {
-            "category": None,
-            "status": None,
-            "document": None,
-            "reviewer": None,
-            "approval": None,
-        }
+        self.filters: dict[str, str | int | None] = dict.fromkeys(_FILTER_KEYS)
         self._groups: list[tuple[str, list[int]]] = []
         self._keys: list[Any] = []
         self._tokens: dict[Any, int] = {}
@@ -172,14 +166,11 @@ class FindingsModel(QAbstractItemModel):
         """Every visible finding id, in panel order: what next/previous walks."""
         return [fid for _, ids in self._groups for fid in ids]
 
-    def counts(self, key: str) -> dict[Any, int]:
-        """How many findings each value of `key` has under the other filters."""
-        return self.all_counts()[key]
-
     def all_counts(self) -> dict[str, dict[Any, int]]:
-        """counts() for every filter, in one pass over the findings (the panel's boxes are
-        refreshed after each batch of findings an ingest stores: thousands of them). The
-        vocabulary's members stand for their values: a StrEnum is equal to its string."""
+        """How many findings each value of each filter has under the other filters, in one
+        pass over the findings (the panel's boxes are refreshed after each batch of findings an
+        ingest stores: thousands of them). The vocabulary's members stand for their values: a
+        StrEnum is equal to its string."""
         keys = _FILTER_KEYS
         wanted = tuple(self.filters.get(k) for k in keys)
         active = [i for i, v in enumerate(wanted) if v is not None]
