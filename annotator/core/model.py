@@ -64,6 +64,9 @@ class PageText:
     ocr_quality: float | None = None
     """For a page OCR read: the share of what it read that looks like print (0-1); None for a
     page OCR has not read."""
+    dark_boxes: list[tuple[float, float, float, float]] | None = None
+    """For a page OCR has just read: the solid dark blocks of its image (redaction boxes, in
+    page points), found from the image OCR rendered; None when not looked for (not stored)."""
 
     @property
     def poorly_read(self) -> bool:

@@ -180,9 +180,12 @@ class Ingestor:
             document = self.case.add_document(sha, resolved, title, page_count)
         reading = self._reading(name, progress)
         results = self._extract_and_detect(path, document.id, page_count, reading)
-        self._store(document.id, results)
+        # Pages OCR will read get their redaction boxes looked for once, after it has read them.
+        will_ocr = not self.ocr_missing and any(self._wants_ocr(r.page) for r in results)
+        self._store(document.id, results, boxes=not will_ocr)
         self.tell(IngestEvent(EventKind.TEXT_STORED, name, document_id=document.id))
-        self._ocr(path, document.id, results, result, progress)
+        if not self._ocr(path, document.id, results, result, progress) and will_ocr:
+            self._describe(document.id, [r.page for r in results], first=False)
         return self._summarise(result, document.id)
 
     def finish(self, document_id: int, progress: ProgressCallback | None = None) -> IngestResult:
@@ -297,24 +300,27 @@ class Ingestor:
         return self.ocr is OcrMode.ALWAYS or page.needs_ocr
 
     def _store(
-        self, document_id: int, results: list[PageResult], labels: bool = True
+        self, document_id: int, results: list[PageResult], labels: bool = True, boxes: bool = True
     ) -> dict[str, int]:
-        """Store the findings (and the page stamps) of pages already stored."""
+        """Store the findings (and the page stamps) of pages already stored; `boxes`: look for
+        the redaction boxes of its scanned pages too (each a render of the page image)."""
         if labels:
             stamps = [page_label(r.page.text) for r in results]
             self.case.update_document(document_id, page_labels=stamps)
-        self._describe(document_id, [r.page for r in results], first=labels)
+        self._describe(document_id, [r.page for r in results], first=labels, boxes=boxes)
         detections = ((r.page.number, d) for r in results for d in r.detections)
         return self.case.merge_detections(document_id, detections, self.detector.lexicon_version)
 
-    def _describe(self, document_id: int, pages: list[PageText], first: bool) -> None:
+    def _describe(
+        self, document_id: int, pages: list[PageText], first: bool, boxes: bool = True
+    ) -> None:
         """Who issued the document and its date, from the head of its first pages (when it is
         first read), and what it withholds (whenever its text is read): issue 13."""
         if first:
             source = document_source([p.text for p in pages[:2]], self.detector.models_dir)
             self.case.update_document(document_id, **source._asdict())
         path = self.case.document(document_id).path
-        self.case.save_withholdings(document_id, document_withholdings(path, pages))
+        self.case.save_withholdings(document_id, document_withholdings(path, pages, boxes))
 
     def _summarise(self, result: IngestResult, document_id: int) -> IngestResult:
         result.document = self.case.document(document_id)

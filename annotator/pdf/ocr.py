@@ -41,6 +41,7 @@ from annotator.pdf.ocr_words import (
 )
 from annotator.pdf.scan_image import clean, image_dpi, ink_read, measure, render, to_pixmap
 from annotator.pdf.scan_measures import Gray
+from annotator.pdf.withheld import dark_boxes
 
 LANGUAGES = ("eng", "spa")
 """Tesseract language data the app reads with: case files mix English and Spanish."""
@@ -181,6 +182,7 @@ def ocr_page(page: pymupdf.Page, engine: OcrEngine, language: str = "") -> PageT
     result = extract_page(page)  # keeps the page's own needs_ocr verdict and geometry
     dpi = image_dpi(page, engine.dpi)
     gray = render(page, dpi)
+    result.dark_boxes = dark_boxes(gray, dpi)  # redaction boxes, while the image is at hand
     traits = measure(gray, dpi)
     result.ocr_done, result.ocr_quality = True, 1.0
     if traits.blank:

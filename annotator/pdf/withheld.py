@@ -156,11 +156,17 @@ def _rects(page: PageText, start: int, end: int) -> list[Rect]:
     return [(b[0], b[1], b[2], b[3]) for b in by_line.values()]
 
 
-def box_withholdings(pdf_page: pymupdf.Page, page: PageText, scanned: bool) -> list[Withholding]:
+def box_withholdings(
+    pdf_page: pymupdf.Page | None, page: PageText, scanned: bool
+) -> list[Withholding]:
     """Opaque dark rectangles on the page: drawn or stamped as images in a text PDF, or, on a
-    scanned page, large solid dark areas of its image."""
-    boxes = _raster_boxes(pdf_page) if scanned else _vector_boxes(pdf_page) + _image_boxes(pdf_page)
-    area = abs(pdf_page.rect)
+    scanned page, large solid dark areas of its image (those OCR found, if it just read the
+    page; `pdf_page` may then be None)."""
+    if scanned:
+        boxes = page.dark_boxes if page.dark_boxes is not None else _raster_boxes(pdf_page)
+    else:
+        boxes = _vector_boxes(pdf_page) + _image_boxes(pdf_page)
+    area = abs(pdf_page.rect) if pdf_page is not None else page.width * page.height
     out = []
     for box in _merge(boxes):
         rect = pymupdf.Rect(box)
@@ -207,13 +213,28 @@ def _image_boxes(pdf_page: pymupdf.Page) -> list[Rect]:
     return boxes
 
 
-def _raster_boxes(pdf_page: pymupdf.Page) -> list[Rect]:
-    """Large solid dark rectangles in a scanned page's image, found at low resolution: runs of
-    dark pixels in rows, stacked into blocks that are almost wholly dark."""
+def _raster_boxes(pdf_page: pymupdf.Page | None) -> list[Rect]:
+    """Large solid dark rectangles in a scanned page's image, rendered at low resolution."""
+    if pdf_page is None:
+        return []
     pix = pdf_page.get_pixmap(dpi=RASTER_DPI, colorspace=pymupdf.csGRAY)
     image = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.stride)
-    dark = image[:, : pix.width] < 80
-    scale = 72.0 / RASTER_DPI
+    return _solid_blocks(image[:, : pix.width], 72.0 / RASTER_DPI)
+
+
+def dark_boxes(gray: np.ndarray, dpi: int) -> list[Rect]:
+    """The same blocks in a page image already rendered (OCR's, at `dpi`), averaged down to
+    about RASTER_DPI first, so a page is not rendered twice."""
+    step = max(1, round(dpi / RASTER_DPI))
+    rows, cols = gray.shape[0] // step * step, gray.shape[1] // step * step
+    small = gray[:rows, :cols].reshape(rows // step, step, cols // step, step).mean(axis=(1, 3))
+    return _solid_blocks(small, 72.0 * step / dpi)
+
+
+def _solid_blocks(image: np.ndarray, scale: float) -> list[Rect]:
+    """Runs of dark pixels in rows, stacked into blocks that are almost wholly dark and do not
+    touch the image's edge; `scale`: points per pixel."""
+    dark = image < 80
     min_w, min_h = (int(v / scale) for v in MIN_BOX)
     solid = _solid_rows(dark, max(min_w, 2))
     boxes = []
@@ -322,7 +343,7 @@ def label_boxes(boxes: list[Withholding], codes: list[Withholding]) -> None:
 def find_withholdings(pdf_page: pymupdf.Page | None, page: PageText) -> list[Withholding]:
     """Everything one page withholds: its text markers, and, given the PDF page, its boxes."""
     items = text_withholdings(page)
-    if pdf_page is None:
+    if pdf_page is None and page.dark_boxes is None:
         return items
     boxes = box_withholdings(pdf_page, page, scanned=page.needs_ocr or page.ocr_done)
     label_boxes(boxes, [w for w in items if w.kind is WithholdingKind.EXEMPTION and w.rects])
@@ -330,21 +351,24 @@ def find_withholdings(pdf_page: pymupdf.Page | None, page: PageText) -> list[Wit
 
 
 def document_withholdings(
-    path: str | os.PathLike[str] | None, pages: Sequence[PageText]
+    path: str | os.PathLike[str] | None, pages: Sequence[PageText], boxes: bool = True
 ) -> list[Withholding]:
     """Everything a document withholds, page by page. The PDF (when `path` is still there) is
-    opened only for the geometry of a release's pages and of scanned pages."""
+    opened only for the geometry of a release's pages and of scanned pages; `boxes=False`:
+    the text markers alone (the boxes of pages about to be read again are looked for then)."""
     release = load_markers().in_release(pages)
+    if not boxes:
+        return [w for page in pages for w in find_withholdings(None, page)] if release else []
     scanned = [p for p in pages if p.needs_ocr or p.ocr_done]
     if not release and not scanned:
         return []
-    boxed = {p.number for p in (pages if release else scanned)}
+    boxed = {p.number for p in (pages if release else scanned) if p.dark_boxes is None}
     pdf = _open(path) if boxed else None
     items: list[Withholding] = []
     try:
         for page in pages:
             pdf_page = pdf.load_page(page.number - 1) if pdf and page.number in boxed else None
-            if release or pdf_page is not None:
+            if release or pdf_page is not None or page.dark_boxes is not None:
                 items += find_withholdings(pdf_page, page)
     finally:
         if pdf is not None:

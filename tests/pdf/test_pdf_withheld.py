@@ -109,6 +109,34 @@ def test_boxes_in_a_scanned_page_are_found_in_its_image(tmp_path):
         assert abs(expected - found) <= 3
 
 
+def test_ocr_finds_the_same_boxes_in_the_image_it_renders(tmp_path, monkeypatch):
+    """OCR looks for a scan's redaction boxes in the image it renders anyway, so the ingest
+    never renders a scanned page a second time for them; the boxes are the ones a render of
+    the page for that purpose finds."""
+    from ocr_support import tesseract
+
+    from annotator.pdf import withheld
+    from annotator.pdf.ocr import ocr_page
+
+    engine = tesseract()
+    scan = scanned_copy(_boxed_page(tmp_path / "boxed.pdf"), tmp_path / "scan.pdf")
+    rendered = document_withholdings(scan, _pages(scan))
+    with pymupdf.open(scan) as pdf:
+        page = ocr_page(pdf.load_page(0), engine)
+    assert page.dark_boxes is not None and len(page.dark_boxes) == 4
+    monkeypatch.setattr(withheld, "_raster_boxes", lambda pdf_page: pytest.fail("rendered again"))
+    found = document_withholdings(scan, [page])
+    boxes = sorted((w for w in found if w.kind is WithholdingKind.REDACTION), key=_top)
+    expected = sorted((w for w in rendered if w.kind is WithholdingKind.REDACTION), key=_top)
+    assert len(boxes) == len(expected) == 4
+    for got, want in zip(boxes, expected, strict=True):
+        assert got.rects[0] == pytest.approx(want.rects[0], abs=6)
+
+
+def _top(item) -> float:
+    return item.rects[0][1]
+
+
 def test_markers_on_a_scanned_page_are_read_after_ocr(tmp_path, make_pdf, case, detector):
     from ocr_support import tesseract
 
