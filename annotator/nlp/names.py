@@ -79,9 +79,23 @@ def _opened(doc: Doc, i: int, limit: int, openers: list[tuple[str, ...]]) -> int
             if tuple(t.lower_ for t in doc[k : k + len(opener)]) == opener:
                 return k + len(opener)
         word = doc[k]
-        if word.is_lower and word.is_alpha and len(word) > 3 and word.lower_.endswith("s"):
+        if (
+            word.is_lower
+            and word.is_alpha
+            and len(word) > 3
+            and word.lower_.endswith("s")
+            and any(t.lower_ in _PLACE_WORDS for t in doc[max(i, k - 3) : k])
+        ):
             return None
     return None
+
+
+_PLACE_WORDS = frozenset(
+    "in of across from at on around throughout within en de por desde entre three two four five"
+    " several many various other tres dos cuatro cinco varios varias otras otros".split()
+)
+"""Words before a plural that make it the list's own head ("gangs in three cities:"), where a
+plural after a verb does not ("groups are reported to supply drivers: A, B and C")."""
 
 
 def _items(doc: Doc, i: int, end: int, nouns: frozenset[str]) -> Iterable[tuple[int, int]]:
@@ -128,8 +142,11 @@ def name_in(doc: Doc, start: int, end: int) -> tuple[int, int]:
             i -= 1
         return i, end
     k = start + 1 if doc[start].lower_ in ARTICLES else start
-    while k < end and is_name_word(doc[k]):
-        k += 1
+    while k < end and (
+        is_name_word(doc[k])
+        or (k > start and doc[k].lower_ in _INNER and k + 1 < end and is_name_word(doc[k + 1]))
+    ):
+        k += 1  # "Carnales del Desierto" + ", a prison gang"
     if k == start:
         return start, end
     if start > 0 and doc[start - 1].lower_ in ARTICLES:
@@ -160,6 +177,30 @@ def remember(spans: list[Span], anchors: set[str]) -> None:
         anchors.add(f"{ALIAS}{name}:{key}")
         for initials in _initials(words):
             anchors.add(f"{ALIAS}{initials}:{key}")
+        if span.kb_id_.endswith(INFERRED_SUFFIX) and _short_form(words):
+            anchors.add(f"{ALIAS}{words[-1].text}:{key}")
+
+
+_GENERIC_LAST = frozenset(
+    "Boys Boyz Locos Posse Crew Crews Gang Gangs Mob Street Streets Salvatrucha Trece Varrio"
+    " Barrio Block Blocks Heights Hills Park Parks Side Gardens Homes Courts Projects Towers"
+    " Kings Bloods Crips Sets Cliques Avenues Angeles Estados Unidos".split()
+)
+
+
+def _short_form(words: Sequence[Token]) -> bool:
+    """Whether the last word of a name found from its context is what the text will call it
+    again ("the 4-Block Hittaz" ... "the Hittaz"): a plural-looking proper word, not a word
+    every gang's name ends with ("Boys", "Locos")."""
+    last = words[-1].text
+    return (
+        len(words) > 1
+        and len(last) >= 5
+        and last[:1].isupper()
+        and not last.isupper()
+        and last[-1] in "sz"
+        and last not in _GENERIC_LAST
+    )
 
 
 def _initials(words: Sequence[Token]) -> list[str]:

@@ -183,3 +183,105 @@ def test_the_findings_are_the_same_whatever_the_hash_seed():
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
         outputs.add("\n".join(sorted(done.stdout.splitlines())))
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (  # a name with words of its own and its acronym before what it is
+            "FICTIONAL. Recruits come through Hermanos del Llano (HDL), a prison gang that grew.",
+            "Hermanos del Llano",
+        ),
+        (
+            "FICTIONAL. Police named Northgate Young Money, a younger set that a gang unit tracks.",
+            "Northgate Young Money",
+        ),
+        (  # a criminal group, and a Spanish-article name after a word of leadership
+            "FICTIONAL. Los Tejedores, a criminal group tied to Barrio 18, extort the market.",
+            "Los Tejedores",
+        ),
+        (
+            "FICTIONAL. He is the alleged leader of Los Carpinteros, police say of the gang.",
+            "Los Carpinteros",
+        ),
+        (
+            "FICTIONAL. La FGR dijo que era sicario de Los Cuervos, una banda del cartel.",
+            "Los Cuervos",
+        ),
+        (
+            "FICTIONAL. El detenido encabezaba la célula Los Alacranes, según la pandilla rival.",
+            "célula Los Alacranes",
+        ),
+        (
+            "FICTIONAL. Disputan el territorio con una banda menor, Los del Puente, y la MS.",
+            "banda menor, Los del Puente",
+        ),
+        (  # the noun before the name, a spelled number, Boyz and Varrio names
+            "FICTIONAL. He is an associate of street gang Westlake Park Trece, the report says.",
+            "Westlake Park Trece",
+        ),
+        ("FICTIONAL. Gang graffiti in the hall read Tha Hilltop Boyz in red.", "Tha Hilltop Boyz"),
+        ("FICTIONAL. She said the gang Eastwood Varrio claims the park.", "Eastwood Varrio"),
+        (  # a list whose noun is followed by a verb phrase before the colon
+            "FICTIONAL. Two street groups are said to supply gang drivers: Pine Hill Posse and"
+            " Varrio Seco Locos.",
+            "Pine Hill Posse",
+        ),
+    ],
+)
+def test_names_known_from_more_kinds_of_context(scan, line, expected):
+    found = _found(scan([[line]]))
+    assert any(expected in text for _, text in found), found
+
+
+def test_the_last_word_of_a_name_found_from_context_is_found_again(scan):
+    result = scan(
+        [
+            ["FICTIONAL. The gang indictment names the 9-Block Rattlaz, a street crew of the east."],
+            ["FICTIONAL. Police said the Rattlaz and a rival gang have traded shootings."],
+        ]
+    )
+    second = [(d.subtype, d.text) for d in result.pages[1][1]]
+    assert (INFERRED, "Rattlaz") in second
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["FICTIONAL. Human Rights Watch, a group that studies gang violence, wrote the report."],
+        ["FICTIONAL. A gang member's son joined the Boys and Girls Club and the Boy Scouts."],
+        ["FICTIONAL. The gang unit met members of Los Angeles County Sheriff's Department."],
+        ["FICTIONAL. The city taped red notices to two vacant houses near the gang's corner."],
+        ["FICTIONAL. Gangs operate in three cities: Boston, Chelsea and Lynn."],
+    ],
+)
+def test_rights_groups_clubs_cities_and_landlords_notices_are_not_found(scan, lines):
+    result = scan([lines])
+    found = [text for subtype, text in _found(result) if subtype == INFERRED]
+    assert not any(w in " ".join(found) for w in ("Human", "Boys", "Angeles", "Boston"))
+    assert result.of("red_notice") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("FICTIONAL. Her family fled because the MS threatened her older son.", "the MS"),
+        ("FICTIONAL. Son emeeses de la clica, dijo la policía.", "emeeses"),
+        ("FICTIONAL. El decreto declaró a las maras organizaciones ilegales.", "las maras"),
+        (
+            "FICTIONAL. Según la PNC, no tiene ningún vínculo con la pandilla.",
+            "vínculo con la pandilla",
+        ),
+        (
+            "FICTIONAL. Figuraba en la Base de Evaluación de Pandillas del municipio.",
+            "Base de Evaluación de Pandillas",
+        ),
+        (
+            "FICTIONAL. Reports go to the Regional Gang Intelligence File of the county.",
+            "Regional Gang Intelligence File",
+        ),
+        ("FICTIONAL. Recruitment runs through prison gang contacts in the county.", "prison gang"),
+    ],
+)
+def test_more_spanish_and_compound_forms(scan, line, expected):
+    assert expected in [text for _, text in _found(scan([[line]]))]
