@@ -47,10 +47,10 @@ _BEFORE_BRACKET = re.compile(
 """Specks, or noise read as a letter or two, between a name and the acronym in brackets after
 it ("Fusión de Inteligencia : iE\n(CEFI)"): the acronym is only taken when it follows the name."""
 _MS13 = re.compile(
-    r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[-–—~]?[1l|I][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
+    r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[-–—~]?[1l|I2][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
     re.IGNORECASE,
 )
-"""MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "M5-l3" (never a bare
+"""MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "HS-23", "M5-l3" (never a bare
 "5-13", which may be an age range)."""
 _CLOSED_WRONG = re.compile(r"\([^()\[\]{}]{1,40}?([}\]])")
 """A bracket opened with "(" and closed with a look-alike ("(also written "WFL"}")."""
@@ -76,7 +76,8 @@ class Vocabulary:
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
-    edits = _merged(list(_ms13(text)), [*_edits(text, vocabulary), *_brackets(text)])
+    first = [*_ms13(text), *_euro(text, vocabulary)]
+    edits = _merged(sorted(first), [*_edits(text, vocabulary), *_brackets(text)])
     if not edits:
         return fold(text)
     repaired, source = _apply(text, edits)
@@ -201,6 +202,23 @@ def _ms13(text: str) -> Iterator[Edit]:
     for m in _MS13.finditer(text):
         if m.group() not in ("MS-13", "ms-13", "MS13"):
             yield m.start(), m.end(), "MS-13"
+
+
+_EURO = re.compile(r"(?<![^\W_])[A-Z]*(?:[A-Z]€|€[A-Z])[A-Z€]*(?![^\W_])")
+"""A word in capitals with a euro sign in it ("O€N", "BRI€"): a C or an E read with a speck."""
+
+
+def _euro(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """Each euro sign inside a word in capitals read as the letter that makes it a word of the
+    lexicon ("O€N" -> "OCN"), else as C, the letter it looks most like."""
+    for m in _EURO.finditer(text):
+        word = m.group()
+        for letter in "CE":
+            if word.replace("€", letter).lower() in vocabulary.words:
+                break
+        else:
+            letter = "C"
+        yield m.start(), m.end(), word.replace("€", letter)
 
 
 def _merged(edits: list[Edit], more: list[Edit]) -> list[Edit]:
