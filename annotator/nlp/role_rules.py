@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from annotator.core.model import Role
 from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
+from annotator.nlp.role_marks import mark_owner
 from annotator.nlp.role_sentence import Sentence, clause, crosses
 
 HOLDER_REACH = 14
@@ -29,6 +30,9 @@ Previous = Callable[[Sentence], "Sentence | None"]
 def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
     """The role of the reference at tokens a..b of `sent`; `previous` gives the sentence
     before one, for the context of a sentence that says too little by itself."""
+    owner = mark_owner(sent, a, _glue)
+    if owner:
+        return Role.SUBJECT if owner == "R" else Role.THIRD_PARTY
     tie, holder = _holder(sent, a, b, subtype)
     link = harm_link(sent, a, b)
     victim = victim_near(sent, a, b)
@@ -106,7 +110,7 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
         return Role.SUBJECT
     if subtype == "gang_name" and _first_person_story(sent, a, b):
         return Role.PERSECUTOR
-    if sent.any("respondent") or sent.any("first_person") or sent.any("pronouns"):
+    if sent.any("respondent") or _own_first_person(sent) or sent.any("pronouns"):
         return Role.SUBJECT
     if _general_context(sent, previous):
         return Role.BACKGROUND
@@ -124,6 +128,11 @@ def _first_person_story(sent: Sentence, a: int, b: int) -> bool:
     """A gang named in the respondent's own account, not as a label: "the police could not
     protect us because the Mara Salvatrucha controls the neighbourhood"."""
     return sent.any("first_person", (a, b)) and not sent.any("identify") and not _denied(sent, a)
+
+
+def _own_first_person(sent: Sentence) -> bool:
+    """A first-person word of the declarant's own side, not an author's ("in my training")."""
+    return any(own_person(sent, k) for k, _ in sent.hits.get("first_person", ()))
 
 
 def _denied(sent: Sentence, a: int) -> bool:
@@ -151,7 +160,10 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         (e, s, kind, name)
         for name, kind in _HOLDERS
         for s, e in sent.hits.get(name, ())
-        if e <= a and a - e - _hidden_in(hidden, e, a) <= HOLDER_REACH and not _inside(hidden, s)
+        if e <= a
+        and a - e - _hidden_in(hidden, e, a) <= HOLDER_REACH
+        and not _inside(hidden, s)
+        and (name != "first_person" or own_person(sent, s))  # not "in my opinion, he is a"
     ]
     if not refs:
         return "", ""
