@@ -47,6 +47,7 @@ _CLASSES = (
     "authorial",
     "victim_words",
     "accused_labels",
+    "marks",
 )
 
 
@@ -132,6 +133,8 @@ class RoleCues:
     victim_words, accused_labels         words for the respondent as a victim ("the victim"),
                                          someone else on a page whose form names the respondent
                                          as the accused ("Arrestee:", "Imputado:")
+    marks                                a tattoo, garment or drawing: a gang's mark labels
+                                         its owner (role_marks.py)
     """
 
     language: str

@@ -29,14 +29,29 @@ def harm_link(sent: Sentence, a: int, b: int) -> str:
     for s, _ in harms:
         if b <= s <= b + LINK_AFTER and not crosses(sent, b, s) and not _passive(sent, s):
             return "after"
+    predicate = _predicate(sent, a)
     for k in range(b, min(b + ACTS_AFTER, len(sent.tokens))):
-        if boundary(sent, k) or sent.tokens[k] == ",":
+        if boundary(sent, k) or sent.tokens[k] == "," or (predicate and sent.tokens[k] in _AND):
             break
         if sent.at("acts", k) or (_right_after(sent, b, k) and _action_verb(sent, k)):
             return "acts"
         if _done_to(sent, b, k):
             return "acts"
     return ""
+
+
+_AND = frozenset("and y e".split())
+
+
+def _predicate(sent: Sentence, a: int) -> bool:
+    """The reference completes a copula ("ha sido integrante de la pandilla 18"): a verb after
+    "y" / "and" is its clause subject's, not the gang's ("... y le dijo al oficial")."""
+    k = a - 1
+    while k >= 0 and a - k <= 4 and not sent.at("copula", k):
+        if not any(sent.at(name, k) for name in _GLUE):
+            return False
+        k -= 1
+    return k >= 0 and sent.at("copula", k)
 
 
 _OBJECTS = frozenset("him her me us".split())

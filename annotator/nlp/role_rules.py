@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from annotator.core.model import Role
 from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
+from annotator.nlp.role_marks import mark_owner
 from annotator.nlp.role_sentence import Sentence, clause, crosses
 
 HOLDER_REACH = 14
@@ -29,11 +30,14 @@ Previous = Callable[[Sentence], "Sentence | None"]
 def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
     """The role of the reference at tokens a..b of `sent`; `previous` gives the sentence
     before one, for the context of a sentence that says too little by itself."""
+    owner = mark_owner(sent, a, _glue)
+    if owner:
+        return Role.SUBJECT if owner == "R" else Role.THIRD_PARTY
     tie, holder = _holder(sent, a, b, subtype)
     link = harm_link(sent, a, b)
     victim = victim_near(sent, a, b)
     general = _general(sent, a, b)
-    charged = sent.any("charge") and (holder == "R" or (not holder and not general))
+    charged = _charged(sent, b, link) and (holder == "R" or (not holder and not general))
     if tie == "strong":
         if holder == "R":
             return Role.SUBJECT
@@ -76,6 +80,16 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     return _unattached(sent, a, b, subtype, previous)
 
 
+def _charged(sent: Sentence, b: int, link: str) -> bool:
+    """A charge in the sentence the respondent may face. Not one after a gang the respondent
+    acts against: "a complaint filed by FUNEZ against MS-13 members for extortion" charges
+    the gang."""
+    charges = sent.hits.get("charge", ())
+    if link == "flight":
+        return any(s < b for s, _ in charges)
+    return bool(charges)
+
+
 def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> Role:
     """A reference no person is tied to in its sentence."""
     general = _general(sent, a, b)
@@ -86,22 +100,39 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
         return Role.BACKGROUND
     if subtype == "gang_database" and not _holder(sent, a, b, subtype)[1]:
         # an entry in it ("forwarded for entry into the gang database"), or the database itself
-        return Role.SUBJECT if sent.any("entry") else Role.BACKGROUND
+        # ("TxGANG is an intelligence system; an entry is not evidence": another clause)
+        c0, c1 = clause(sent, a, b)
+        entry = any(c0 <= s < c1 for s, _ in sent.hits.get("entry", ()))
+        return Role.SUBJECT if entry else Role.BACKGROUND
+    if _identified_other(sent, a):
+        return Role.THIRD_PARTY
     if _field(sent, a) or _denied(sent, a) or sent.any("identify"):
         return Role.SUBJECT
     if subtype == "gang_name" and _first_person_story(sent, a, b):
         return Role.PERSECUTOR
-    if sent.any("respondent") or sent.any("first_person") or sent.any("pronouns"):
+    if sent.any("respondent") or _own_first_person(sent) or sent.any("pronouns"):
         return Role.SUBJECT
     if _general_context(sent, previous):
         return Role.BACKGROUND
     return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
 
 
+def _identified_other(sent: Sentence, a: int) -> bool:
+    """The identifying words before the reference follow someone else: "and Elder MATUTE,
+    alias "el Pelón", known in the sector as a hitman of the 18"."""
+    before = [s for s, e in sent.hits.get("identify", ()) if e <= a and not crosses(sent, e, a)]
+    return bool(before) and _holder(sent, before[-1], before[-1] + 1, "membership_label")[1] == "T"
+
+
 def _first_person_story(sent: Sentence, a: int, b: int) -> bool:
     """A gang named in the respondent's own account, not as a label: "the police could not
     protect us because the Mara Salvatrucha controls the neighbourhood"."""
     return sent.any("first_person", (a, b)) and not sent.any("identify") and not _denied(sent, a)
+
+
+def _own_first_person(sent: Sentence) -> bool:
+    """A first-person word of the declarant's own side, not an author's ("in my training")."""
+    return any(own_person(sent, k) for k, _ in sent.hits.get("first_person", ()))
 
 
 def _denied(sent: Sentence, a: int) -> bool:
@@ -129,7 +160,10 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         (e, s, kind, name)
         for name, kind in _HOLDERS
         for s, e in sent.hits.get(name, ())
-        if e <= a and a - e - _hidden_in(hidden, e, a) <= HOLDER_REACH and not _inside(hidden, s)
+        if e <= a
+        and a - e - _hidden_in(hidden, e, a) <= HOLDER_REACH
+        and not _inside(hidden, s)
+        and (name != "first_person" or own_person(sent, s))  # not "in my opinion, he is a"
     ]
     if not refs:
         return "", ""
@@ -215,7 +249,10 @@ def _named_kin(sent: Sentence, start: int) -> bool:
         k -= 1
     if k > 0 and sent.tokens[k - 1] == ",":
         k -= 1
-    return any(e == k for name in ("family", "others") for _, e in sent.hits.get(name, ()))
+    ends = {k}
+    if k > 0 and sent.raw[k - 1].isalpha() and sent.raw[k - 1].islower():
+        ends.add(k - 1)  # "su hermano menor, Rigoberto SERRANO,": an adjective after the kin
+    return any(e in ends for name in ("family", "others") for _, e in sent.hits.get(name, ()))
 
 
 def _possessed(sent: Sentence, start: int, end: int) -> bool:
@@ -228,8 +265,13 @@ def _possessed(sent: Sentence, start: int, end: int) -> bool:
 
 
 def _glue(sent: Sentence, k: int) -> bool:
-    """Token k may stand between a person and the label it takes: "is a known", ", an"."""
-    return sent.tokens[k] == "," or any(sent.at(name, k) for name in _GLUE)
+    """Token k may stand between a person and the label it takes: "is a known", ", an", and
+    the adverbs and negations of a verb that ties ("has never been a", "no es")."""
+    if sent.tokens[k] == "," or any(sent.at(name, k) for name in _GLUE):
+        return True
+    while k < len(sent.tokens) and (sent.at("adverbs", k) or sent.at("denial", k)):
+        k += 1
+    return k < len(sent.tokens) and (sent.at("copula", k) or sent.at("identify", k))
 
 
 def _associated(sent: Sentence, a: int) -> bool:
