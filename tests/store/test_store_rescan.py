@@ -16,7 +16,7 @@ from annotator.nlp.detect import Detector
 
 LINES = [
     [
-        "His name is in the Gang Assessment Database, per the school officer.",
+        "His name is in CalGang, the state database, per the school officer.",
         "NCRIC shared the entry with ICE, and an INTERPOL Red Notice followed.",
         "A SAFE report from the PNC repeats the Zeta Watch Desk claim.",
     ]
@@ -46,7 +46,7 @@ def new_models(tmp_path) -> Path:
     edit(
         models,
         "gang_label.en.json",
-        lambda d: drop(d["rules"], "phrases", "Gang Assessment Database"),
+        lambda d: drop(d["rules"], "phrases", "CalGang"),
     )
     edit(models, "fusion_center.en.json", lambda d: drop(d["rules"], "cased", "NCRIC"))
     edit(
@@ -61,12 +61,12 @@ def test_rescan_keeps_tags_and_notes(case, detector, make_pdf, new_models):
     path = make_pdf(LINES)
     document = Ingestor(case, detector, workers=1).add_file(path).document
     by_text = {f.text: f for f in case.findings()}
-    assert {"Gang Assessment Database", "NCRIC", "INTERPOL Red Notice", "SAFE report"} <= set(
+    assert {"CalGang", "NCRIC", "INTERPOL Red Notice", "SAFE report"} <= set(
         by_text
     )
     assert "Zeta Watch Desk" not in by_text
 
-    tagged_gone = by_text["Gang Assessment Database"]
+    tagged_gone = by_text["CalGang"]
     untagged_gone = by_text["NCRIC"]
     tagged_kept = by_text["INTERPOL Red Notice"]
     case.set_status(tagged_gone.id, Status.REBUTTED, who="attorney")
@@ -122,7 +122,7 @@ def test_rescan_keeps_tags_and_notes(case, detector, make_pdf, new_models):
 def test_adding_the_same_file_with_a_newer_lexicon_rescans_it(case, detector, make_pdf, new_models):
     path = make_pdf(LINES)
     Ingestor(case, detector, workers=1).add_file(path)
-    target = next(f for f in case.findings() if f.text == "Gang Assessment Database")
+    target = next(f for f in case.findings() if f.text == "CalGang")
     case.set_status(target.id, Status.DISMISSED, who="attorney")
 
     result = Ingestor(case, Detector(models_dir=new_models), workers=1).add_file(path)
