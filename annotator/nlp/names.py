@@ -131,7 +131,11 @@ def _items(doc: Doc, i: int, end: int, nouns: frozenset[str]) -> Iterable[tuple[
 
 def name_in(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The name a match ends with, with its article ("set known as Monte Cristo Block" ->
-    "Monte Cristo Block"), or else the one it begins with ("Los Benjamins, una estructura")."""
+    "Monte Cristo Block"), or else the one it begins with ("Los Benjamins, una estructura");
+    an acronym in brackets after the name is left to be learned from it ("identified as Goshen
+    Parque Norte (GPN)" -> "Goshen Parque Norte")."""
+    if end - start > 3 and doc[end - 1].text == ")" and doc[end - 3].text == "(":
+        end -= 3
     i = end
     while i > start and (is_name_word(doc[i - 1]) or doc[i - 1].text in ('"', "'")):
         i -= 1
@@ -177,8 +181,9 @@ def remember(spans: list[Span], anchors: set[str]) -> None:
         anchors.add(f"{ALIAS}{name}:{key}")
         for initials in _initials(words):
             anchors.add(f"{ALIAS}{initials}:{key}")
-        if span.kb_id_.endswith(INFERRED_SUFFIX) and _short_form(words):
-            anchors.add(f"{ALIAS}{words[-1].text}:{key}")
+        if span.kb_id_.endswith(INFERRED_SUFFIX):
+            for word in _short_forms(words):
+                anchors.add(f"{ALIAS}{word}:{key}")
 
 
 _GENERIC_LAST = frozenset(
@@ -188,19 +193,17 @@ _GENERIC_LAST = frozenset(
 )
 
 
-def _short_form(words: Sequence[Token]) -> bool:
-    """Whether the last word of a name found from its context is what the text will call it
-    again ("the 4-Block Hittaz" ... "the Hittaz"): a plural-looking proper word, not a word
-    every gang's name ends with ("Boys", "Locos")."""
+def _short_forms(words: Sequence[Token]) -> list[str]:
+    """The word of a name found from its context that the text will call it by again: its last
+    ("the 4-Block Hittaz" ... "the Hittaz"), or the first of a two-word "<Name> Locos" ("the
+    Canaleros Locos" ... "the Canaleros"); a plural-looking proper word, not a word every
+    gang's name ends with ("Boys", "Locos")."""
+    if len(words) < 2:
+        return []
     last = words[-1].text
-    return (
-        len(words) > 1
-        and len(last) >= 5
-        and last[:1].isupper()
-        and not last.isupper()
-        and last[-1] in "sz"
-        and last not in _GENERIC_LAST
-    )
+    word = words[0].text if len(words) == 2 and last in _LOCOS else last
+    proper = len(word) >= 5 and word[:1].isupper() and not word.isupper()
+    return [word] if proper and word[-1] in "sz" and word not in _GENERIC_LAST else []
 
 
 def _initials(words: Sequence[Token]) -> list[str]:
