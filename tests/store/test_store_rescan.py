@@ -61,9 +61,7 @@ def test_rescan_keeps_tags_and_notes(case, detector, make_pdf, new_models):
     path = make_pdf(LINES)
     document = Ingestor(case, detector, workers=1).add_file(path).document
     by_text = {f.text: f for f in case.findings()}
-    assert {"CalGang", "NCRIC", "INTERPOL Red Notice", "SAFE report"} <= set(
-        by_text
-    )
+    assert {"CalGang", "NCRIC", "INTERPOL Red Notice", "SAFE report"} <= set(by_text)
     assert "Zeta Watch Desk" not in by_text
 
     tagged_gone = by_text["CalGang"]
