@@ -349,3 +349,14 @@ def test_a_locos_name_is_found_again_by_its_first_word(scan):
 def test_music_and_a_capitalised_preposition_are_not_gangs(scan, line):
     found = [text for _, text in _found(scan([[line]]))]
     assert not any(t.lower().startswith(("norteño", "en 14")) for t in found), found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FICTIONAL. INTERPOL aside, the school sent a red notice, a truancy warning on red paper.",
+        "FICTIONAL. INTERPOL publicó la ficha. El juzgado cerró por la alerta roja por lluvias.",
+    ],
+)
+def test_a_truancy_red_notice_and_a_weather_red_alert_are_no_red_notices(scan, line):
+    assert scan([[line]]).of("red_notice") == []
