@@ -318,8 +318,9 @@ _NAME_MAX = 6
 
 def extend_left(doc: Doc, start: int, not_names: frozenset[str] = frozenset()) -> int:
     """Take in the capitalised words before a match: "Boston" + "Regional Intelligence Center",
-    a number after one ("Avenue 33" + "gang"), quotation marks ('the "Parkview" clique'); not
-    `not_names` ("a Salvadoran clique").
+    a number after one ("Avenue 33" + "gang"), quotation marks ('the "Parkview" clique'), a small
+    word between two of them ("Brisas del Lago" + "Locos Salvatrucha"); not `not_names` ("a
+    Salvadoran clique").
 
     In text typed in capitals, as many I-213 narratives are, a name's words are all capitals:
     "SAN COCOS LOCOS" + "SALVATRUCHA"."""
@@ -336,11 +337,15 @@ def extend_left(doc: Doc, start: int, not_names: frozenset[str] = frozenset()) -
         tok = doc[k]
         return (tok.is_digit or tok.text in ('"', "'")) and k > 0 and name_word(k - 1)
 
+    def joining(k: int) -> bool:
+        """A small word inside a name, between two of its words ("Brisas del Lago")."""
+        return doc[k].lower_ in _INNER and k > 0 and name_word(k - 1) and name_word(k + 1)
+
     i = start
     while i > 0 and start - i < _NAME_MAX:
         tok = doc[i - 1]
         if tok.lower_ in _NAME_STOP or not (
-            name_word(i - 1) or inside(i - 1) or tok.text in ("&", "St.", "-")
+            name_word(i - 1) or inside(i - 1) or tok.text in ("&", "St.", "-") or joining(i - 1)
         ):
             break
         i -= 1

@@ -360,3 +360,28 @@ def test_music_and_a_capitalised_preposition_are_not_gangs(scan, line):
 )
 def test_a_truancy_red_notice_and_a_weather_red_alert_are_no_red_notices(scan, line):
     assert scan([[line]]).of("red_notice") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "FICTIONAL. Era palabrero de la clica Vista del Mar Locos Salvatrucha (VMLS). VMLS"
+            " controla el mercado.",
+            "VMLS",
+        ),
+        ("FICTIONAL. Allí operan Los Gavilanes, una escisión de la pandilla.", "Los Gavilanes"),
+        ("FICTIONAL. Era palabrero de los Temidos, según la PNC sobre la pandilla.", "los Temidos"),
+        (
+            "FICTIONAL. He stood with men believed to be Northgate Cholos, the gang officer said.",
+            "Northgate Cholos",
+        ),
+        (
+            "FICTIONAL. La pandilla cobra junto a la banda de los Cuervos del barrio.",
+            "banda de los Cuervos",
+        ),
+    ],
+)
+def test_names_with_small_words_small_articles_and_more_suffixes(scan, line, expected):
+    found = _found(scan([[line]]))
+    assert any(expected in text for _, text in found), found
