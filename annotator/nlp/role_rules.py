@@ -20,6 +20,8 @@ from annotator.nlp.role_sentence import Sentence, clause, crosses
 HOLDER_REACH = 14
 """Tokens before a reference within which the person it labels is looked for."""
 GLUE_MAX = 7
+CHARGE_BEFORE = 8
+"""Tokens before a gang that acts within which a charge is still about its reference."""
 _GLUE = ("copula", "identify", "modifiers")
 _RELATIVE = frozenset("who whom whose which where que quien quienes cuyo cuya donde".split())
 
@@ -87,6 +89,8 @@ def _charged(sent: Sentence, b: int, link: str) -> bool:
     charges = sent.hits.get("charge", ())
     if link == "flight":
         return any(s < b for s, _ in charges)
+    if link in ("acts", "after"):  # not "X was arrested, accused of ..., and then MS-13 told her"
+        return any(s >= b or b - s <= CHARGE_BEFORE for s, _ in charges)
     return bool(charges)
 
 
@@ -173,6 +177,8 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
     if _possessed(sent, start, end) or (kind == "R" and _named_kin(sent, start)):
         kind = "T"
+    if kind == "T" and _joined_to_respondent(sent, start, refs):
+        kind = "R"  # "she or her son had ever been involved with any gang": both, her first
     between = [k for k in range(nearest[0], a) if not _inside(hidden, k)]
     if crosses(sent, nearest[0], a):
         return "", ""
@@ -241,6 +247,20 @@ def _relative_clauses(sent: Sentence, a: int) -> Stretches:
     return hidden
 
 
+_CONJUNCTIONS = frozenset("or and nor ni o y e".split())
+
+
+def _joined_to_respondent(sent: Sentence, start: int, refs: list[Ref]) -> bool:
+    """The person word is the second of a pair whose first is the respondent: "she or her
+    son", "ni ella ni su esposo"."""
+    k = start - 1
+    if k >= 0 and sent.tokens[k] in _POSSESSIVES:
+        k -= 1
+    if k < 1 or sent.tokens[k] not in _CONJUNCTIONS:
+        return False
+    return any(r[0] == k and r[2] == "R" for r in refs)
+
+
 def _named_kin(sent: Sentence, start: int) -> bool:
     """ "his brother, JOSE ESCOBAR LUNA,": a name given to a kin or other-person word (a
     brother shares the respondent's surname)."""
@@ -269,6 +289,8 @@ def _glue(sent: Sentence, k: int) -> bool:
     the adverbs and negations of a verb that ties ("has never been a", "no es")."""
     if sent.tokens[k] == "," or any(sent.at(name, k) for name in _GLUE):
         return True
+    if sent.tokens[k] == '"' and k > 0 and any(sent.at(name, k - 1) for name in _GLUE):
+        return True  # 'listed as a "colaboradora"', not 'told him "the MS runs this school"'
     while k < len(sent.tokens) and (sent.at("adverbs", k) or sent.at("denial", k)):
         k += 1
     return k < len(sent.tokens) and (sent.at("copula", k) or sent.at("identify", k))

@@ -22,7 +22,7 @@ from functools import lru_cache
 from annotator.core.model import Role
 from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_cues import TOKEN, RoleCues
-from annotator.nlp.role_names import learn_names, other_names
+from annotator.nlp.role_names import Relation, learn_names, learn_relation, other_names
 from annotator.nlp.role_rules import decide
 from annotator.nlp.role_sentence import Sentence
 
@@ -48,10 +48,22 @@ class RoleReader:
         """Per sentence, where each reference decided so far ends and its role."""
         self._names: frozenset[str] | None = None
         self._accused: bool | None = None
+        self._relation: Relation | bool | None = False
+
+    @property
+    def relation(self) -> Relation | None:
+        """The page is a relative's declaration ("Soy la hermana de NAME, la solicitante")."""
+        if self._relation is False:
+            text = self.page_text[:NAME_REACH]
+            folded = text if text.isascii() else fold_phrase(text)
+            self._relation = learn_relation(folded, self.cues.relations)
+        return self._relation if isinstance(self._relation, Relation) else None
 
     @property
     def names(self) -> frozenset[str]:
         """Words of the respondent's name as the page gives it ("Name: GARCIA-PEREZ, Jonathan")."""
+        if self._names is None and self.relation is not None:
+            self._names = self.relation.names  # not the declarant's, in the title
         if self._names is None:
             text = self.page_text[:NAME_REACH]
             self._names = learn_names(
@@ -83,6 +95,7 @@ class RoleReader:
             self._before(s_start),
             self.names,
             self.accused,
+            self.relation,
             tuple(decided),
         )
         role = _DECIDED.get(key)
@@ -129,6 +142,8 @@ class RoleReader:
             respondent = sent.hits.get("respondent", [])
             sent.hits["respondent"] = [h for h in respondent if h[0] not in victims]
             sent.hits.setdefault("others", []).extend(sent.hits["victim_words"])
+        if self.relation is not None:
+            _relative_voice(sent, self.relation.kin)
         names = self.names
         if names:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
@@ -152,6 +167,22 @@ def _tokens(
 
 
 _JOINERS = frozenset("of the de la el del los las".split())
+
+
+def _relative_voice(sent: Sentence, kin: str) -> None:
+    """In a relative's declaration "I" is the declarant, one of the respondent's family (still
+    harmed with her), and "my sister" is the respondent."""
+    hits = sent.hits
+    mine = hits.pop("first_person", [])
+    family = hits.setdefault("family", [])
+    owned = {e for _, e in mine}
+    taken = set()
+    for s, e in list(family):
+        if s in owned and sent.tokens[s] == kin:
+            family.remove((s, e))
+            hits.setdefault("respondent", []).append((s - 1, e))
+            taken.add(s)
+    family.extend(h for h in mine if h[1] not in taken)
 
 
 def _attached(sent: Sentence, a: int, decided: list[tuple[int, Role]]) -> Role | None:

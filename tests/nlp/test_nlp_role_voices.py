@@ -1,0 +1,91 @@
+"""The role read in the voice a document is written in, on real PDFs by the real pipeline, in
+English and Spanish: a relative's declaration (its "I" is the declarant, "my sister" is the
+respondent), an evaluator's report naming the client after "Ms.", "she or her son", defendants
+in the plural, a charge laid on someone else earlier in the sentence. Every sentence and name is
+fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.model import Role
+
+_DECLARATION_ES = [
+    "DECLARACION DE MARTA ELENA SOLIS PAZ EN APOYO DE LA SOLICITUD DE ASILO DE SU",
+    "HERMANA, LUCIA BEATRIZ SOLIS PAZ (documento ficticio)",
+    "Yo, Marta Elena Solis Paz, declaro bajo pena de perjurio lo siguiente.",
+]
+_DECLARATION_EN = [
+    "DECLARATION OF OSCAR DANIEL REYES IN SUPPORT OF THE ASYLUM CLAIM OF HIS BROTHER",
+    "(fictional document)",
+    "I, Oscar Daniel Reyes, declare under penalty of perjury that I am the older brother",
+    "of Tomas Ivan Reyes, the respondent.",
+]
+
+# (page lines, the reference's text, its role)
+CASES = [
+    # a relative's declaration: "my sister" is the respondent, "I" is someone else
+    (
+        [*_DECLARATION_ES, "Mi hermana nunca fue pandillera y trabajaba en una panaderia."],
+        "pandillera",
+        Role.SUBJECT,
+    ),
+    (
+        [*_DECLARATION_ES, "Yo tampoco he sido nunca miembro de ninguna pandilla en Guatemala."],
+        "miembro de ninguna pandilla",
+        Role.THIRD_PARTY,
+    ),
+    (
+        [*_DECLARATION_EN, "My brother was never a member of MS-13 and sold shoes at the market."],
+        "member of MS-13",
+        Role.SUBJECT,
+    ),
+    (
+        [*_DECLARATION_EN, "I was never a member of MS-13 either; I drive a delivery truck."],
+        "member of MS-13",
+        Role.THIRD_PARTY,
+    ),
+    # an evaluator's report: the client's name after "Ms." and a coordinated "she or her son"
+    (
+        [
+            "Client: Ms. Yesenia Araceli FUENTES MOLINA (fictional)",
+            "Ms. Fuentes denied that she or her daughter had ever been involved with any gang.",
+        ],
+        "involved with any gang",
+        Role.SUBJECT,
+    ),
+    (
+        [
+            "Solicitante: FUENTES MOLINA, Yesenia (ficticia)",
+            "Declaro que ni ella ni su hija han tenido nunca vinculos con pandillas del sector.",
+        ],
+        "pandillas",
+        Role.SUBJECT,
+    ),
+    # a court sentence: defendants in the plural are not the respondent
+    (
+        [
+            "Es agraviada la denunciante, propietaria de una tienda (documento ficticio).",
+            "El perito declaro que los imputados estan registrados como miembros de la MS-13.",
+        ],
+        "miembros de la MS-13",
+        Role.THIRD_PARTY,
+    ),
+    # a charge laid on someone else, far before the gang that acts against the respondent
+    (
+        [
+            "Solicitante: ROSALES PINEDA, Karla (ficticia)",
+            "Refirio que su esposo fue detenido por la policia, acusado de robo en una tienda de",
+            "la colonia, y que a partir de ese dia los Vatos Locos la amenazaron de muerte.",
+        ],
+        "Vatos Locos",
+        Role.PERSECUTOR,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "text", "role"), CASES, ids=[f"{c[2]}-{c[1]}" for c in CASES])
+def test_the_role_follows_the_voice(scan, lines, text, role):
+    found = [d for d in scan([lines]).of("gang_label") if text.lower() in d.text.lower()]
+    assert found, f"the detector did not find {text!r}"
+    assert found[-1].role is role
