@@ -23,6 +23,7 @@ GLUE_MAX = 7
 CHARGE_BEFORE = 8
 """Tokens before a gang that acts within which a charge is still about its reference."""
 _GLUE = ("copula", "identify", "modifiers")
+_PREPOSITIONS = frozenset("with to for from by of con a para de por".split())
 _RELATIVE = frozenset("who whom whose which where que quien quienes cuyo cuya donde".split())
 
 
@@ -177,6 +178,8 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
     if _possessed(sent, start, end) or (kind == "R" and _named_kin(sent, start)):
         kind = "T"
+    if kind == "G" and _some_of(sent, start):
+        kind = "T"  # "four of the boys in the group were former members": those boys
     if kind == "T" and _joined_to_respondent(sent, start, refs):
         kind = "R"  # "she or her son had ever been involved with any gang": both, her first
     between = [k for k in range(nearest[0], a) if not _inside(hidden, k)]
@@ -242,11 +245,22 @@ def _relative_clauses(sent: Sentence, a: int) -> Stretches:
         if (hidden and k < hidden[-1][1]) or k + 1 >= a:
             continue
         following = sent.tokens[k + 1]
+        if following in _PREPOSITIONS and k + 2 < a and sent.tokens[k + 2] in _RELATIVE:
+            following = sent.tokens[k + 2]  # ", with whom you shared an apartment,"
         if following in _RELATIVE or (following in _DETERMINERS and _after_person(sent, k)):
             hidden.append((k, commas[n + 1] + 1))
     return hidden
 
 
+_PARTITIVE = frozenset("the those these los las esos esas estos estas".split())
+
+
+def _some_of(sent: Sentence, start: int) -> bool:
+    """People in general made particular: "two of those boys", "tres de los jovenes"."""
+    return start >= 2 and sent.tokens[start - 1] in _PARTITIVE and sent.tokens[start - 2] in _OF
+
+
+_OF = frozenset("of de".split())
 _CONJUNCTIONS = frozenset("or and nor ni o y e".split())
 
 
