@@ -93,14 +93,15 @@ class Relation:
 
 def relation_patterns(kin: list[str]) -> tuple[re.Pattern[str], ...]:
     """ "Soy la hermana mayor de NAME", "I am the brother of NAME", "my sister, NAME",
-    "de su hermana, NAME": a kin word tying the declarant to a named person."""
+    "the claim of my sister, NAME", "de su hermana, NAME": a kin word tying the declarant to a
+    named person whose claim it is (not "my uncle, Julio, drove a taxi")."""
     words = "|".join(re.escape(k) for k in sorted(kin, key=len, reverse=True))
     return (
         re.compile(
             rf"(?i:\b(?:soy|i am)\s+(?:el|la|the|a|an|un|una)?\s*(?:[a-z]+\s+)?"
             rf"({words})\s+(?:[a-z]+\s+)?(?:de|of)\s+){_NAME}"
         ),
-        re.compile(rf"(?i:\b(?:mi|my|su|his|her)\s+({words})\s*,\s*){_NAME}"),
+        re.compile(rf"(?i:\b(?:of|de)\s+(?:mi|my|su|his|her)\s+({words})\s*,\s*){_NAME}"),
     )
 
 

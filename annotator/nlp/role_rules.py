@@ -83,6 +83,14 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     return _unattached(sent, a, b, subtype, previous)
 
 
+def labels_someone(sent: Sentence, a: int, b: int, subtype: str) -> bool:
+    """The reference is put on a person as a label: tied by "is a" / "identified as", a mark's,
+    a charge's, a negated label's or a form field's."""
+    if mark_owner(sent, a, _glue) or _holder(sent, a, b, subtype)[0] == "strong":
+        return True
+    return sent.any("identify") or _denied(sent, a) or _field(sent, a) or sent.any("charge")
+
+
 def _charged(sent: Sentence, b: int, link: str) -> bool:
     """A charge in the sentence the respondent may face. Not one after a gang the respondent
     acts against: "a complaint filed by FUNEZ against MS-13 members for extortion" charges

@@ -23,7 +23,7 @@ from annotator.core.model import Role
 from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_cues import TOKEN, RoleCues
 from annotator.nlp.role_names import Relation, learn_names, learn_relation, other_names
-from annotator.nlp.role_rules import decide
+from annotator.nlp.role_rules import decide, labels_someone
 from annotator.nlp.role_sentence import Sentence
 
 DECIDED_KEPT = 512
@@ -49,6 +49,8 @@ class RoleReader:
         self._names: frozenset[str] | None = None
         self._accused: bool | None = None
         self._relation: Relation | bool | None = False
+        self._persecutors: list[frozenset[str]] = []
+        """The words of each gang name read as the persecutor so far on the page."""
 
     @property
     def relation(self) -> Relation | None:
@@ -107,7 +109,29 @@ class RoleReader:
             if len(_DECIDED) >= DECIDED_KEPT:
                 _DECIDED.pop(next(iter(_DECIDED)))
             _DECIDED[key] = role
+        role = self._same_persecutor(start, end, s_start, s_end, subtype, role)
         decided.append((end - s_start, role))
+        return role
+
+    def _same_persecutor(
+        self, start: int, end: int, s_start: int, s_end: int, subtype: str, role: Role
+    ) -> Role:
+        """A gang named again by a short form of a name read as the persecutor earlier on the
+        page ("the Mara Salvatrucha" ... "the mara") stays the persecutor, unless its own
+        sentence puts it on someone as a label."""
+        words = frozenset(_name_words(self.text[start:end]))
+        if role is Role.PERSECUTOR:
+            self._persecutors.append(words)
+        elif (
+            role is Role.SUBJECT
+            and subtype == "gang_name"
+            and words
+            and any(words <= w for w in self._persecutors)
+        ):
+            sent = self._sentence(s_start, s_end)
+            a, b = sent.token_range(start, end)
+            if not labels_someone(sent, a, b, "gang_name"):
+                return Role.PERSECUTOR
         return role
 
     def _before(self, start: int) -> str:
@@ -167,6 +191,11 @@ def _tokens(
 
 
 _JOINERS = frozenset("of the de la el del los las".split())
+
+
+def _name_words(text: str) -> list[str]:
+    """A gang name's own words, without its articles ("the mara" -> ["mara"])."""
+    return [t for t in (m.group().lower() for m in TOKEN.finditer(text)) if t not in _JOINERS]
 
 
 def _relative_voice(sent: Sentence, kin: str) -> None:

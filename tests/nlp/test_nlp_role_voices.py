@@ -1,7 +1,9 @@
 """The role read in the voice a document is written in, on real PDFs by the real pipeline, in
 English and Spanish: a relative's declaration (its "I" is the declarant, "my sister" is the
 respondent), an evaluator's report naming the client after "Ms.", "she or her son", defendants
-in the plural, a charge laid on someone else earlier in the sentence. Every sentence and name is
+in the plural, a charge laid on someone else earlier in the sentence, a gang named again by a
+short form, particular people ("three of the boys"), general prose ("a threat to public
+safety"). Every sentence and name is
 fictional."""
 
 from __future__ import annotations
@@ -70,6 +72,63 @@ CASES = [
         ],
         "miembros de la MS-13",
         Role.THIRD_PARTY,
+    ),
+    # a relative's own story is not a relative's declaration: "I" stays the respondent
+    (
+        [
+            "DECLARATION OF NORMA ISABEL CRUZ IN SUPPORT OF HER APPLICATION FOR ASYLUM",
+            "I, Norma Isabel Cruz, declare as follows. My uncle, Julio Cruz, drove a taxi.",
+            "I was never a member of Barrio 18 and I sold tamales at the bus terminal.",
+        ],
+        "member of Barrio 18",
+        Role.SUBJECT,
+    ),
+    # a gang named again by a short form keeps the persecutor role it had on the page
+    (
+        [
+            "Client: Mr. Wilfredo ARIAS LEMUS (fictional)",
+            "Mr. Arias reported that members of the Mara Salvatrucha beat him outside his shop.",
+            "He said he never went to the police because the officers work for the mara.",
+        ],
+        "the mara",
+        Role.PERSECUTOR,
+    ),
+    (
+        [
+            "Solicitante: ARIAS LEMUS, Wilfredo (ficticio)",
+            "El solicitante refirio que la pandilla Barrio 18 lo golpeo frente a su negocio.",
+            "Dijo que ella no denuncio porque los policias le pasan todo al Barrio 18.",
+        ],
+        "Barrio 18",
+        Role.PERSECUTOR,
+    ),
+    # particular people ("three of the boys") and harm ("a pistol to his head")
+    (
+        [
+            "Respondent: ARIAS LEMUS, Wilfredo (fictional)",
+            "He testified that three of the boys in the choir were former members of MS-13.",
+        ],
+        "members of MS-13",
+        Role.THIRD_PARTY,
+    ),
+    (
+        [
+            "Respondent: ARIAS LEMUS, Wilfredo (fictional)",
+            "The respondent was stopped on the road by members of Barrio 18, who put a pistol to",
+            "his chest and told him to leave the town.",
+        ],
+        "Barrio 18",
+        Role.PERSECUTOR,
+    ),
+    # "a threat to public safety" is general prose, not harm
+    (
+        [
+            "Respondent: ARIAS LEMUS, Wilfredo (fictional).",
+            "Under agency guidance, known gang members may be considered a threat to public",
+            "safety.",
+        ],
+        "gang members",
+        Role.BACKGROUND,
     ),
     # a charge laid on someone else, far before the gang that acts against the respondent
     (
