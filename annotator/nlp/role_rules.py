@@ -37,14 +37,16 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     if owner:
         return Role.SUBJECT if owner == "R" else Role.THIRD_PARTY
     tie, holder = _holder(sent, a, b, subtype)
-    link = harm_link(sent, a, b)
+    link = harm_link(sent, a, b) if subtype != "gang_database" else ""  # a list harms no one
     victim = victim_near(sent, a, b)
     general = _general(sent, a, b)
     charged = _charged(sent, b, link) and (holder == "R" or (not holder and not general))
     if tie == "strong":
         if holder == "R":
             return Role.SUBJECT
-        if holder == "P" or (holder == "T" and link == "after" and victim):
+        if holder == "P" or (
+            holder == "T" and link == "after" and victim and _same_clause(sent, b)
+        ):
             return Role.PERSECUTOR  # "the suspects were MS-13 members who had threatened him"
         if holder == "G" and link in ("after", "acts") and victim:
             return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
@@ -81,6 +83,18 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     if holder == "R" and (subtype != "gang_name" or not _first_person_story(sent, a, b)):
         return Role.SUBJECT
     return _unattached(sent, a, b, subtype, previous)
+
+
+_NEW_CLAUSE = (("y", "que"), ("and", "that"), ("e", "que"))
+
+
+def _same_clause(sent: Sentence, b: int) -> bool:
+    """The harm after a label is done in the label's clause ("MS-13 members who had
+    threatened him"), not a coordinated one ("pertenecen a la pandilla y que ... obligaron a
+    la victima": the court finds two facts)."""
+    first = min((s for s, _ in sent.hits.get("harm", ()) if s >= b), default=b)
+    pairs = zip(sent.tokens[b:first], sent.tokens[b + 1 : first], strict=False)
+    return not any(pair in _NEW_CLAUSE for pair in pairs)
 
 
 def labels_someone(sent: Sentence, a: int, b: int, subtype: str) -> bool:
