@@ -130,6 +130,25 @@ CASES = [
         "gang members",
         Role.BACKGROUND,
     ),
+    # a database harms no one: a query of it that names the subject is the subject's entry
+    (
+        [
+            "Subject: PINTO LARA, Edwin (fictional)",
+            "A query of the CalGang database returned no record for the subject.",
+        ],
+        "CalGang",
+        Role.SUBJECT,
+    ),
+    # a court's two findings: the defendants' membership, then what they did to the victim
+    (
+        [
+            "SENTENCIA (documento ficticio)",
+            "El Tribunal da por probado que los imputados pertenecen a la Mara Salvatrucha y que,",
+            "de comun acuerdo, amenazaron a la victima para cobrarle la renta.",
+        ],
+        "Mara Salvatrucha",
+        Role.THIRD_PARTY,
+    ),
     # a charge laid on someone else, far before the gang that acts against the respondent
     (
         [
