@@ -134,8 +134,8 @@ def _name_words(name: str, words: set[str]) -> None:
 def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
     """Mark people named in the I-213 manner ("Marvin CRUZ", "MARTINEZ, Josue") who are not
     the respondent: a name at most half of whose words are the respondent's (a brother shares
-    the surnames, not the given names). Only when the page has given the respondent's name, and not
-    in a sentence typed all in capitals, where no name can be told apart."""
+    the surnames, not the given names). Only when the page has given the respondent's name,
+    and not in a sentence typed all in capitals, where no name can be told apart."""
     if not respondent:
         return
     raw = sent.raw
@@ -164,6 +164,24 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         kept = [h for h in sent.hits.get("respondent", ()) if h[0] not in taken]
         sent.hits["respondent"] = kept
         sent.hits.setdefault("others", []).extend(found)
+
+
+_FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})[A-Z]{3,}\b")
+
+
+def given_names_of_others(text: str, respondent: frozenset[str]) -> frozenset[str]:
+    """The given names of the people a page names in full in the I-213 manner ("Anibal FUNES
+    TORRES") who are not the respondent: a narrative names them again by the given name alone
+    ("Anibal sells fruit"). A surname alone ("ALAS") is left to `other_names`."""
+    if not respondent:
+        return frozenset()
+    found: set[str] = set()
+    for m in _FULL_NAME.finditer(text):
+        given = [w.lower() for w in m.group(1).split()]
+        if given[0] in _NAME_STOP or any(w in respondent for w in given):
+            continue
+        found.update(w for w in given if len(w) >= 3 and w not in _NAME_STOP)
+    return frozenset(found)
 
 
 def _nickname(raw: list[str], k: int) -> bool:

@@ -22,7 +22,13 @@ from functools import lru_cache
 from annotator.core.model import Role
 from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_cues import TOKEN, RoleCues
-from annotator.nlp.role_names import Relation, learn_names, learn_relation, other_names
+from annotator.nlp.role_names import (
+    Relation,
+    given_names_of_others,
+    learn_names,
+    learn_relation,
+    other_names,
+)
 from annotator.nlp.role_rules import decide, labels_someone
 from annotator.nlp.role_sentence import Sentence
 
@@ -49,6 +55,8 @@ class RoleReader:
         self._names: frozenset[str] | None = None
         self._accused: bool | None = None
         self._relation: Relation | bool | None = False
+        self._others: frozenset[str] | None = None
+        """The given names of the people other than the respondent the page names in full."""
         self._persecutors: list[frozenset[str]] = []
         """The words of each gang name read as the persecutor so far on the page."""
 
@@ -72,6 +80,13 @@ class RoleReader:
                 text if text.isascii() else fold_phrase(text), self.cues.name_patterns
             )
         return self._names
+
+    @property
+    def others(self) -> frozenset[str]:
+        """The given names of the people other than the respondent the page names in full."""
+        if self._others is None:
+            self._others = given_names_of_others(self.text, self.names)
+        return self._others
 
     @property
     def accused(self) -> bool:
@@ -98,6 +113,7 @@ class RoleReader:
             self.names,
             self.accused,
             self.relation,
+            self.others,
             tuple(decided),
         )
         role = _DECIDED.get(key)
@@ -173,8 +189,24 @@ class RoleReader:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
             if named:
                 sent.hits.setdefault("respondent", []).extend(named)
+        self._named_again(sent)
         other_names(sent, names)
         return sent
+
+    def _named_again(self, sent: Sentence) -> None:
+        """Someone the page names in full ("Franklin ORELLANA BUESO") and here by the given
+        name alone ("Franklin trabaja como albanil") is still someone else."""
+        others = self.others
+        if not others:
+            return
+        taken = {k for s, e in sent.hits.get("respondent", ()) for k in range(s, e)}
+        again = [
+            (k, k + 1)
+            for k, t in enumerate(sent.tokens)
+            if t in others and sent.raw[k][0].isupper() and k not in taken
+        ]
+        if again:
+            sent.hits.setdefault("others", []).extend(again)
 
 
 @lru_cache(maxsize=256)

@@ -149,6 +149,25 @@ CASES = [
         "Mara Salvatrucha",
         Role.THIRD_PARTY,
     ),
+    # someone named in full earlier on the page, then by the given name alone
+    (
+        [
+            "Solicitante: CARCAMO RUIZ, Delmy (ficticia)",
+            "Refirio que su vecino, Anibal FUNES TORRES, fue detenido por la policia en 2022.",
+            "Aclaro que Anibal vende frutas, que nunca ha sido pandillero y que lo soltaron.",
+        ],
+        "pandillero",
+        Role.THIRD_PARTY,
+    ),
+    (
+        [
+            "Applicant: CARCAMO RUIZ, Delmy (fictional)",
+            "She stated that her neighbor, Anibal FUNES TORRES, was arrested by police in 2022.",
+            "She said Anibal sells fruit and has never been a gang member.",
+        ],
+        "gang member",
+        Role.THIRD_PARTY,
+    ),
     # a charge laid on someone else, far before the gang that acts against the respondent
     (
         [
