@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator.core.errors import LexiconError
 from annotator.nlp.lexicon_load import read_json
 from annotator.nlp.normalize import fold_phrase
-from annotator.nlp.role_names import NamePatterns, name_patterns
+from annotator.nlp.role_names import NamePatterns, name_patterns, relation_patterns
 
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:['-][A-Za-z0-9]+)*|[.;:,()!?\"]")
 """A word of a sentence or of a cue (with its apostrophes and hyphens), or a punctuation mark."""
@@ -143,6 +143,8 @@ class RoleCues:
     name_patterns: NamePatterns
     accused: re.Pattern[str] | None
     """A form label naming the respondent as the accused ("Arrestee:")."""
+    relations: tuple[re.Pattern[str], ...] = ()
+    """How a relative's declaration names the respondent ("Soy la hermana de NAME")."""
 
 
 @lru_cache(maxsize=8)
@@ -165,4 +167,6 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     accused = [re.escape(fold_phrase(x)) for x in data.get("accused_labels", [])]
     pattern = re.compile(rf"(?i)\b(?:{'|'.join(accused)})[ \t]*:") if accused else None
     version = str(data.get("version", ""))
-    return RoleCues(language, version, index, name_patterns(labels), pattern)
+    kin = [fold_phrase(x).lower() for x in data.get("family", []) if " " not in x]
+    relations = relation_patterns(kin)
+    return RoleCues(language, version, index, name_patterns(labels), pattern, relations)

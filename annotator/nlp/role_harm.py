@@ -24,7 +24,9 @@ def harm_link(sent: Sentence, a: int, b: int) -> str:
             return "flight"
     harms = sent.hits.get("harm", ())
     for s, e in sent.hits.get("agent", ()):
-        if e <= a and a - e <= 4 and any(he <= s and s - he <= 4 for _, he in harms):
+        near = e <= a and a - e <= 4 and any(he <= s and s - he <= 4 for _, he in harms)
+        # the phrase reaches the gang: not "hunted by the 18 became an MS-13 prospect"
+        if near and all(_passing(sent, j) or sent.at("modifiers", j) for j in range(e, a)):
             return "agent"
     for s, _ in harms:
         if b <= s <= b + LINK_AFTER and not crosses(sent, b, s) and not _passive(sent, s):

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from annotator.nlp.role_sentence import Sentence
 
 _NAME_WORD = r"[A-Z][A-Za-z'-]+"
-_NAME = rf"((?:{_NAME_WORD})(?:,?[ \t]+(?:{_NAME_WORD})){{0,5}})"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sr|Sra|Srta|Don|Dona)\.?[ \t]+)?"
+"""A title before a name ("Client: Ms. Dinora LOPEZ") is not one of its words."""
+_NAME = rf"{_HONORIFIC}((?:{_NAME_WORD})(?:,?[ \t]+(?:{_NAME_WORD})){{0,5}})"
 _NAME_AFTER = re.compile(_NAME)
 _NAME_STOP = frozenset(
     "de del la las los y el en por para con se que the of and on at in by for to is was "
@@ -32,9 +34,13 @@ class NamePatterns:
     title: re.Pattern[str] | None
 
 
+_TITLE_ENDS = (" of", " de", " re")
+"""A label that is a title: "DECLARATION OF ANA LOPEZ", "In re JOSE PEREZ"."""
+
+
 def name_patterns(labels: list[str]) -> NamePatterns:
-    fields = [x for x in labels if not x.endswith((" of", " de"))]
-    titles = tuple(x for x in labels if x.endswith((" of", " de")))
+    fields = [x for x in labels if not x.endswith(_TITLE_ENDS)]
+    titles = tuple(x for x in labels if x.endswith(_TITLE_ENDS))
 
     def alternatives(group: list[str] | tuple[str, ...]) -> str:
         return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in group)
@@ -66,6 +72,53 @@ def learn_names(text: str, patterns: NamePatterns) -> frozenset[str]:
 
 
 _COLON = re.compile(r":[ \t]+")
+RELATION_REACH = 800
+"""Characters at the head of a page where a declaration says whose claim it supports."""
+_CLAIM = re.compile(
+    r"(?i)\b(?:support|apoyo|asylum|asilo|respondent|applicant|solicitante|demandado|refugio)"
+)
+"""Near the relation: it is the claim's ("in support of the asylum claim of my sister, ANA"),
+not a relative met in the story ("my brother-in-law, Oscar, was killed")."""
+_DECLARES = re.compile(r"\b(?:Yo|YO|I)[ \t]*,|(?i:\bdeclar(?:o|e)\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A declaration by the respondent's relative: its "I" is the declarant, and the
+    respondent is "my sister" (`kin`), whose name words are `names`."""
+
+    kin: str
+    names: frozenset[str]
+
+
+def relation_patterns(kin: list[str]) -> tuple[re.Pattern[str], ...]:
+    """ "Soy la hermana mayor de NAME", "I am the brother of NAME", "my sister, NAME",
+    "the claim of my sister, NAME", "de su hermana, NAME": a kin word tying the declarant to a
+    named person whose claim it is (not "my uncle, Julio, drove a taxi")."""
+    words = "|".join(re.escape(k) for k in sorted(kin, key=len, reverse=True))
+    return (
+        re.compile(
+            rf"(?i:\b(?:soy|i am)\s+(?:el|la|the|a|an|un|una)?\s*(?:[a-z]+\s+)?"
+            rf"({words})\s+(?:[a-z]+\s+)?(?:de|of)\s+){_NAME}"
+        ),
+        re.compile(rf"(?i:\b(?:of|de)\s+(?:mi|my|su|his|her)\s+({words})\s*,\s*){_NAME}"),
+    )
+
+
+def learn_relation(text: str, patterns: tuple[re.Pattern[str], ...]) -> Relation | None:
+    """The relative whose asylum claim a first-person declaration supports, if it is one."""
+    if not _DECLARES.search(text):
+        return None
+    head = text[:RELATION_REACH]
+    for pattern in patterns:
+        for m in pattern.finditer(head):
+            around = head[max(0, m.start() - 150) : m.end() + 60]
+            words: set[str] = set()
+            if _CLAIM.search(around):
+                _name_words(m.group(2), words)
+            if words:
+                return Relation(m.group(1).lower(), frozenset(words))
+    return None
 
 
 def _name_words(name: str, words: set[str]) -> None:
@@ -81,8 +134,8 @@ def _name_words(name: str, words: set[str]) -> None:
 def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
     """Mark people named in the I-213 manner ("Marvin CRUZ", "MARTINEZ, Josue") who are not
     the respondent: a name at most half of whose words are the respondent's (a brother shares
-    the surnames, not the given names). Only when the page has given the respondent's name, and not
-    in a sentence typed all in capitals, where no name can be told apart."""
+    the surnames, not the given names). Only when the page has given the respondent's name,
+    and not in a sentence typed all in capitals, where no name can be told apart."""
     if not respondent:
         return
     raw = sent.raw
@@ -100,7 +153,8 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
             else:
                 break
         words = [w for w in raw[k:end] if w != '"']
-        capitals = any(w.isupper() and len(w) >= 3 for w in words)
+        # a surname in capitals after a given name ("Marvin CRUZ"); not "ERO Charlotte" (an office)
+        capitals = any(w.isupper() and len(w) >= 3 for w in words[1:])
         shared = sum(w.lower() in respondent for w in words)
         if len(words) >= 2 and capitals and shared <= len(words) / 2:
             found.append((k, end))
@@ -110,6 +164,24 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         kept = [h for h in sent.hits.get("respondent", ()) if h[0] not in taken]
         sent.hits["respondent"] = kept
         sent.hits.setdefault("others", []).extend(found)
+
+
+_FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})[A-Z]{3,}\b")
+
+
+def given_names_of_others(text: str, respondent: frozenset[str]) -> frozenset[str]:
+    """The given names of the people a page names in full in the I-213 manner ("Anibal FUNES
+    TORRES") who are not the respondent: a narrative names them again by the given name alone
+    ("Anibal sells fruit"). A surname alone ("ALAS") is left to `other_names`."""
+    if not respondent:
+        return frozenset()
+    found: set[str] = set()
+    for m in _FULL_NAME.finditer(text):
+        given = [w.lower() for w in m.group(1).split()]
+        if given[0] in _NAME_STOP or any(w in respondent for w in given):
+            continue
+        found.update(w for w in given if len(w) >= 3 and w not in _NAME_STOP)
+    return frozenset(found)
 
 
 def _nickname(raw: list[str], k: int) -> bool:

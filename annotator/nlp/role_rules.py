@@ -20,7 +20,10 @@ from annotator.nlp.role_sentence import Sentence, clause, crosses
 HOLDER_REACH = 14
 """Tokens before a reference within which the person it labels is looked for."""
 GLUE_MAX = 7
+CHARGE_BEFORE = 8
+"""Tokens before a gang that acts within which a charge is still about its reference."""
 _GLUE = ("copula", "identify", "modifiers")
+_PREPOSITIONS = frozenset("with to for from by of con a para de por".split())
 _RELATIVE = frozenset("who whom whose which where que quien quienes cuyo cuya donde".split())
 
 
@@ -34,14 +37,16 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     if owner:
         return Role.SUBJECT if owner == "R" else Role.THIRD_PARTY
     tie, holder = _holder(sent, a, b, subtype)
-    link = harm_link(sent, a, b)
+    link = harm_link(sent, a, b) if subtype != "gang_database" else ""  # a list harms no one
     victim = victim_near(sent, a, b)
     general = _general(sent, a, b)
     charged = _charged(sent, b, link) and (holder == "R" or (not holder and not general))
     if tie == "strong":
         if holder == "R":
             return Role.SUBJECT
-        if holder == "P" or (holder == "T" and link == "after" and victim):
+        if holder == "P" or (
+            holder == "T" and link == "after" and victim and _same_clause(sent, b)
+        ):
             return Role.PERSECUTOR  # "the suspects were MS-13 members who had threatened him"
         if holder == "G" and link in ("after", "acts") and victim:
             return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
@@ -80,6 +85,26 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     return _unattached(sent, a, b, subtype, previous)
 
 
+_NEW_CLAUSE = (("y", "que"), ("and", "that"), ("e", "que"))
+
+
+def _same_clause(sent: Sentence, b: int) -> bool:
+    """The harm after a label is done in the label's clause ("MS-13 members who had
+    threatened him"), not a coordinated one ("pertenecen a la pandilla y que ... obligaron a
+    la victima": the court finds two facts)."""
+    first = min((s for s, _ in sent.hits.get("harm", ()) if s >= b), default=b)
+    pairs = zip(sent.tokens[b:first], sent.tokens[b + 1 : first], strict=False)
+    return not any(pair in _NEW_CLAUSE for pair in pairs)
+
+
+def labels_someone(sent: Sentence, a: int, b: int, subtype: str) -> bool:
+    """The reference is put on a person as a label: tied by "is a" / "identified as", a mark's,
+    a charge's, a negated label's or a form field's."""
+    if mark_owner(sent, a, _glue) or _holder(sent, a, b, subtype)[0] == "strong":
+        return True
+    return sent.any("identify") or _denied(sent, a) or _field(sent, a) or sent.any("charge")
+
+
 def _charged(sent: Sentence, b: int, link: str) -> bool:
     """A charge in the sentence the respondent may face. Not one after a gang the respondent
     acts against: "a complaint filed by FUNEZ against MS-13 members for extortion" charges
@@ -87,6 +112,8 @@ def _charged(sent: Sentence, b: int, link: str) -> bool:
     charges = sent.hits.get("charge", ())
     if link == "flight":
         return any(s < b for s, _ in charges)
+    if link in ("acts", "after"):  # not "X was arrested, accused of ..., and then MS-13 told her"
+        return any(s >= b or b - s <= CHARGE_BEFORE for s, _ in charges)
     return bool(charges)
 
 
@@ -173,6 +200,10 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
     if _possessed(sent, start, end) or (kind == "R" and _named_kin(sent, start)):
         kind = "T"
+    if kind == "G" and _some_of(sent, start):
+        kind = "T"  # "four of the boys in the group were former members": those boys
+    if kind == "T" and _joined_to_respondent(sent, start, refs):
+        kind = "R"  # "she or her son had ever been involved with any gang": both, her first
     between = [k for k in range(nearest[0], a) if not _inside(hidden, k)]
     if crosses(sent, nearest[0], a):
         return "", ""
@@ -236,9 +267,34 @@ def _relative_clauses(sent: Sentence, a: int) -> Stretches:
         if (hidden and k < hidden[-1][1]) or k + 1 >= a:
             continue
         following = sent.tokens[k + 1]
+        if following in _PREPOSITIONS and k + 2 < a and sent.tokens[k + 2] in _RELATIVE:
+            following = sent.tokens[k + 2]  # ", with whom you shared an apartment,"
         if following in _RELATIVE or (following in _DETERMINERS and _after_person(sent, k)):
             hidden.append((k, commas[n + 1] + 1))
     return hidden
+
+
+_PARTITIVE = frozenset("the those these los las esos esas estos estas".split())
+
+
+def _some_of(sent: Sentence, start: int) -> bool:
+    """People in general made particular: "two of those boys", "tres de los jovenes"."""
+    return start >= 2 and sent.tokens[start - 1] in _PARTITIVE and sent.tokens[start - 2] in _OF
+
+
+_OF = frozenset("of de".split())
+_CONJUNCTIONS = frozenset("or and nor ni o y e".split())
+
+
+def _joined_to_respondent(sent: Sentence, start: int, refs: list[Ref]) -> bool:
+    """The person word is the second of a pair whose first is the respondent: "she or her
+    son", "ni ella ni su esposo"."""
+    k = start - 1
+    if k >= 0 and sent.tokens[k] in _POSSESSIVES:
+        k -= 1
+    if k < 1 or sent.tokens[k] not in _CONJUNCTIONS:
+        return False
+    return any(r[0] == k and r[2] == "R" for r in refs)
 
 
 def _named_kin(sent: Sentence, start: int) -> bool:
@@ -269,6 +325,8 @@ def _glue(sent: Sentence, k: int) -> bool:
     the adverbs and negations of a verb that ties ("has never been a", "no es")."""
     if sent.tokens[k] == "," or any(sent.at(name, k) for name in _GLUE):
         return True
+    if sent.tokens[k] == '"' and k > 0 and any(sent.at(name, k - 1) for name in _GLUE):
+        return True  # 'listed as a "colaboradora"', not 'told him "the MS runs this school"'
     while k < len(sent.tokens) and (sent.at("adverbs", k) or sent.at("denial", k)):
         k += 1
     return k < len(sent.tokens) and (sent.at("copula", k) or sent.at("identify", k))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BOUNDARY = frozenset(".;:!?()")
+_TITLES = frozenset("mr mrs ms dr sr sra srta".split())
 
 
 @dataclass(slots=True)
@@ -62,7 +63,9 @@ def crosses(sent: Sentence, start: int, end: int) -> bool:
 
 def boundary(sent: Sentence, k: int) -> bool:
     word = sent.tokens[k]
-    return word in BOUNDARY and not (word == "." and k > 0 and len(sent.tokens[k - 1]) == 1)
+    if word == "." and k > 0 and (len(sent.tokens[k - 1]) == 1 or sent.tokens[k - 1] in _TITLES):
+        return False  # "A. Lopez", "Ms. Lopez"
+    return word in BOUNDARY
 
 
 def clause(sent: Sentence, a: int, b: int) -> tuple[int, int]:

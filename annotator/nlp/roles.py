@@ -22,8 +22,14 @@ from functools import lru_cache
 from annotator.core.model import Role
 from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_cues import TOKEN, RoleCues
-from annotator.nlp.role_names import learn_names, other_names
-from annotator.nlp.role_rules import decide
+from annotator.nlp.role_names import (
+    Relation,
+    given_names_of_others,
+    learn_names,
+    learn_relation,
+    other_names,
+)
+from annotator.nlp.role_rules import decide, labels_someone
 from annotator.nlp.role_sentence import Sentence
 
 DECIDED_KEPT = 512
@@ -48,16 +54,39 @@ class RoleReader:
         """Per sentence, where each reference decided so far ends and its role."""
         self._names: frozenset[str] | None = None
         self._accused: bool | None = None
+        self._relation: Relation | bool | None = False
+        self._others: frozenset[str] | None = None
+        """The given names of the people other than the respondent the page names in full."""
+        self._persecutors: list[frozenset[str]] = []
+        """The words of each gang name read as the persecutor so far on the page."""
+
+    @property
+    def relation(self) -> Relation | None:
+        """The page is a relative's declaration ("Soy la hermana de NAME, la solicitante")."""
+        if self._relation is False:
+            text = self.page_text[:NAME_REACH]
+            folded = text if text.isascii() else fold_phrase(text)
+            self._relation = learn_relation(folded, self.cues.relations)
+        return self._relation if isinstance(self._relation, Relation) else None
 
     @property
     def names(self) -> frozenset[str]:
         """Words of the respondent's name as the page gives it ("Name: GARCIA-PEREZ, Jonathan")."""
+        if self._names is None and self.relation is not None:
+            self._names = self.relation.names  # not the declarant's, in the title
         if self._names is None:
             text = self.page_text[:NAME_REACH]
             self._names = learn_names(
                 text if text.isascii() else fold_phrase(text), self.cues.name_patterns
             )
         return self._names
+
+    @property
+    def others(self) -> frozenset[str]:
+        """The given names of the people other than the respondent the page names in full."""
+        if self._others is None:
+            self._others = given_names_of_others(self.text, self.names)
+        return self._others
 
     @property
     def accused(self) -> bool:
@@ -83,6 +112,8 @@ class RoleReader:
             self._before(s_start),
             self.names,
             self.accused,
+            self.relation,
+            self.others,
             tuple(decided),
         )
         role = _DECIDED.get(key)
@@ -94,7 +125,29 @@ class RoleReader:
             if len(_DECIDED) >= DECIDED_KEPT:
                 _DECIDED.pop(next(iter(_DECIDED)))
             _DECIDED[key] = role
+        role = self._same_persecutor(start, end, s_start, s_end, subtype, role)
         decided.append((end - s_start, role))
+        return role
+
+    def _same_persecutor(
+        self, start: int, end: int, s_start: int, s_end: int, subtype: str, role: Role
+    ) -> Role:
+        """A gang named again by a short form of a name read as the persecutor earlier on the
+        page ("the Mara Salvatrucha" ... "the mara") stays the persecutor, unless its own
+        sentence puts it on someone as a label."""
+        words = frozenset(_name_words(self.text[start:end]))
+        if role is Role.PERSECUTOR:
+            self._persecutors.append(words)
+        elif (
+            role is Role.SUBJECT
+            and subtype == "gang_name"
+            and words
+            and any(words <= w for w in self._persecutors)
+        ):
+            sent = self._sentence(s_start, s_end)
+            a, b = sent.token_range(start, end)
+            if not labels_someone(sent, a, b, "gang_name"):
+                return Role.PERSECUTOR
         return role
 
     def _before(self, start: int) -> str:
@@ -129,13 +182,31 @@ class RoleReader:
             respondent = sent.hits.get("respondent", [])
             sent.hits["respondent"] = [h for h in respondent if h[0] not in victims]
             sent.hits.setdefault("others", []).extend(sent.hits["victim_words"])
+        if self.relation is not None:
+            _relative_voice(sent, self.relation.kin)
         names = self.names
         if names:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
             if named:
                 sent.hits.setdefault("respondent", []).extend(named)
+        self._named_again(sent)
         other_names(sent, names)
         return sent
+
+    def _named_again(self, sent: Sentence) -> None:
+        """Someone the page names in full ("Franklin ORELLANA BUESO") and here by the given
+        name alone ("Franklin trabaja como albanil") is still someone else."""
+        others = self.others
+        if not others:
+            return
+        taken = {k for s, e in sent.hits.get("respondent", ()) for k in range(s, e)}
+        again = [
+            (k, k + 1)
+            for k, t in enumerate(sent.tokens)
+            if t in others and sent.raw[k][0].isupper() and k not in taken
+        ]
+        if again:
+            sent.hits.setdefault("others", []).extend(again)
 
 
 @lru_cache(maxsize=256)
@@ -152,6 +223,27 @@ def _tokens(
 
 
 _JOINERS = frozenset("of the de la el del los las".split())
+
+
+def _name_words(text: str) -> list[str]:
+    """A gang name's own words, without its articles ("the mara" -> ["mara"])."""
+    return [t for t in (m.group().lower() for m in TOKEN.finditer(text)) if t not in _JOINERS]
+
+
+def _relative_voice(sent: Sentence, kin: str) -> None:
+    """In a relative's declaration "I" is the declarant, one of the respondent's family (still
+    harmed with her), and "my sister" is the respondent."""
+    hits = sent.hits
+    mine = hits.pop("first_person", [])
+    family = hits.setdefault("family", [])
+    owned = {e for _, e in mine}
+    taken = set()
+    for s, e in list(family):
+        if s in owned and sent.tokens[s] == kin:
+            family.remove((s, e))
+            hits.setdefault("respondent", []).append((s - 1, e))
+            taken.add(s)
+    family.extend(h for h in mine if h[1] not in taken)
 
 
 def _attached(sent: Sentence, a: int, decided: list[tuple[int, Role]]) -> Role | None:
