@@ -18,7 +18,9 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,21 +61,74 @@ def make_pdf(path: Path, pages: int) -> Path:
 
 
 class StallMeter:
-    def __init__(self) -> None:
+    """The longest gap between a 5 ms timer's ticks: how long the event loop was blocked.
+
+    With `trace`, a watchdog thread samples the main thread's Python stack whenever a tick is
+    more than `trace_after` late, so the benchmark can say what the window was doing during its
+    longest stalls (`report`)."""
+
+    def __init__(self, trace: bool = False, trace_after: float = 0.030) -> None:
         self.longest = 0.0
         self._last = time.perf_counter()
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self._tick)
+        self.stalls: list[tuple[float, float, list[str]]] = []
+        self._samples: list[str] = []
+        self._trace_after = trace_after
+        self._main = threading.main_thread().ident
+        self._running = False
+        self._watch: threading.Thread | None = None
+        if trace:
+            self._watch = threading.Thread(target=self._watchdog, daemon=True)
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._running = True
         self.timer.start()
+        if self._watch is not None and not self._watch.is_alive():
+            self._watch.start()
+
+    def stop(self) -> None:
+        self._running = False
+        self.timer.stop()
+
+    def reset(self) -> None:
+        """Measure from now: a gap that began before is not counted."""
+        self.longest = 0.0
+        self.stalls.clear()
+        self._samples = []
+        self._last = time.perf_counter()
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
+        gap = now - self._last
+        self.longest = max(self.longest, gap)
+        if self._samples and gap >= self._trace_after:
+            self.stalls.append((gap, now, self._samples))
+        self._samples = []
         self._last = now
+
+    def _watchdog(self) -> None:
+        while True:
+            time.sleep(0.004)
+            if self._running and time.perf_counter() - self._last > self._trace_after:
+                frame = sys._current_frames().get(self._main)
+                if frame is not None:
+                    stack = traceback.extract_stack(frame)[-12:]
+                    self._samples.append(
+                        " <- ".join(
+                            f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
+                        )
+                    )
+
+    def report(self, top: int = 5) -> str:
+        """The longest traced stalls, each with the stack seen most often while it lasted."""
+        lines = []
+        for gap, _at, samples in sorted(self.stalls, reverse=True)[:top]:
+            common = max(set(samples), key=samples.count)
+            lines.append(f"  {gap * 1000:.0f} ms ({len(samples)} samples): {common}")
+        return "\n".join(lines)
 
 
 def main() -> int:
@@ -104,13 +159,13 @@ def main() -> int:
         ):
             app.processEvents()
         first_page = time.perf_counter() - start
-        meter.longest = 0.0  # the stall figure is for the ingest that follows
+        meter.reset()  # the stall figure is for the ingest that follows
         while case.runner.busy:
             app.processEvents()
             time.sleep(0.001)
         for _ in range(5):  # what the window does once the document is in counts too
             app.processEvents()
-        meter.timer.stop()  # stopping the background ingest below is not part of the ingest
+        meter.stop()  # stopping the background ingest below is not part of the ingest
         total = time.perf_counter() - start
         findings = len(case.session.findings())
         window.close()

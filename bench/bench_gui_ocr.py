@@ -10,7 +10,7 @@ open case and measure, while the window OCRs it in the background,
   its findings stored (it goes to the front of OCR's queue),
 - then the ingest is cancelled, as a reviewer might, and the time the cancel takes.
 
-Usage: python bench/bench_gui_ocr.py [--pages N] [--seconds S] [--workers N]
+Usage: python bench/bench_gui_ocr.py [--pages N] [--seconds S] [--workers N] [--trace]
 """
 
 from __future__ import annotations
@@ -68,6 +68,9 @@ def main() -> int:
     args.add_argument("--pages", type=int, default=1000)
     args.add_argument("--seconds", type=float, default=60.0, help="how long to let OCR run")
     args.add_argument("--workers", type=int, default=None)
+    args.add_argument(
+        "--trace", action="store_true", help="print what the window was doing in its longest stalls"
+    )
     opts = args.parse_args()
     app = make_app()
     with tempfile.TemporaryDirectory() as folder:
@@ -85,7 +88,7 @@ def main() -> int:
         )
         for _ in range(5):
             app.processEvents()
-        meter = StallMeter()
+        meter = StallMeter(trace=opts.trace)
         meter.start()
         start = time.perf_counter()
         window.add_documents([str(scan)])
@@ -93,7 +96,7 @@ def main() -> int:
         while view.renderer.image(0, view.zoom * view.devicePixelRatioF()) is None:
             app.processEvents()
         first_page = time.perf_counter() - start
-        meter.longest = 0.0  # the stall figure is for the OCR ingest that follows
+        meter.reset()  # the stall figure is for the OCR ingest that follows
         while not case.panel.model.ordered():
             app.processEvents()
             time.sleep(0.001)
@@ -115,7 +118,7 @@ def main() -> int:
                 page = case.session.page(document_id, target)
                 if page is not None and page.ocr_done:
                     jump_took = now - jumped
-        meter.timer.stop()
+        meter.stop()
         done = [n for _, n in read]
         first_read = next(t for t, n in read if n >= 1) if any(done) else stop
         per_minute = 60 * (max(done, default=0) - 1) / max(stop - first_read, 1e-9)
@@ -136,6 +139,9 @@ def main() -> int:
     print(f"OCR pages per minute          {per_minute:.1f}   (after the first page)")
     print(f"jump to page {target} -> it is read  {jump_took:.1f} s")
     print(f"cancel took                   {cancelled:.1f} s; {findings} findings kept")
+    if opts.trace:
+        print("longest stalls, with the window's stack:")
+        print(meter.report())
     return 0
 
 
