@@ -179,7 +179,7 @@ def titled_others(sent: Sentence, respondent: frozenset[str]) -> None:
     found = []
     for k in range(1, len(raw)):
         title = k - 2 if tokens[k - 1] == "." and k >= 2 else k - 1
-        if tokens[title] not in _TITLES or not _name_word(raw[k]):
+        if tokens[title] not in _TITLES or not _name_word(raw[k].removesuffix("'s")):
             continue
         if tokens[k] not in respondent:
             found.append((title, k + 1))

@@ -399,11 +399,14 @@ def _relative_clauses(sent: Sentence, a: int) -> Stretches:
         following = sent.tokens[k + 1]
         if following in _PREPOSITIONS and k + 2 < a and sent.tokens[k + 2] in _RELATIVE:
             following = sent.tokens[k + 2]  # ", with whom you shared an apartment,"
+        if following in _COMPLEMENTIZERS and not _after_person(sent, k):
+            continue  # "Se hace constar, asimismo, que su cunado ...": not a relative clause
         if following in _RELATIVE or (following in _DETERMINERS and _after_person(sent, k)):
             hidden.append((k, commas[n + 1] + 1))
     return hidden
 
 
+_COMPLEMENTIZERS = frozenset(("que", "that"))
 _PARTITIVE = frozenset("the those these los las esos esas estos estas".split())
 
 

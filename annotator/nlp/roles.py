@@ -139,7 +139,13 @@ class RoleReader:
         words = frozenset(_name_words(self.text[start:end]))
         if role is Role.PERSECUTOR:
             self._persecutors.append(words)
-        elif (
+        elif role is not Role.PERSECUTOR and self._persecutors:
+            sent = self._sentence(s_start, s_end)
+            a, b = sent.token_range(start, end)
+            if _answer_naming(sent, a, b) or _the_members(sent, a, b, subtype, role):
+                self._persecutors.append(words)
+                return Role.PERSECUTOR
+        if (
             role is Role.SUBJECT
             and subtype == "gang_name"
             and words
@@ -256,6 +262,32 @@ def _tokens(
 
 
 _JOINERS = frozenset("of the de la el del los las".split())
+
+
+_ANSWER = frozenset("a r q p : , . ; and y or o".split())
+
+
+def _answer_naming(sent: Sentence, a: int, b: int) -> bool:
+    """An answer that only names the gang ("Q: Which group do you mean? A: The MS, the Mara
+    Salvatrucha."), after the page has told of a persecutor: the same gang."""
+    return all(
+        t in _ANSWER or t in _JOINERS or a <= k < b or sent.raw[k][:1].isupper()
+        for k, t in enumerate(sent.tokens)
+    ) and any(t in ("a", "r") and k + 1 < len(sent.tokens) and sent.tokens[k + 1] == ":"
+              for k, t in enumerate(sent.tokens[:2]))
+
+
+def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bool:
+    """ "the gang members", "los pandilleros" again, put on nobody, after the page has told of
+    a persecutor: the same people ("Whether the gang members were also motivated by money")."""
+    if subtype != "membership_label" or role is not Role.SUBJECT or a < 1:
+        return False
+    if sent.tokens[a - 1] not in ("the", "los", "las") or not sent.tokens[b - 1].endswith("s"):
+        return False
+    people = ("respondent", "pronouns", "first_person", "family")
+    return not labels_someone(sent, a, b, subtype) and not any(
+        s < a for name in people for s, _ in sent.hits.get(name, ())
+    )
 
 
 def _own_kin(hits: dict[str, list[tuple[int, int]]]) -> bool:

@@ -83,6 +83,56 @@ CASES = [
         "member of the Sureños",
         Role.THIRD_PARTY,
     ),
+    (
+        [_IN_RE, "Mr. Pineda's arrest as an alleged marero postdates the separation."],
+        "marero",
+        Role.THIRD_PARTY,
+    ),
+    # ", asimismo, que" opens no relative clause: the brother-in-law stays the holder
+    (
+        [
+            "Nombre: Rosa Maria ALVARADO QUEZADA (ficticio)",
+            "Se hace constar, asimismo, que su cunado, Mario Esteban Luna, quien reside en",
+            "Quezaltepeque, se encuentra registrado como miembro activo de la MS-13.",
+        ],
+        "miembro activo de la MS-13",
+        Role.THIRD_PARTY,
+    ),
+    # an answer that only names the gang, after the page has told of the persecutor
+    (
+        [
+            "Q: Why did you leave Honduras?",
+            "A: Because the mareros in my colonia told me they would kill me.",
+            "Q: Which group do you mean?",
+            "A: The Mara Salvatrucha.",
+        ],
+        "Mara Salvatrucha",
+        Role.PERSECUTOR,
+    ),
+    # "the gang members" again, put on nobody, after the persecutor
+    (
+        [
+            _IN_RE,
+            "In 2015 her father was shot and killed after the Barrio 18 demanded a weekly fee.",
+            "Whether the gang members were also motivated by money does not matter.",
+        ],
+        "gang members",
+        Role.PERSECUTOR,
+    ),
+    # "someone" of a gang is a particular other person; a gang's gathering place is general
+    (
+        [
+            "Nombre: Kevin Armando SOSA LARA (ficticio)",
+            "Ser pariente de alguien del Barrio 18 aumenta el riesgo para Kevin.",
+        ],
+        "Barrio 18",
+        Role.THIRD_PARTY,
+    ),
+    (
+        ["Name: LOPEZ REYES, Daniel (fictional).", "The rear lot is a known MS-13 gathering place."],
+        "MS-13",
+        Role.BACKGROUND,
+    ),
     # "he" in the respondent's own account of a relative is the relative
     (
         [
