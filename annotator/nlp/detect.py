@@ -19,6 +19,7 @@ from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.ocr_text import Vocabulary, fold_ocr, vocabulary
 from annotator.nlp.role_cues import load_role_cues
+from annotator.nlp.role_names import NOT_CARRIED
 from annotator.nlp.roles import RoleReader, page_names
 from annotator.nlp.sentences import sentence_text
 from annotator.nlp.sources import attribution
@@ -84,9 +85,10 @@ class Detector:
             return []
         cues = load_role_cues(self.models_dir, page.language)
         own = page_names(cues, page.text)
-        if own and anchors is not None:
+        carry = own - NOT_CARRIED
+        if carry and anchors is not None:
             anchors.add(RESPONDENT)
-            anchors.update(f"{RESPONDENT}:{w}" for w in own)
+            anchors.update(f"{RESPONDENT}:{w}" for w in carry)
         folded = self._fold_ocr(page.text) if page.ocr_done else fold(page.text)
         if not self.lexicon.might_match(folded.text) and not _alias_on(anchors, folded.text):
             return []

@@ -21,6 +21,11 @@ _NAME_STOP = frozenset(
     "de del la las los y el en por para con se que the of and on at in by for to is was "
     "dob date fecha no event file number sex male female born".split()
 )
+NOT_CARRIED = frozenset(
+    "gang gangs status request report detail information inquiry query check update".split()
+)
+"""Words a page may take for the respondent's name ("Subject: GANG STATUS REQUEST - NAME",
+an e-mail's subject line) that are not carried to the document's other pages."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,3 +181,10 @@ def test_a_page_without_the_name_wants_it(detector, scan):
     named = scan([_PAGE_1]).pages[0][0]
     detector.detect_page(named, anchors, set())
     assert RESPONDENT in anchors and f"{RESPONDENT}:kevin" in anchors
+
+
+def test_an_email_subject_line_is_no_name_to_carry(detector, scan):
+    page = scan([["TO: WATCH DESK", "SUBJECT: GANG STATUS REQUEST - query for ICE"]]).pages[0][0]
+    anchors: set[str] = set()
+    detector.detect_page(page, anchors, set())
+    assert not [a for a in anchors if a.startswith(RESPONDENT)]
