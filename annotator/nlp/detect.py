@@ -19,7 +19,8 @@ from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.ocr_text import Vocabulary, fold_ocr, vocabulary
 from annotator.nlp.role_cues import load_role_cues
-from annotator.nlp.roles import RoleReader
+from annotator.nlp.role_names import NOT_CARRIED
+from annotator.nlp.roles import RoleReader, page_names
 from annotator.nlp.sentences import sentence_text
 from annotator.nlp.sources import attribution
 
@@ -27,6 +28,10 @@ MARGIN = 0.07
 """Lines wholly in the top or bottom 7% of a page are running headers and footers."""
 BRIDGE_WORDS = 30
 _CONFIG = "pipeline.cfg"
+RESPONDENT = "role:respondent"
+"""An anchor: a page of the document names the respondent; each name word is kept as an
+anchor `role:respondent:WORD`, so the document's other pages read roles knowing the name. A
+page with gang references that names nobody wants it (and is read again once it is known)."""
 
 
 if TYPE_CHECKING:
@@ -78,6 +83,12 @@ class Detector:
         page.language = guess_language(page.text)
         if not page.text.strip():
             return []
+        cues = load_role_cues(self.models_dir, page.language)
+        own = page_names(cues, page.text)
+        carry = own - NOT_CARRIED
+        if carry and anchors is not None:
+            anchors.add(RESPONDENT)
+            anchors.update(f"{RESPONDENT}:{w}" for w in carry)
         folded = self._fold_ocr(page.text) if page.ocr_done else fold(page.text)
         if not self.lexicon.might_match(folded.text) and not _alias_on(anchors, folded.text):
             return []
@@ -90,8 +101,10 @@ class Detector:
         spans = doc.spans[SPAN_KEY]
         roles = None
         if any(span.label_ == Category.GANG_LABEL for span in spans):
-            cues = load_role_cues(self.models_dir, page.language)
-            roles = RoleReader(cues, folded.text, page.text)
+            carried = _respondent(anchors)
+            roles = RoleReader(cues, folded.text, page.text, carried)
+            if not own and not carried and wanted is not None:
+                wanted.add(RESPONDENT)
         found = [self._detection(page, folded, span, roles) for span in spans]
         for det in found:
             det.attributed_to, det.relayed = attribution(
@@ -178,6 +191,12 @@ def _alias_on(anchors: set[str] | None, text: str) -> bool:
     """Whether a name or an acronym the document introduced stands in the text ("MCB"), so a
     page with none of the lexicon's words is still read."""
     return any(a.startswith(ALIAS) and a.split(":")[1] in text for a in anchors or ())
+
+
+def _respondent(anchors: set[str] | None) -> frozenset[str]:
+    """The respondent's name words other pages of the document gave (see RESPONDENT)."""
+    head = RESPONDENT + ":"
+    return frozenset(a[len(head) :] for a in anchors or () if a.startswith(head))
 
 
 def _body_words(page: PageText) -> list[Word]:

@@ -69,7 +69,11 @@ def _done_to(sent: Sentence, b: int, k: int) -> bool:
         verb_next = following.isalpha() and sent.raw[k + 1][:1].islower()
         article = k > 0 and sent.tokens[k - 1] in _PREPOSITIONS  # "de la clica"
         return word in _CLITICS and verb_next and not article and _right_after(sent, b, k)
-    return word in _OBJECTS and k == b + 1
+    return word in _OBJECTS and k == b + 1 and sent.tokens[b] not in _EN_PREPOSITIONS
+
+
+_EN_PREPOSITIONS = frozenset("in on at of for with from to by into about".split())
+"""Not a verb between a reference and an object pronoun: "a gang member in her interview"."""
 
 
 def _right_after(sent: Sentence, b: int, k: int) -> bool:

@@ -21,6 +21,11 @@ _NAME_STOP = frozenset(
     "de del la las los y el en por para con se que the of and on at in by for to is was "
     "dob date fecha no event file number sex male female born".split()
 )
+NOT_CARRIED = frozenset(
+    "gang gangs status request report detail information inquiry query check update".split()
+)
+"""Words a page may take for the respondent's name ("Subject: GANG STATUS REQUEST - NAME",
+an e-mail's subject line) that are not carried to the document's other pages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +171,32 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         sent.hits.setdefault("others", []).extend(found)
 
 
+_TITLES = frozenset("mr mrs ms dr sr sra srta senor senora don dona".split())
+
+
+def titled_others(sent: Sentence, respondent: frozenset[str]) -> None:
+    """ "Mr. Ixcoy was arrested", "el senor Guevara": a person named by a title and a
+    surname that is not the respondent's is someone else (only when the page has given the
+    respondent's name)."""
+    if not respondent:
+        return
+    raw, tokens = sent.raw, sent.tokens
+    found = []
+    for k in range(1, len(raw)):
+        title = k - 2 if tokens[k - 1] == "." and k >= 2 else k - 1
+        if tokens[title] not in _TITLES or not _name_word(raw[k].removesuffix("'s")):
+            continue
+        if tokens[k] not in respondent:
+            found.append((title, k + 1))
+    if found:
+        taken = {i for s, e in found for i in range(s, e)}
+        kept = [h for h in sent.hits.get("respondent", ()) if h[0] not in taken]
+        sent.hits["respondent"] = kept
+        sent.hits.setdefault("others", []).extend(found)
+
+
 _FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})[A-Z]{3,}\b")
+_SURNAME_FIRST = re.compile(r"(?m)\b([A-Z]{3,}(?:[ -][A-Z]{3,})?),[ \t]+[A-Z][a-z]+")
 
 
 def given_names_of_others(text: str, respondent: frozenset[str]) -> frozenset[str]:
@@ -181,6 +211,10 @@ def given_names_of_others(text: str, respondent: frozenset[str]) -> frozenset[st
         if given[0] in _NAME_STOP or any(w in respondent for w in given):
             continue
         found.update(w for w in given if len(w) >= 3 and w not in _NAME_STOP)
+    for m in _SURNAME_FIRST.finditer(text):  # "VELASQUEZ, Kevin A.": then "Velasquez is"
+        surnames = re.split(r"[ -]", m.group(1).lower())
+        if not any(w in respondent or w in _NAME_STOP for w in surnames):
+            found.update(surnames)
     return frozenset(found)
 
 

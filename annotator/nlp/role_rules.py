@@ -15,7 +15,7 @@ from collections.abc import Callable
 from annotator.core.model import Role
 from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
 from annotator.nlp.role_marks import mark_owner
-from annotator.nlp.role_sentence import Sentence, clause, crosses
+from annotator.nlp.role_sentence import Sentence, boundary, clause, crosses
 
 HOLDER_REACH = 14
 """Tokens before a reference within which the person it labels is looked for."""
@@ -191,7 +191,18 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         and a - e - _hidden_in(hidden, e, a) <= HOLDER_REACH
         and not _inside(hidden, s)
         and (name != "first_person" or own_person(sent, s))  # not "in my opinion, he is a"
+        and not _names_the_label(sent, s, e, a)
+        and not (name == "pronouns" and _harmed(sent, s, e))
     ]
+    refs = [(e, s, "P" if _passive_agent(sent, s) else kind, n) for e, s, kind, n in refs]
+    opened = _open_relative(sent, a)
+    if opened >= 0:
+        antecedent = _antecedent(sent, opened)
+        if antecedent is not None:  # "un vecino, NAME, quien ... es miembro activo de"
+            tied = a - opened <= GLUE_MAX and all(_glue(sent, k) for k in range(opened + 2, a))
+            return "strong" if tied else "weak", antecedent[2]
+    if _passive_by(sent, a):
+        return "weak", "P"
     if not refs:
         return "", ""
     nearest = max(refs)
@@ -213,6 +224,125 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
     if subtype == "gang_name" and kind in ("T", "R"):
         return "", ""
     return "weak", kind
+
+
+_AGENT_BY = frozenset(("by", "por"))
+_AS = frozenset(("as", "como"))
+_SKIPPED = frozenset("the a an el la los las un una unos unas his her their my su sus mi".split())
+
+
+def _by_before(sent: Sentence, s: int) -> int:
+    """Where the "by" / "por" stands that the person word at s follows ("by the applicant",
+    "por unos sujetos", "by two youths"), or -1."""
+    k = s - 1
+    while k >= 0 and s - k <= 3 and _before_person(sent, k):
+        k -= 1
+    return k if k >= 0 and sent.tokens[k] in _AGENT_BY else -1
+
+
+def _before_person(sent: Sentence, k: int) -> bool:
+    """An article, a number or an adjective before a person word ("by two young men")."""
+    word = sent.tokens[k]
+    return word in _SKIPPED or word.isdigit() or (word.isalpha() and word not in _AGENT_BY)
+
+
+def _names_the_label(sent: Sentence, s: int, e: int, a: int) -> bool:
+    """The person is who put the label on someone, not its holder: "was described by the
+    applicant as a gang member", "identified by neighbours as pandilleros"."""
+    by = _by_before(sent, s)
+    if by < 1 or not any(sent.at(name, by - 1) for name in ("identify", "speech")):
+        return False
+    return any(sent.tokens[k] in _AS for k in range(e, a)) and not crosses(sent, e, a)
+
+
+def _harmed(sent: Sentence, s: int, e: int) -> bool:
+    """An object pronoun right after a harm ("the men who assaulted her"): the victim, not
+    the one the label that follows is put on."""
+    return (
+        s > 0
+        and sent.tokens[s] in _OBJECT_PRONOUNS
+        and sent.at("harm", s - 1)
+        and not (e < len(sent.tokens) and sent.at("family", e))
+    )
+
+
+_OBJECT_PRONOUNS = frozenset("him her".split())
+
+
+def _passive_agent(sent: Sentence, s: int) -> bool:
+    """People who did something to the respondent's side, named as the agent of a passive:
+    "he was approached ... by youths who identified themselves as members of", "fue abordado
+    por unos sujetos": they are the assailants."""
+    by = _by_before(sent, s)
+    return by >= 0 and not crosses(sent, by, s) and _passive_before(sent, by)
+
+
+def _passive_by(sent: Sentence, a: int) -> bool:
+    """The label is the agent of a passive itself: "she was approached by members of the
+    clica known as the Little Psycho Criminals"."""
+    for k in range(a - 1, max(-1, a - 9), -1):
+        if sent.tokens[k] in _AGENT_BY:
+            between = range(k + 1, a)
+            others = [j for j in between if not any(sent.at(n, j) for n in _GLUE + ("agent",))]
+            return len(others) <= 1 and not crosses(sent, k, a) and _passive_before(sent, k)
+    return False
+
+
+def _passive_before(sent: Sentence, by: int) -> bool:
+    """A passive deed before the "by" at `by`, with someone of the respondent's side as its
+    subject ("he was approached ... by")."""
+    for k in range(by - 1, 0, -1):
+        if boundary(sent, k):
+            return False
+        if sent.at("copula", k - 1) and _deed(sent, k):
+            return victim_near(sent, -1, -1) and any(
+                e <= k - 1 for name in ("respondent", "pronouns", "first_person", "family")
+                for _, e in sent.hits.get(name, ())
+            )
+    return False
+
+
+def _deed(sent: Sentence, k: int) -> bool:
+    """A participle of something done to a person ("approached", "abordado"), not of naming
+    ("described", "identificado")."""
+    if any(sent.at(name, k) for name in ("identify", "speech", "entry", "copula")):
+        return False
+    return sent.at("harm", k) or sent.at("acts", k) or sent.tokens[k].endswith(_PARTICIPLES)
+
+
+_PARTICIPLES = ("ed", "ado", "ada", "ido", "ida", "ados", "idos")
+
+
+_WHO = frozenset("who quien quienes".split())
+
+
+def _open_relative(sent: Sentence, a: int) -> int:
+    """Where the ", who" / ", quien" clause that holds the reference opens (its comma), or -1."""
+    commas = [k for k in sent.commas if k < a]
+    if not commas:
+        return -1
+    k = commas[-1]
+    if k + 1 < a and sent.tokens[k + 1] in _WHO and not crosses(sent, k, a):
+        return k
+    return -1
+
+
+def _antecedent(sent: Sentence, start: int) -> Ref | None:
+    """The person a ", who ... " / ", quien ... " clause holding the label is about: the
+    person word before the clause, past a name in apposition ("un vecino de la misma cuadra,
+    Jonathan Ariel RAPALO, quien fue detenido y ... es miembro activo de la Pandilla 18")."""
+    before = [
+        (e, s, "P" if _passive_agent(sent, s) else kind, name)
+        for name, kind in _HOLDERS
+        for s, e in sent.hits.get(name, ())
+        if e <= start and start - e <= 10
+    ]
+    if not before:
+        return None
+    ref = max(before)
+    if crosses(sent, ref[0], start):
+        return None
+    return ref if ref[2] in ("T", "P", "G") else None
 
 
 _DETERMINERS = frozenset("the a an el la los las un una".split())
@@ -269,11 +399,14 @@ def _relative_clauses(sent: Sentence, a: int) -> Stretches:
         following = sent.tokens[k + 1]
         if following in _PREPOSITIONS and k + 2 < a and sent.tokens[k + 2] in _RELATIVE:
             following = sent.tokens[k + 2]  # ", with whom you shared an apartment,"
+        if following in _COMPLEMENTIZERS and not _after_person(sent, k):
+            continue  # "Se hace constar, asimismo, que su cunado ...": not a relative clause
         if following in _RELATIVE or (following in _DETERMINERS and _after_person(sent, k)):
             hidden.append((k, commas[n + 1] + 1))
     return hidden
 
 
+_COMPLEMENTIZERS = frozenset(("que", "that"))
 _PARTITIVE = frozenset("the those these los las esos esas estos estas".split())
 
 

@@ -28,6 +28,7 @@ from annotator.nlp.role_names import (
     learn_names,
     learn_relation,
     other_names,
+    titled_others,
 )
 from annotator.nlp.role_rules import decide, labels_someone
 from annotator.nlp.role_sentence import Sentence
@@ -43,10 +44,15 @@ NAME_REACH = 3000
 class RoleReader:
     """Decides the role of the gang references on one page of folded text."""
 
-    def __init__(self, cues: RoleCues, text: str, page_text: str = "") -> None:
+    def __init__(
+        self, cues: RoleCues, text: str, page_text: str = "", carried: frozenset[str] = frozenset()
+    ) -> None:
         """`text` is the folded page text the spans point into; `page_text`, the page as
-        extracted, with its line breaks, is where the respondent's name is read."""
+        extracted, with its line breaks, is where the respondent's name is read; `carried`, the
+        respondent's name words as another page of the document gave them, for a page that
+        gives none (page 2 of a declaration or a decision)."""
         self.cues = cues
+        self.carried = carried
         self.text = text
         self.page_text = page_text or text
         self._sentences: dict[tuple[int, int], Sentence] = {}
@@ -72,13 +78,8 @@ class RoleReader:
     @property
     def names(self) -> frozenset[str]:
         """Words of the respondent's name as the page gives it ("Name: GARCIA-PEREZ, Jonathan")."""
-        if self._names is None and self.relation is not None:
-            self._names = self.relation.names  # not the declarant's, in the title
         if self._names is None:
-            text = self.page_text[:NAME_REACH]
-            self._names = learn_names(
-                text if text.isascii() else fold_phrase(text), self.cues.name_patterns
-            )
+            self._names = page_names(self.cues, self.page_text, self.relation) or self.carried
         return self._names
 
     @property
@@ -138,7 +139,13 @@ class RoleReader:
         words = frozenset(_name_words(self.text[start:end]))
         if role is Role.PERSECUTOR:
             self._persecutors.append(words)
-        elif (
+        elif role is not Role.PERSECUTOR and self._persecutors:
+            sent = self._sentence(s_start, s_end)
+            a, b = sent.token_range(start, end)
+            if _answer_naming(sent, a, b) or _the_members(sent, a, b, subtype, role):
+                self._persecutors.append(words)
+                return Role.PERSECUTOR
+        if (
             role is Role.SUBJECT
             and subtype == "gang_name"
             and words
@@ -191,7 +198,27 @@ class RoleReader:
                 sent.hits.setdefault("respondent", []).extend(named)
         self._named_again(sent)
         other_names(sent, names)
+        titled_others(sent, names)
+        if self.relation is None and self.cues.language == "en":
+            self._narrator_kin(sent, start)
         return sent
+
+    def _narrator_kin(self, sent: Sentence, start: int) -> None:
+        """In the respondent's own account ("my cousin Rigoberto ... Later he moved to
+        Ilopango"), "he" and "she" are someone else: the respondent is "I". Read so when the
+        sentence, or the one before, has the narrator's own kin ("my cousin", "our father")
+        and names no respondent."""
+        if not sent.hits.get("pronouns") or sent.hits.get("respondent"):
+            return
+        lo = max(0, start - 400)
+        head = self.text[lo:start]
+        cut = max(head.rfind(". ", 0, max(0, len(head) - 2)), head.rfind("? "), head.rfind("! "))
+        before = head[cut + 2 :] if cut >= 0 else head
+        if not (_own_kin(sent.hits) or _own_kin(_tokens(self.cues, before)[3])):
+            return
+        if _tokens(self.cues, before)[3].get("respondent"):
+            return
+        sent.hits.setdefault("others", []).extend(sent.hits.pop("pronouns"))
 
     def _named_again(self, sent: Sentence) -> None:
         """Someone the page names in full ("Franklin ORELLANA BUESO") and here by the given
@@ -209,6 +236,18 @@ class RoleReader:
             sent.hits.setdefault("others", []).extend(again)
 
 
+def page_names(cues: RoleCues, page_text: str, relation: Relation | None = None) -> frozenset[str]:
+    """The respondent's name words as this page's forms, titles or relative's declaration
+    give them (`relation`: the page's, if it is known already)."""
+    text = page_text[:NAME_REACH]
+    folded = text if text.isascii() else fold_phrase(text)
+    if relation is None:
+        relation = learn_relation(folded, cues.relations)
+    if relation is not None:
+        return relation.names  # not the declarant's, in the title
+    return learn_names(folded, cues.name_patterns)
+
+
 @lru_cache(maxsize=256)
 def _tokens(
     cues: RoleCues, text: str
@@ -223,6 +262,38 @@ def _tokens(
 
 
 _JOINERS = frozenset("of the de la el del los las".split())
+
+
+_ANSWER = frozenset("a r q p : , . ; and y or o".split())
+
+
+def _answer_naming(sent: Sentence, a: int, b: int) -> bool:
+    """An answer that only names the gang ("Q: Which group do you mean? A: The MS, the Mara
+    Salvatrucha."), after the page has told of a persecutor: the same gang."""
+    return all(
+        t in _ANSWER or t in _JOINERS or a <= k < b or sent.raw[k][:1].isupper()
+        for k, t in enumerate(sent.tokens)
+    ) and any(t in ("a", "r") and k + 1 < len(sent.tokens) and sent.tokens[k + 1] == ":"
+              for k, t in enumerate(sent.tokens[:2]))
+
+
+def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bool:
+    """ "the gang members", "los pandilleros" again, put on nobody, after the page has told of
+    a persecutor: the same people ("Whether the gang members were also motivated by money")."""
+    if subtype != "membership_label" or role is not Role.SUBJECT or a < 1:
+        return False
+    if sent.tokens[a - 1] not in ("the", "los", "las") or not sent.tokens[b - 1].endswith("s"):
+        return False
+    people = ("respondent", "pronouns", "first_person", "family")
+    return not labels_someone(sent, a, b, subtype) and not any(
+        s < a for name in people for s, _ in sent.hits.get(name, ())
+    )
+
+
+def _own_kin(hits: dict[str, list[tuple[int, int]]]) -> bool:
+    """A first-person word right before a kin word: "my cousin", "our father"."""
+    mine = {e for _, e in hits.get("first_person", ())}
+    return any(s in mine for s, _ in hits.get("family", ()))
 
 
 def _name_words(text: str) -> list[str]:

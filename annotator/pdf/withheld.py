@@ -25,6 +25,7 @@ import pymupdf
 
 from annotator.core.model import PageText, Rect, Withholding, WithholdingKind
 from annotator.core.paths import models_dir as default_models_dir
+from annotator.pdf.labels import page_label
 
 KINDS = (
     WithholdingKind.EXEMPTION,
@@ -132,11 +133,14 @@ def _code(kind: WithholdingKind, m: re.Match[str], text: str) -> str:
         tail = "".join(f"({g.upper() if g.isalpha() else g})" for g in groups)
         return f"({head}){tail}"
     if kind is WithholdingKind.REFERRAL:
+        # "Document referred to ICE", "Las paginas ... fueron remitidas a CBP": the agency
+        # follows the verb wherever it stands
         target = re.sub(
-            r"^(?:refer(?:red|ral)\s+(?:to|for)|sent\s+to|consult(?:ation)?\s+with|"
+            r"^.*?(?:refer(?:red|ral)\s+(?:to|for)|sent\s+to|consult(?:ation)?\s+with|"
             r"(?:remitid|referid|trasladad)[oa]s?\s+a)\s*",
             "",
             text,
+            count=1,
             flags=re.IGNORECASE,
         )
         target = re.split(r"\s+(?:for|para)\b|,", target, maxsplit=1)[0]
@@ -357,8 +361,11 @@ def document_withholdings(
     opened only for the geometry of a release's pages and of scanned pages; `boxes=False`:
     the text markers alone (the boxes of pages about to be read again are looked for then)."""
     release = load_markers().in_release(pages)
+    gaps = stamp_gaps(pages) if release else []
     if not boxes:
-        return [w for page in pages for w in find_withholdings(None, page)] if release else []
+        if not release:
+            return []
+        return [w for page in pages for w in find_withholdings(None, page)] + gaps
     scanned = [p for p in pages if p.needs_ocr or p.ocr_done]
     if not release and not scanned:
         return []
@@ -373,7 +380,53 @@ def document_withholdings(
     finally:
         if pdf is not None:
             pdf.close()
-    return items
+    return items + gaps
+
+
+_STAMP_LINE = re.compile(r"(?m)^[ \t]*((?:[A-Z][A-Z0-9]{1,15}[-_ ])+)(\d{3,8})[ \t]*$")
+"""A line that is only a Bates stamp ("TZUL-000036", "ICE-LEIVA-000021")."""
+MIN_STAMPS = 3
+
+
+def stamp_gaps(pages: Sequence[PageText]) -> list[Withholding]:
+    """Gaps in the Bates stamps printed inside a release's pages: the stamps of the original
+    pages stand on lines of their own, several to a page when the release was printed or laid
+    out continuously, so the page-stamp pass (pdf.labels, one stamp per page, at its head or
+    foot) cannot see them. A series is at least MIN_STAMPS stamps of one prefix and width,
+    rising; a gap between two stamps that are both their pages' own stamp is left to the
+    page-stamp pass."""
+    series: dict[tuple[str, int], list[tuple[int, PageText, re.Match[str]]]] = {}
+    for page in pages:
+        if not any(c.isdigit() for c in page.text):
+            continue
+        for m in _STAMP_LINE.finditer(page.text):
+            series.setdefault((m.group(1), len(m.group(2))), []).append(
+                (int(m.group(2)), page, m)
+            )
+    gaps = []
+    for (prefix, width), stamps in series.items():
+        numbers = [n for n, _, _ in stamps]
+        if len(stamps) < MIN_STAMPS or numbers != sorted(set(numbers)):
+            continue
+        for (n, page_a, a), (m, page, b) in zip(stamps, stamps[1:], strict=False):
+            if m - n < 2 or (page_a is not page and _own_stamp(page_a, a) and _own_stamp(page, b)):
+                continue
+            first, last = (f"{prefix}{k:0{width}d}" for k in (n + 1, m - 1))
+            missing = m - n - 1
+            text = (
+                f"{missing} page{'s' if missing != 1 else ''} missing between "
+                f"{a.group().strip()} and {b.group().strip()}"
+            )
+            code = first if missing == 1 else f"{first}–{last}"
+            item = Withholding(WithholdingKind.BATES_GAP, page.number, code, text)
+            item.rects = _rects(page, b.start(1), b.end(2))
+            gaps.append(item)
+    return gaps
+
+
+def _own_stamp(page: PageText, m: re.Match[str]) -> bool:
+    """The stamp is the page's own, as the page-stamp pass reads it."""
+    return page_label(page.text) == m.group().strip()
 
 
 def _open(path: str | os.PathLike[str] | None) -> pymupdf.Document | None:

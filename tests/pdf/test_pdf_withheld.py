@@ -171,3 +171,50 @@ def test_numbers_that_only_look_like_bates_stamps_are_no_series():
     assert (
         bates_gaps([(1, ["DOCUMENT 5452"]), (2, ["DOCUMENT 6980"]), (3, ["DOCUMENT 4299"])]) == []
     )
+
+
+def test_stamps_printed_inside_a_release_page_show_their_gaps(make_pdf):
+    """A release printed continuously carries the original pages' stamps on lines of their own,
+    several to a PDF page: a jump in them is pages left out."""
+    page = [
+        "FOIA release (fictional) - exemptions (b)(6), (b)(7)(C)",
+        "ORTEGA-000011",
+        "Record of sworn statement, first page.",
+        "ORTEGA-000012",
+        "Record of sworn statement, second page.",
+        "ORTEGA-000016",
+        "Officer's notes. The pages ORTEGA-000011 through ORTEGA-000016 are released in part.",
+    ]
+    pdf = make_pdf([page])
+    items = document_withholdings(pdf, _pages(pdf))
+    gaps = [w for w in items if w.kind is WithholdingKind.BATES_GAP]
+    assert [(g.page, g.code) for g in gaps] == [(1, "ORTEGA-000013–ORTEGA-000015")]
+    assert gaps[0].text == "3 pages missing between ORTEGA-000012 and ORTEGA-000016"
+    assert any_overlap(gaps[0].rects, _words_box(pdf, 1, "ORTEGA-000016"))
+
+
+def test_stamps_at_the_foot_of_each_page_are_left_to_the_page_stamp_pass(make_pdf):
+    pages = [
+        ["FOIA release (fictional) - (b)(6)", "Body of the page.", *[""] * 40, f"RIVAS-00000{n}"]
+        for n in (1, 2, 5)
+    ]
+    pdf = make_pdf(pages)
+    items = document_withholdings(pdf, _pages(pdf))
+    assert not [w for w in items if w.kind is WithholdingKind.BATES_GAP]  # bates_gaps lists it
+
+
+def test_referral_notes_that_name_the_pages_or_the_fbi_sheet(make_pdf):
+    page = [
+        "FOIA release (fictional). Document referred to ICE - page count 4.",
+        "Las páginas 7 a 9 fueron remitidas a CBP y no se incluyen.",
+        "Page 11 ~ Referral/Direct",
+        "VI. Decision: Referred to the Immigration Court.",
+    ]
+    pdf = make_pdf([page])
+    items = document_withholdings(pdf, _pages(pdf))
+    referrals = [w for w in items if w.kind is WithholdingKind.REFERRAL]
+    assert [(w.code, w.text) for w in referrals] == [
+        ("ICE", "Document referred to ICE"),
+        ("CBP", "páginas 7 a 9 fueron remitidas a CBP"),
+        ("Referral/Direct", "Referral/Direct"),
+    ]
