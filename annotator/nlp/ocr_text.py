@@ -52,6 +52,11 @@ _MS13 = re.compile(
 )
 """MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "HS-23", "M5-l3" (never a bare
 "5-13", which may be an age range)."""
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_]{3})[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))", re.UNICODE)
+"""A speck read as a stop or comma between two words with no space ("involved.a gang"): print
+puts a space after a sentence's end, so between small letters it is a speck; not in a web
+address ("ice.gov") or a dotted abbreviation ("i.e.")."""
+_NOT_WORDS = frozenset("gov com org net edu mil int html pdf htm".split())
 _CLOSED_WRONG = re.compile(r"\([^()\[\]{}]{1,40}?([}\]])")
 """A bracket opened with "(" and closed with a look-alike ("(also written "WFL"}")."""
 _STRAYS = 2
@@ -77,7 +82,9 @@ class Vocabulary:
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
     first = [*_ms13(text), *_euro(text, vocabulary)]
-    edits = _merged(sorted(first), [*_edits(text, vocabulary), *_brackets(text)])
+    edits = _merged(
+        sorted(first), [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
+    )
     if not edits:
         return fold(text)
     repaired, source = _apply(text, edits)
@@ -195,6 +202,14 @@ def _brackets(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), " "
     for m in _CLOSED_WRONG.finditer(text):
         yield m.start(1), m.end(1), ")"
+
+
+def _glued_stops(text: str) -> Iterator[Edit]:
+    for m in _GLUED_STOP.finditer(text):
+        left = text[: m.start()].rsplit(None, 1)[-1] if m.start() else ""
+        small = left[-1:].islower() and m.group(1)[:1].islower()
+        if small and m.group(1).lower() not in _NOT_WORDS and "." not in left:
+            yield m.start(), m.end(), " "
 
 
 def _ms13(text: str) -> Iterator[Edit]:

@@ -23,40 +23,95 @@ _INK = bytes(0 if value < 150 else 255 for value in range(256))
 _BAND_DARK = 0.45
 """A block of a dark band is mostly dark (the fill) ..."""
 _BAND_LIGHT = (0.03, 0.5)
-"""... with some light in it (the letters): a solid block (a redaction) has none."""
+"""... and the fill, edge to edge, has some light in it (the letters): a redaction has none."""
 _BAND_INCHES = 1.0
-"""A run of such blocks this long or longer, along a row, is a band of white-on-dark print."""
+"""A band is this long or longer."""
+_BAND_EDGE = 0.12
+"""The band's rows and columns are those at least this dark: a column through two lines of
+letters is still a quarter dark, the paper around a band almost none."""
 
 
 def invert_bands(gray: Gray, dpi: int) -> tuple[Gray, int]:
     """White print on dark bands (a form's header bars, a shaded title) turned to dark print on
-    light, as Tesseract reads it; and how many blocks were turned. Found on a grid of 1/8-inch
-    blocks: rows of dark blocks with light letters in them, an inch long or more."""
+    light, as Tesseract reads it; and how many bands were turned. Found on a grid of 1/8-inch
+    blocks: areas of dark blocks an inch long or more, each taken to the edges of its fill and
+    turned whole, so that no line of its letters is cut in two (a band is seldom a whole number
+    of blocks high), if the fill holds light letters (a redaction box holds none)."""
     block = max(8, dpi // 8)
     rows, cols = gray.shape[0] // block, gray.shape[1] // block
     if not rows or not cols:
         return gray, 0
     cells = gray[: rows * block, : cols * block].reshape(rows, block, cols, block)
     dark = (cells < DARK).mean(axis=(1, 3))
-    light = (cells > 170).mean(axis=(1, 3))
-    band = (dark > _BAND_DARK) & (light > _BAND_LIGHT[0]) & (light < _BAND_LIGHT[1])
+    filled = dark > _BAND_DARK
     longest = max(1, int(_BAND_INCHES * dpi / block))
     turned = 0
-    for r in range(rows):
-        c = 0
-        while c < cols:
-            if not band[r, c]:
-                c += 1
-                continue
-            end = c
-            while end < cols and (band[r, end] or (end + 1 < cols and band[r, end + 1])):
-                end += 1
-            if end - c >= longest:
-                area = gray[r * block : (r + 1) * block, c * block : end * block]
-                area[...] = 255.0 - area
-                turned += end - c
-            c = end
+    for area in _areas(filled):
+        (r0, c0), (r1, c1) = area.min(axis=0), area.max(axis=0)
+        if c1 - c0 + 1 < longest:
+            continue
+        y0, y1, x0, x1 = _fill_edges(gray, block, r0, r1, c0, c1)
+        if not _BAND_LIGHT[0] < np.mean(gray[y0:y1, x0:x1] > 170) < _BAND_LIGHT[1]:
+            continue  # solid, a redaction box, which stays; or not a dark fill after all
+        rim = max(2, block // 6)  # the fill's soft edge, which would stay as a dark rule
+        inverted = 255.0 - gray[y0:y1, x0:x1]
+        paper = max(float(np.percentile(inverted, 75)), 1.0)  # the fill, turned light
+        inverted = np.minimum(inverted * (255.0 / paper), 255.0)  # as white as the page: its
+        # edge would otherwise be a step Tesseract takes for a rule, losing the letters on it
+        outer = gray[max(0, y0 - rim) : y1 + rim, max(0, x0 - rim) : x1 + rim]
+        np.maximum(outer, 255.0 - outer, out=outer)
+        gray[y0:y1, x0:x1] = inverted
+        turned += 1
     return gray, turned
+
+
+def _areas(mask: np.ndarray) -> list[np.ndarray]:
+    """The 4-connected areas of a (small) boolean grid, each as its cells' (row, col) pairs."""
+    seen = np.zeros_like(mask)
+    found = []
+    for start in zip(*np.nonzero(mask), strict=True):
+        if seen[start]:
+            continue
+        seen[start] = True
+        stack, cells = [start], []
+        while stack:
+            r, c = stack.pop()
+            cells.append((r, c))
+            for n in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)):
+                inside = 0 <= n[0] < mask.shape[0] and 0 <= n[1] < mask.shape[1]
+                if inside and mask[n] and not seen[n]:
+                    seen[n] = True
+                    stack.append(n)
+        found.append(np.array(cells))
+    return found
+
+
+def _fill_edges(gray: Gray, block: int, r0: int, r1: int, c0: int, c1: int) -> tuple[int, ...]:
+    """The pixel edges of the dark fill around blocks r0..r1 x c0..c1: the rows, then the
+    columns, at least _BAND_EDGE dark, reaching out up to a block past the blocks."""
+    top, bottom = max(0, (r0 - 1) * block), min(gray.shape[0], (r1 + 2) * block)
+    left, right = max(0, (c0 - 1) * block), min(gray.shape[1], (c1 + 2) * block)
+    core = gray[top:bottom, c0 * block : (c1 + 1) * block] < DARK
+    y0, y1 = _run(core.mean(axis=1), (r0 * block - top, (r1 + 1) * block - top))
+    columns = gray[top + y0 : top + y1, left:right] < DARK
+    x0, x1 = _run(columns.mean(axis=0), (c0 * block - left, (c1 + 1) * block - left))
+    return top + y0, top + y1, left + x0, left + x1
+
+
+def _run(profile: np.ndarray, core: tuple[int, int]) -> tuple[int, int]:
+    """The stretch of `profile` at or over _BAND_EDGE that holds the middle of `core`, grown
+    out from it; at least the core's own dark part."""
+    dark = profile >= _BAND_EDGE
+    middle = (core[0] + core[1]) // 2
+    inside = np.nonzero(dark[core[0] : core[1]])[0]
+    if not dark[middle] and len(inside):
+        middle = core[0] + int(inside[len(inside) // 2])
+    start = end = middle
+    while start > 0 and dark[start - 1]:
+        start -= 1
+    while end < len(profile) and dark[end]:
+        end += 1
+    return start, max(end, start + 1)
 
 
 def whiten_edges(gray: Gray, edges: tuple[int, int, int, int]) -> Gray:

@@ -140,14 +140,14 @@ def clean(gray: Gray, traits: Traits) -> tuple[Gray, float]:
     dpi = traits.dpi
     if any(traits.edges):
         gray = whiten_edges(gray, traits.edges)
-    gray, _ = invert_bands(gray, dpi)
-    if traits.paper_range > _UNEVEN and not traits.bitonal:
-        grid, size = paper_grid(gray, dpi)
-        gray = flatten(gray, upsample(grid, gray.shape, size))
     slope = 0.0
     if abs(traits.skew) >= _SKEWED:
         slope = float(np.tan(np.radians(traits.skew)))
         gray = shear(gray, slope)
+    gray, _ = invert_bands(gray, dpi)  # level first: a band is turned as a rectangle
+    if traits.paper_range > _UNEVEN and not traits.bitonal:
+        grid, size = paper_grid(gray, dpi)
+        gray = flatten(gray, upsample(grid, gray.shape, size))
     if traits.noise > _NOISY and not traits.bitonal:
         gray = sauvola(gray, dpi)
     if traits.specks > _SPECKLED:

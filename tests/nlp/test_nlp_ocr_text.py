@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.model import PageText, Words
+from annotator.nlp.normalize import fold
 from annotator.nlp.ocr_text import distance, fold_ocr, vocabulary
 from annotator.pdf.extract import build_text
 
@@ -44,6 +45,7 @@ MISREAD = [
     ),
     ("Patterns involving Surejios sets were reported.", "gang_label", "Surejios"),
     ("Comuníquese con la O€N INTERPOL de San Salvador.", "red_notice", "O€N"),
+    ("Count it whether or not the incident itself involved.a gang.", "gang_label", "involved.a"),
 ]
 
 
@@ -112,3 +114,11 @@ def test_look_alike_letters_cost_less_than_other_changes():
     assert distance("surefios", "surenos") < 0.5  # an English model's "ñ"
     assert distance("stated", "state") > 1.0  # a letter lost: two real words
     assert distance("point", "joint") >= 1.0
+
+
+def test_a_speck_read_as_a_stop_between_small_letters_is_a_space_but_not_in_an_address(detector):
+    words = vocabulary(detector.lexicon)
+    assert fold_ocr("itself involved.a gang", words).text == "itself involved a gang"
+    assert fold_ocr("the members,of the clique", words).text == "the members of the clique"
+    for kept in ("see www.ice.gov today", "that is, i.e. the form", "the gang.He left", "No.5"):
+        assert fold_ocr(kept, words).text == fold(kept).text

@@ -120,3 +120,55 @@ def test_a_page_renders_at_its_scans_own_resolution(make_pdf, tmp_path):
     with open_pdf(scan) as pdf, open_pdf(source) as typed:
         assert [scan_image.image_dpi(p, 200) for p in pdf] == [d.dpi for d in damages]
         assert scan_image.image_dpi(typed[0], 200) == 200, "no image: the default"
+
+
+def banded_form() -> pymupdf.Document:
+    """A form page whose header is a two-line white-on-dark band, skewed by the scanner, above
+    a solid redaction box: the band is 31 pt high, not a whole number of 1/8-inch blocks."""
+    pdf = pymupdf.open()
+    page = pdf.new_page(width=612, height=792)
+    page.draw_rect(pymupdf.Rect(40, 43, 572, 74), color=None, fill=(0.25, 0.25, 0.25))
+    page.insert_text(
+        (46, 56), "BOSTON REGIONAL INTELLIGENCE CENTER (BRIC)", fontsize=11, color=(1, 1, 1)
+    )
+    page.insert_text(
+        (46, 69), "GANG ASSESSMENT DATABASE - SUBJECT DETAIL REPORT", fontsize=8, color=(1, 1, 1)
+    )
+    page.draw_rect(pymupdf.Rect(72, 300, 300, 316), color=None, fill=(0, 0, 0))
+    for i, line in enumerate(LINES[:8]):
+        page.insert_text((72, 120 + 16 * i), line, fontsize=10)
+    return pdf
+
+
+def test_a_white_on_dark_band_is_turned_whole_and_read_and_a_redaction_stays(tmp_path):
+    source = tmp_path / "band.pdf"
+    banded_form().save(source)
+    with open_pdf(source) as pdf:
+        gray = damaged(pdf[0], dpi=150, skew=0.4)
+    traits = scan_image.measure(gray, 150)
+    cleaned, _ = scan_image.clean(gray, traits)
+    band = cleaned[
+        int(45 * 150 / 72) : int(72 * 150 / 72), int(60 * 150 / 72) : int(560 * 150 / 72)
+    ]
+    assert np.median(band) > 200, "the band's fill is paper now, all of it"
+    assert 0.02 < np.mean(band < 128) < 0.3, "and its letters are ink"
+    box = cleaned[
+        int(303 * 150 / 72) : int(313 * 150 / 72), int(80 * 150 / 72) : int(290 * 150 / 72)
+    ]
+    assert np.mean(box < 128) > 0.9, "a redaction box has no letters: it stays solid"
+    scan = tmp_path / "scan.pdf"
+    with pymupdf.open() as out:
+        sheet = out.new_page(width=612, height=792)
+        image = pymupdf.Pixmap(
+            pymupdf.csGRAY,
+            gray.shape[1],
+            gray.shape[0],
+            gray.clip(0, 255).astype("uint8").tobytes(),
+            False,
+        )
+        sheet.insert_image(sheet.rect, pixmap=image)
+        out.save(scan)
+    with open_pdf(scan) as pdf:
+        text = ocr.ocr_page(pdf[0], tesseract()).text
+    assert "BOSTON REGIONAL INTELLIGENCE CENTER" in text
+    assert "GANG ASSESSMENT DATABASE" in text
