@@ -469,3 +469,39 @@ def test_a_hyphenated_compound_is_one_finding_over_the_whole_word(scan):
     assert {"TdA-affiliated", "MS-13-linked"} <= found.keys(), list(found)
     (rect,) = found["TdA-affiliated"].rects
     assert result.text_under(1, rect).strip() == "TdA-affiliated"
+
+
+def test_a_gang_noun_heading_its_phrase_names_the_gang_in_a_document_about_gangs(scan):
+    result = scan(
+        [
+            [
+                "Her father was shot after the MS-13 demanded a weekly fee from the bus owners.",
+                "She was told that the gang that killed him would finish the family.",
+                "He said he was never in any gang. The gang unit kept a gang database entry.",
+                "The robotics team calls itself the Gear Gang; the lunch gang plays chess.",
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert "the gang" in gangs and "any gang" in gangs, gangs
+    assert not any(t in ("The gang", "the Gear Gang", "the lunch gang") for t in gangs), gangs
+    assert "gang database" in gangs and not any("gang unit" in t for t in gangs), gangs
+
+
+def test_la_pandilla_heading_its_phrase_but_not_a_group_of_friends(scan):
+    result = scan(
+        [
+            [
+                "La PNC capturó a dos pandilleros de la MS-13 en la colonia.",
+                "Uno tiene tatuajes alusivos a la pandilla en el pecho y dijo que la clica",
+                "le cobraba renta. Sus amigos del barrio son la pandilla del parque.",
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert gangs.count("la pandilla") == 1 and "la clica" in gangs, gangs
+
+
+def test_a_gang_noun_stays_silent_where_gangs_are_not_spoken_of(scan):
+    result = scan([["The whole gang of cousins came to the party, and the gang laughed."]])
+    assert not result.of("gang_label"), [d.text for d in result.of("gang_label")]
