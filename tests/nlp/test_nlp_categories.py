@@ -378,6 +378,13 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
         (["El testigo lo señaló como palabrero de los de la dieciocho."], "los de la dieciocho"),
         (["Una vez que alguien está en una base de pandillas no sale."], "base de pandillas"),
         (["Era parte de la clica de los Southside Locos, según el perfil."], "Southside Locos"),
+        (["Members of MS-13 and a set that calls itself Coronado Little Psychos."], "Coronado"),
+        (["He testified that la mara had threatened him at his school."], "la mara"),
+        (['Two were validated as "gang members" under state rules.'], 'validated as "gang'),
+        (["La PNC lo señala como palabrero de la Fulton en la zona oriental."], "la Fulton"),
+        (['Fue "corredor de programa" para la zona oriental, según la PNC.'], "corredor de"),
+        (["Es uno de los toros de la MS-13 en el sector, dijo el portavoz."], "toros de la MS-13"),
+        (['Lo "validaron" como miembro de la MS-13 por su gorra.'], 'validaron" como'),
     ],
 )
 def test_more_ways_of_naming_gangs_and_their_lists(scan, lines, expected):
@@ -505,3 +512,18 @@ def test_la_pandilla_heading_its_phrase_but_not_a_group_of_friends(scan):
 def test_a_gang_noun_stays_silent_where_gangs_are_not_spoken_of(scan):
     result = scan([["The whole gang of cousins came to the party, and the gang laughed."]])
     assert not result.of("gang_label"), [d.text for d in result.of("gang_label")]
+
+
+def test_la_18_and_homeboy_once_gangs_are_named_but_not_a_date_nor_the_nonprofit(scan):
+    result = scan(
+        [
+            ["La PNC capturó a cuatro pandilleros de la MS-13 en Soyapango."],
+            [
+                "Su madre dijo que le dijeron que era de la 18 porque tenía un tatuaje.",
+                'Entre ellos un homeboy conocido como "Scooby", según la policía.',
+                "Vive en la colonia la 18 de Septiembre y trabajó en Homeboy Industries.",
+            ],
+        ]
+    )
+    page_two = [d.text for d in result.pages[1][1] if d.category is Category.GANG_LABEL]
+    assert page_two == ["la 18", "homeboy"], page_two
