@@ -385,6 +385,8 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
         (['Fue "corredor de programa" para la zona oriental, según la PNC.'], "corredor de"),
         (["Es uno de los toros de la MS-13 en el sector, dijo el portavoz."], "toros de la MS-13"),
         (['Lo "validaron" como miembro de la MS-13 por su gorra.'], 'validaron" como'),
+        (["La MS-13 opera aquí; no tienen vínculos conocidos con maras, dijo."], "con maras"),
+        (['Se anotó como "posible afiliación a pandilla" para revisión.'], "afiliación a pandilla"),
     ],
 )
 def test_more_ways_of_naming_gangs_and_their_lists(scan, lines, expected):
@@ -527,3 +529,16 @@ def test_la_18_and_homeboy_once_gangs_are_named_but_not_a_date_nor_the_nonprofit
     )
     page_two = [d.text for d in result.pages[1][1] if d.category is Category.GANG_LABEL]
     assert page_two == ["la 18", "homeboy"], page_two
+
+
+def test_a_gangs_letters_as_graffiti_show_them_but_not_single_initials(scan):
+    result = scan(
+        [
+            [
+                'Prosecutors say the clique\'s members spray the letters "CLPS" on garage doors.',
+                'The tattoo shows the letters "D" and "M", his mother\'s initials.',
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert "CLPS" in gangs and "D" not in gangs and "M" not in gangs, gangs
