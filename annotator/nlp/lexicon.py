@@ -39,7 +39,9 @@ earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across
 `window` tokens, all of them `link_words` but for at most `free_links` others right by the
 target ("a member of the notorious gang"). A rule with `cues` and `list_openers` marks the names a
 sentence lists after a cue word and an opener within `window` tokens ("three gangs: A, B and
-C", "sets, including A and B"; see names.py).
+C", "sets, including A and B"; see names.py); its `context`, if it has one, must stand within
+two words of the cue ("criminal organizations such as", not "organizations that serve
+migrants, such as").
 `exclude` entries (phrases/cased/patterns) mark text where the category must not fire.
 A file may name word lists once, `"lists": {"not_names": [...]}`, that any list in its rules
 takes in as an item "@not_names" (a token pattern's "IN"/"NOT_IN" lists too).
