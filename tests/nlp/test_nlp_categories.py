@@ -387,7 +387,7 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
         (['Lo "validaron" como miembro de la MS-13 por su gorra.'], 'validaron" como'),
         (["La MS-13 opera aquí; no tienen vínculos conocidos con maras, dijo."], "con maras"),
         (['Se anotó como "posible afiliación a pandilla" para revisión.'], "afiliación a pandilla"),
-        (["La MS-13 cobra aquí, y una estructura criminal que surgió en la colonia."], "estructura"),
+        (["La MS-13 cobra aquí y una estructura criminal que surgió en la colonia."], "estructura"),
         (["MS-13 and Barrio 18 fight there; the areas controlled by gangs, she said."], "by gangs"),
     ],
 )

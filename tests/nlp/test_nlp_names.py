@@ -38,8 +38,8 @@ def test_groups_list_gangs_only_when_a_word_by_them_makes_them_criminal(scan):
     result = scan(
         [
             [
-                "FICTIONAL. La MS-13 y grupos armados como Los Tercerones cobran renta en Tapachula.",
-                "Organizaciones que atienden a migrantes, como el Centro Fray Tomás, lo denunciaron.",
+                "FICTIONAL. La MS-13 y grupos armados como Los Tercerones cobran en Tapachula.",
+                "Organizaciones que atienden a migrantes, como el Centro Fray Tomás, denunciaron.",
             ]
         ]
     )
