@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import LOWER, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from annotator.core.paths import models_dir as default_models_dir
@@ -268,6 +268,8 @@ class CaseFileDetector:
             return False
         if rule.not_followed_by and end < len(doc) and doc[end].lower_ in rule.not_followed_by:
             return False
+        if rule.followed_by and end < len(doc) and not _heads_phrase(doc[end], rule.followed_by):
+            return False
         if rule.not_in_caps and in_caps_run(doc, start, end, rule.context):
             return False
         if rule.not_a_name and before_a_name(doc, end, rule.context):
@@ -330,6 +332,13 @@ class CaseFileDetector:
         if m is None:
             return None
         return sent.start_char + m.start(), sent.start_char + m.end()
+
+
+def _heads_phrase(after: Token, words: frozenset[str]) -> bool:
+    """Whether the token after a match lets the match end its phrase: a punctuation mark or
+    one of the rule's `followed_by` words (a verb, a pronoun, a preposition), not a noun it
+    would modify."""
+    return after.is_punct or after.lower_ in words
 
 
 def _with_compound_tail(doc: Doc, span: Span) -> Span:

@@ -11,6 +11,9 @@ and may restrict its matches with
                    `window` tokens, unless the document has already shown `context_anchor`
   anchor           a name this rule's matches set for the rest of the document
   not_preceded_by / not_followed_by   lower-case words that veto a match when adjacent
+  followed_by      lower-case words one of which, or a punctuation mark or the text's end, must
+                   come right after a match: a gang noun that heads its phrase ("the gang that
+                   killed", "la pandilla.") and does not modify another ("the gang unit")
   not_near         lower-case words that veto a match within 8 tokens of it in its sentence
                    ("Los Pumas" by "equipo", "fútbol"); those of rules with `remember` also
                    veto their names where they recur
@@ -36,7 +39,9 @@ earlier match of a `near_subtypes` subtype ("affiliated with the MS-13"), across
 `window` tokens, all of them `link_words` but for at most `free_links` others right by the
 target ("a member of the notorious gang"). A rule with `cues` and `list_openers` marks the names a
 sentence lists after a cue word and an opener within `window` tokens ("three gangs: A, B and
-C", "sets, including A and B"; see names.py).
+C", "sets, including A and B"; see names.py); its `context`, if it has one, must stand within
+two words of the cue ("criminal organizations such as", not "organizations that serve
+migrants, such as").
 `exclude` entries (phrases/cased/patterns) mark text where the category must not fire.
 A file may name word lists once, `"lists": {"not_names": [...]}`, that any list in its rules
 takes in as an item "@not_names" (a token pattern's "IN"/"NOT_IN" lists too).
@@ -71,6 +76,7 @@ RULE_KEYS = {
     "context_anchor",
     "not_preceded_by",
     "not_followed_by",
+    "followed_by",
     "not_near",
     "cues",
     "near_words",
@@ -105,6 +111,7 @@ class Rule:
     context_anchor: str = ""
     not_preceded_by: list[str] = field(default_factory=list)
     not_followed_by: list[str] = field(default_factory=list)
+    followed_by: frozenset[str] = frozenset()
     not_near: frozenset[str] = frozenset()
     cues: list[str] = field(default_factory=list)
     near_words: list[str] = field(default_factory=list)

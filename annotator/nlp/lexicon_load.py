@@ -56,6 +56,7 @@ def _rule(raw: dict[str, Any], key: str, category: Category, where: str) -> Rule
         context_anchor=str(raw.get("context_anchor", "")),
         not_preceded_by=[fold_phrase(w).lower() for w in raw.get("not_preceded_by", [])],
         not_followed_by=[fold_phrase(w).lower() for w in raw.get("not_followed_by", [])],
+        followed_by=frozenset(fold_phrase(w).lower() for w in raw.get("followed_by", [])),
         not_near=frozenset(fold_phrase(w).lower() for w in raw.get("not_near", [])),
         cues=[fold_phrase(w).lower() for w in raw.get("cues", [])],
         near_words=[fold_phrase(w).lower() for w in raw.get("near_words", [])],

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.nlp.context_rules import has_context
 from annotator.nlp.lexicon import ALIAS, Rule
 
 ARTICLES = frozenset("the los las la el".split())
@@ -51,7 +52,13 @@ def list_items(
     openers = [tuple(o.split()) for o in rule.list_openers]
     nouns = frozenset(rule.cues) | {_singular(c) for c in rule.cues}
     for i in cues:
-        _, s_end = sentence(i)
+        s_start, s_end = sentence(i)
+        if rule.context and not has_context(
+            [t.lower_ for t in doc[max(s_start, i - _QUALIFIER) : i]]
+            + [t.lower_ for t in doc[i + 1 : min(s_end, i + 1 + _QUALIFIER)]],
+            rule.context,
+        ):
+            continue  # "organizaciones que atienden a migrantes, como ..." lists no gangs
         start = _opened(doc, i + 1, min(s_end, i + 1 + rule.window), openers)
         if start is None:
             continue
@@ -60,6 +67,11 @@ def list_items(
             for a, b in _items(doc, start, s_end, nouns)
         ]
     return out
+
+
+_QUALIFIER = 2
+"""How near its `context` word stands to a list rule's noun: "criminal organizations such as",
+"grupos armados como", "allied groups, including"."""
 
 
 def _singular(noun: str) -> str:

@@ -378,6 +378,17 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
         (["El testigo lo señaló como palabrero de los de la dieciocho."], "los de la dieciocho"),
         (["Una vez que alguien está en una base de pandillas no sale."], "base de pandillas"),
         (["Era parte de la clica de los Southside Locos, según el perfil."], "Southside Locos"),
+        (["Members of MS-13 and a set that calls itself Coronado Little Psychos."], "Coronado"),
+        (["He testified that la mara had threatened him at his school."], "la mara"),
+        (['Two were validated as "gang members" under state rules.'], 'validated as "gang'),
+        (["La PNC lo señala como palabrero de la Fulton en la zona oriental."], "la Fulton"),
+        (['Fue "corredor de programa" para la zona oriental, según la PNC.'], "corredor de"),
+        (["Es uno de los toros de la MS-13 en el sector, dijo el portavoz."], "toros de la MS-13"),
+        (['Lo "validaron" como miembro de la MS-13 por su gorra.'], 'validaron" como'),
+        (["La MS-13 opera aquí; no tienen vínculos conocidos con maras, dijo."], "con maras"),
+        (['Se anotó como "posible afiliación a pandilla" para revisión.'], "afiliación a pandilla"),
+        (["La MS-13 cobra aquí y una estructura criminal que surgió en la colonia."], "estructura"),
+        (["MS-13 and Barrio 18 fight there; the areas controlled by gangs, she said."], "by gangs"),
     ],
 )
 def test_more_ways_of_naming_gangs_and_their_lists(scan, lines, expected):
@@ -469,3 +480,67 @@ def test_a_hyphenated_compound_is_one_finding_over_the_whole_word(scan):
     assert {"TdA-affiliated", "MS-13-linked"} <= found.keys(), list(found)
     (rect,) = found["TdA-affiliated"].rects
     assert result.text_under(1, rect).strip() == "TdA-affiliated"
+
+
+def test_a_gang_noun_heading_its_phrase_names_the_gang_in_a_document_about_gangs(scan):
+    result = scan(
+        [
+            [
+                "Her father was shot after the MS-13 demanded a weekly fee from the bus owners.",
+                "She was told that the gang that killed him would finish the family.",
+                "He said he was never in any gang. The gang unit kept a gang database entry.",
+                "The robotics team calls itself the Gear Gang; the lunch gang plays chess.",
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert "the gang" in gangs and "any gang" in gangs, gangs
+    assert not any(t in ("The gang", "the Gear Gang", "the lunch gang") for t in gangs), gangs
+    assert "gang database" in gangs and not any("gang unit" in t for t in gangs), gangs
+
+
+def test_la_pandilla_heading_its_phrase_but_not_a_group_of_friends(scan):
+    result = scan(
+        [
+            [
+                "La PNC capturó a dos pandilleros de la MS-13 en la colonia.",
+                "Uno tiene tatuajes alusivos a la pandilla en el pecho y dijo que la clica",
+                "le cobraba renta. Sus amigos del barrio son la pandilla del parque.",
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert gangs.count("la pandilla") == 1 and "la clica" in gangs, gangs
+
+
+def test_a_gang_noun_stays_silent_where_gangs_are_not_spoken_of(scan):
+    result = scan([["The whole gang of cousins came to the party, and the gang laughed."]])
+    assert not result.of("gang_label"), [d.text for d in result.of("gang_label")]
+
+
+def test_la_18_and_homeboy_once_gangs_are_named_but_not_a_date_nor_the_nonprofit(scan):
+    result = scan(
+        [
+            ["La PNC capturó a cuatro pandilleros de la MS-13 en Soyapango."],
+            [
+                "Su madre dijo que le dijeron que era de la 18 porque tenía un tatuaje.",
+                'Entre ellos un homeboy conocido como "Scooby", según la policía.',
+                "Vive en la colonia la 18 de Septiembre y trabajó en Homeboy Industries.",
+            ],
+        ]
+    )
+    page_two = [d.text for d in result.pages[1][1] if d.category is Category.GANG_LABEL]
+    assert page_two == ["la 18", "homeboy"], page_two
+
+
+def test_a_gangs_letters_as_graffiti_show_them_but_not_single_initials(scan):
+    result = scan(
+        [
+            [
+                'Prosecutors say the clique\'s members spray the letters "CLPS" on garage doors.',
+                'The tattoo shows the letters "D" and "M", his mother\'s initials.',
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert "CLPS" in gangs and "D" not in gangs and "M" not in gangs, gangs

@@ -230,6 +230,28 @@ def test_tokenizer_splits_an_acronym_period_and_a_footnote_mark():
     ]
 
 
+def test_tokenizer_splits_a_dash_glued_to_one_word_but_keeps_compounds(scan):
+    nlp = build_pipeline("es")
+    assert [t.text for t in nlp.make_doc("como SLS- que -identificada")] == [
+        "como",
+        "SLS",
+        "-",
+        "que",
+        "-",
+        "identificada",
+    ]
+    assert [t.text for t in build_pipeline("en").make_doc("MS-13 and -5")] == ["MS-13", "and", "-5"]
+    result = scan(
+        [
+            [
+                "Formaban parte de la clica Sailors Locos Salvatrucha —identificada en los",
+                "informes de inteligencia como SLS— que cobraba cuota a migrantes.",
+            ]
+        ]
+    )
+    assert "SLS" in [d.text for d in result.of("gang_label")]
+
+
 # -- token patterns run only where they can match ----------------------------------------------
 
 

@@ -34,6 +34,20 @@ def test_a_list_of_places_is_not_a_list_of_gangs(scan):
     assert result.of("gang_label") == []
 
 
+def test_groups_list_gangs_only_when_a_word_by_them_makes_them_criminal(scan):
+    result = scan(
+        [
+            [
+                "FICTIONAL. La MS-13 y grupos armados como Los Tercerones cobran en Tapachula.",
+                "Organizaciones que atienden a migrantes, como el Centro Fray Tomás, denunciaron.",
+            ]
+        ]
+    )
+    texts = {text for _, text in _found(result)}
+    assert "Los Tercerones" in texts, texts
+    assert not any("Fray" in t for t in texts), texts
+
+
 def test_a_name_recurs_across_pages_and_by_its_initials(scan):
     result = scan(
         [

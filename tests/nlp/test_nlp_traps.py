@@ -131,6 +131,11 @@ TRAPS = [
         "gang_label",
     ),
     ("undocumented", ["He remained undocumented after his visa expired in 2016."], "gang_label"),
+    (
+        "the diffusion of an idea beside INTERPOL",
+        ["INTERPOL aside, the report notes the diffusion of mano dura policing in the region."],
+        "red_notice",
+    ),
 ]
 
 
