@@ -283,7 +283,7 @@ def _passive_by(sent: Sentence, a: int) -> bool:
     for k in range(a - 1, max(-1, a - 9), -1):
         if sent.tokens[k] in _AGENT_BY:
             between = range(k + 1, a)
-            others = [j for j in between if not any(sent.at(n, j) for n in _GLUE + ("agent",))]
+            others = [j for j in between if not any(sent.at(n, j) for n in (*_GLUE, "agent"))]
             return len(others) <= 1 and not crosses(sent, k, a) and _passive_before(sent, k)
     return False
 
@@ -296,7 +296,8 @@ def _passive_before(sent: Sentence, by: int) -> bool:
             return False
         if sent.at("copula", k - 1) and _deed(sent, k):
             return victim_near(sent, -1, -1) and any(
-                e <= k - 1 for name in ("respondent", "pronouns", "first_person", "family")
+                e <= k - 1
+                for name in ("respondent", "pronouns", "first_person", "family")
                 for _, e in sent.hits.get(name, ())
             )
     return False

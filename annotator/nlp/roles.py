@@ -273,8 +273,10 @@ def _answer_naming(sent: Sentence, a: int, b: int) -> bool:
     return all(
         t in _ANSWER or t in _JOINERS or a <= k < b or sent.raw[k][:1].isupper()
         for k, t in enumerate(sent.tokens)
-    ) and any(t in ("a", "r") and k + 1 < len(sent.tokens) and sent.tokens[k + 1] == ":"
-              for k, t in enumerate(sent.tokens[:2]))
+    ) and any(
+        t in ("a", "r") and k + 1 < len(sent.tokens) and sent.tokens[k + 1] == ":"
+        for k, t in enumerate(sent.tokens[:2])
+    )
 
 
 def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bool:

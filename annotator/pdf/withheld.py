@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -400,15 +401,13 @@ def stamp_gaps(pages: Sequence[PageText]) -> list[Withholding]:
         if not any(c.isdigit() for c in page.text):
             continue
         for m in _STAMP_LINE.finditer(page.text):
-            series.setdefault((m.group(1), len(m.group(2))), []).append(
-                (int(m.group(2)), page, m)
-            )
+            series.setdefault((m.group(1), len(m.group(2))), []).append((int(m.group(2)), page, m))
     gaps = []
     for (prefix, width), stamps in series.items():
         numbers = [n for n, _, _ in stamps]
         if len(stamps) < MIN_STAMPS or numbers != sorted(set(numbers)):
             continue
-        for (n, page_a, a), (m, page, b) in zip(stamps, stamps[1:], strict=False):
+        for (n, page_a, a), (m, page, b) in pairwise(stamps):
             if m - n < 2 or (page_a is not page and _own_stamp(page_a, a) and _own_stamp(page, b)):
                 continue
             first, last = (f"{prefix}{k:0{width}d}" for k in (n + 1, m - 1))

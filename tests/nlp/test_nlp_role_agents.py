@@ -129,7 +129,10 @@ CASES = [
         Role.THIRD_PARTY,
     ),
     (
-        ["Name: LOPEZ REYES, Daniel (fictional).", "The rear lot is a known MS-13 gathering place."],
+        [
+            "Name: LOPEZ REYES, Daniel (fictional).",
+            "The rear lot is a known MS-13 gathering place.",
+        ],
         "MS-13",
         Role.BACKGROUND,
     ),
