@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -86,12 +87,32 @@ class IngestRunner(QObject):
         self._waiting.extend(self.ingest.events())
         while self._waiting:
             event = self._waiting.popleft()
+            if event.kind is EventKind.PAGES_STORED:
+                event = self._with_pages_after(event)
             self._dispatch(event)
             if event.kind in _REREADS:
                 break
         if not self.busy:
             self._timer.stop()
             self.idle.emit()
+
+    def _with_pages_after(self, event: IngestEvent) -> IngestEvent:
+        """The event with the pages of the same document's PAGES_STORED events waiting right
+        behind it (OCR progress between them skipped past): one re-read for them all."""
+        pages = list(event.pages)
+        kept: list[IngestEvent] = []
+        while self._waiting:
+            nxt = self._waiting[0]
+            same = nxt.kind is EventKind.PAGES_STORED and nxt.document_id == event.document_id
+            if not same and not (nxt.kind is EventKind.PROGRESS and nxt.stage is Stage.OCR):
+                break
+            self._waiting.popleft()
+            if same:
+                pages += nxt.pages
+            else:
+                kept.append(nxt)
+        self._waiting.extendleft(reversed(kept))  # progress is still shown, after the re-read
+        return replace(event, pages=tuple(pages))
 
     def _dispatch(self, event: IngestEvent) -> None:
         kind = event.kind

@@ -106,23 +106,30 @@ class CaseSession(QObject):
             self.findings_added.emit([f.id for f in fresh])
 
     def reload_pages(self, document_id: int, numbers: tuple[int, ...]) -> None:
-        """These pages were stored with their findings (OCR read them)."""
-        for number in numbers:
+        """These pages were stored with their findings (OCR read them). Pages read for the
+        first time only add findings, which the views insert as rows; a reset, which rebuilds
+        every view of a long file's findings, only when some went (a page read again)."""
+        wanted = set(numbers)
+        gone = [
+            fid
+            for fid, f in self._findings.items()
+            if f.document_id == document_id and f.page in wanted
+        ]
+        for fid in gone:
+            del self._findings[fid]
+        added: list[int] = []
+        for number in sorted(wanted):
             self._pages.pop((document_id, number), None)
-            pages = range(number, number + 1)
-            gone = [
-                fid
-                for fid, f in self._findings.items()
-                if f.document_id == document_id and f.page == number
-            ]
-            for fid in gone:
-                del self._findings[fid]
-            fresh = self.case.findings(document_id=document_id, pages=pages)
+            fresh = self.case.findings(document_id=document_id, pages=range(number, number + 1))
             self._findings.update((f.id, f) for f in fresh)
+            added += [f.id for f in fresh]
         self._documents[document_id] = self.case.document(document_id)
         self._poorly_read.pop(document_id, None)
         self.documents_changed.emit()
-        self.findings_reset.emit()
+        if gone:
+            self.findings_reset.emit()
+        elif added:
+            self.findings_added.emit(added)
 
     def refresh_document(self, document_id: int) -> None:
         """Re-read one document's row (its path changed)."""

@@ -144,3 +144,29 @@ def test_a_page_ocr_could_not_make_out_is_marked_in_the_documents_list(
     window = make_window(case)
     row = document_rows(window)[result.document.id]
     assert "1 page poorly read by OCR, read by eye: 2" in row, row
+
+
+def test_each_ocrd_pages_findings_go_in_as_new_rows_not_a_rebuild_of_every_view(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A 1,000-page scan stores a page at a time: rebuilding the findings list and the
+    documents list for each one would stall the window longer as findings pile up."""
+    tesseract()
+    window = make_window()
+    assert window.open_case(tmp_path / "rows.case"), window.dialogs.errors  # type: ignore[attr-defined]
+    session, runner = window.session, window.case.runner  # type: ignore[union-attr]
+    assert session is not None
+    log: list[str] = []
+    session.findings_reset.connect(lambda: log.append("reset"))
+    session.findings_added.connect(lambda ids: log.append(f"added {len(ids)}"))
+    runner.ocr_progress.connect(lambda _d, done, _t: log.append(f"ocr {done}"))
+    window.add_documents([str(SCANNED)])
+    qtbot.waitUntil(lambda: not runner.busy, timeout=INGEST_TIMEOUT_MS)
+    first = next(i for i, e in enumerate(log) if e.startswith("ocr") and e != "ocr 0")
+    last = max(i for i, e in enumerate(log) if e.startswith("ocr"))
+    during = log[first : last + 1]
+    assert "reset" not in during, log
+    assert any(e.startswith("added") and e != "added 0" for e in during), log
+    model = window.case.panel.model  # type: ignore[union-attr]
+    shown = sum(model.rowCount(model.index(g, 0)) for g in range(model.rowCount()))
+    assert shown == len(session.findings()) > 0
