@@ -370,6 +370,7 @@ def test_music_and_a_capitalised_preposition_are_not_gangs(scan, line):
     [
         "FICTIONAL. INTERPOL aside, the school sent a red notice, a truancy warning on red paper.",
         "FICTIONAL. INTERPOL publicó la ficha. El juzgado cerró por la alerta roja por lluvias.",
+        'FICTIONAL. INTERPOL aside, a "red notice" bill would make landlords post lead warnings.',
     ],
 )
 def test_a_truancy_red_notice_and_a_weather_red_alert_are_no_red_notices(scan, line):
