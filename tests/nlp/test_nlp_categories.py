@@ -389,6 +389,23 @@ def test_gang_slang_for_barrio_18_and_a_listed_census_label(scan):
         (['Se anotó como "posible afiliación a pandilla" para revisión.'], "afiliación a pandilla"),
         (["La MS-13 cobra aquí y una estructura criminal que surgió en la colonia."], "estructura"),
         (["MS-13 and Barrio 18 fight there; the areas controlled by gangs, she said."], "by gangs"),
+        (["MS-13 is divided into cliques that answer to regional leaders."], "into cliques"),
+        (["MS-13 leaders met. He was second word for his clique before his arrest."], "his clique"),
+        (['MS-13 cliques answer to regional "programs," they said.'], "programs"),
+        (["MS-13 sent money to the gang's East Coast Program, they said."], "East Coast"),
+        (["They belonged to the Brentwood Loco Salvatrucha, and members of the BLS paid."], "BLS"),
+        (['The spreadsheet column "GANG AFFIL" held "18ST" for some youths.'], "GANG AFFIL"),
+        (['The spreadsheet column "GANG AFFIL" held "18ST" for some youths.'], "18ST"),
+        (["Gang members hung out there; he admitted to being from Calwa, she said."], "Calwa"),
+        (["The school listed gang members; one note said he claims Northside."], "Northside"),
+        (["The sergeant wrote that these gang kids are all 14ers, the Norteños."], "14ers"),
+        (["Era conocido dentro de la pandilla 18 como el shot caller de la zona."], "shot caller"),
+        (['Gang files cite "association with known members" at a park.'], "known members"),
+        (["La policía dijo que era miembro de la 18th Street en Los Ángeles."], "18th Street"),
+        (["La MS-13 opera; fichas de miembros documentados de pandillas, dijo."], "documentados"),
+        (["Son de Barrio Azteca o de sus brazos armados, como Los Aztecas."], "brazos armados"),
+        (["Los Mexicles y Artistas Asesinos pelean en Ciudad Juárez."], "Los Mexicles"),
+        (["Otras fichas señalan a presuntos integrantes de Gente Nueva."], "Gente Nueva"),
     ],
 )
 def test_more_ways_of_naming_gangs_and_their_lists(scan, lines, expected):
@@ -544,3 +561,35 @@ def test_a_gangs_letters_as_graffiti_show_them_but_not_single_initials(scan):
     )
     gangs = [d.text for d in result.of("gang_label")]
     assert "CLPS" in gangs and "D" not in gangs and "M" not in gangs, gangs
+
+
+def test_bulldogs_the_gang_but_not_a_university_team_or_its_apparel(scan):
+    result = scan(
+        [
+            [
+                "Officers listed him as a documented Bulldog, a member of the F14 Bulldogs,",
+                "with a history in the F-14 set. He wore a Fresno State Bulldogs sweatshirt;",
+                "the school's teams are also called the Bulldogs.",
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert any("Bulldog" in t and "F14" not in t for t in gangs), gangs
+    assert any("F14 Bulldogs" in t for t in gangs) and any("F-14 set" in t for t in gangs), gangs
+    assert sum("Bulldog" in t for t in gangs) == 2, gangs
+
+
+def test_admissions_set_slang_and_quoted_programs_stay_silent_elsewhere(scan):
+    result = scan(
+        [
+            [
+                "The gang unit met. He was admitted to the United States and claims Honduras.",
+                "He hiked three 14ers in Colorado last summer, his gang of cousins said.",
+                'The school runs a "program" for reading. MS-13 was not named there.',
+                "Wear your Bulldogs jersey to the game on Friday, the gang of fans said.",
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    words = ("admitted", "14ers", "program", "Bulldogs")
+    assert not any(w in " ".join(gangs) for w in words), gangs
