@@ -141,6 +141,10 @@ def _items(doc: Doc, i: int, end: int, nouns: frozenset[str]) -> Iterable[tuple[
             i += 1
 
 
+_OPENING_QUOTES = frozenset(('"', "'", "\u201c"))
+_CLOSING = frozenset(('"', "'", "\u201d"))
+
+
 def name_in(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The name a match ends with, with its article ("set known as Monte Cristo Block" ->
     "Monte Cristo Block"), or else the one it begins with ("Los Benjamins, una estructura");
@@ -153,6 +157,8 @@ def name_in(doc: Doc, start: int, end: int) -> tuple[int, int]:
         i -= 1
         while i - 1 > start and doc[i - 1].lower_ in _INNER and is_name_word(doc[i - 2]):
             i -= 1
+    while i < end - 1 and doc[i].text in _OPENING_QUOTES and doc[end - 1].text not in _CLOSING:
+        i += 1  # '"Norte," "Sur," "EBS"': the name, not the quotation marks before it
     if i < end:
         if i > start and doc[i - 1].lower_ in ARTICLES:
             i -= 1

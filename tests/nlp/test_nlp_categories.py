@@ -593,3 +593,20 @@ def test_admissions_set_slang_and_quoted_programs_stay_silent_elsewhere(scan):
     gangs = [d.text for d in result.of("gang_label")]
     words = ("admitted", "14ers", "program", "Bulldogs")
     assert not any(w in " ".join(gangs) for w in words), gangs
+
+
+def test_quoted_names_listed_with_quoted_gangs_but_not_a_members_nickname(scan):
+    result = scan(
+        [
+            [
+                'The school kept a gang list. Entries included "Norte," "Sur," "EBS" and',
+                '"Hebbron Heights." Some were coded "Sureños" and "Salinas East Market."',
+                'He was an MS-13 member "El Chele," police said; Wilber, a/k/a "Tecolote," 26,',
+                'is an alleged homeboy. The file called him a "corredor" of the gang.',
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    for name in ("Norte", "Sur", "EBS", "Hebbron Heights", "Salinas East Market", "corredor"):
+        assert name in gangs, (name, gangs)
+    assert not any(t in gangs for t in ("El Chele", "26", '"Norte', '" "Sur')), gangs
