@@ -371,10 +371,16 @@ def test_music_and_a_capitalised_preposition_are_not_gangs(scan, line):
         "FICTIONAL. INTERPOL aside, the school sent a red notice, a truancy warning on red paper.",
         "FICTIONAL. INTERPOL publicó la ficha. El juzgado cerró por la alerta roja por lluvias.",
         'FICTIONAL. INTERPOL aside, a "red notice" bill would make landlords post lead warnings.',
+        "FICTIONAL. INTERPOL aparte, la alerta roja que declara la Unidad de Gestión del Riesgo.",
     ],
 )
 def test_a_truancy_red_notice_and_a_weather_red_alert_are_no_red_notices(scan, line):
     assert scan([[line]]).of("red_notice") == []
+
+
+def test_a_red_alert_for_a_flight_risk_is_still_a_red_notice(scan):
+    line = "FICTIONAL. INTERPOL emitió una alerta roja por riesgo de fuga contra el extraditado."
+    assert [d.text for d in scan([[line]]).of("red_notice")] == ["alerta roja"]
 
 
 @pytest.mark.parametrize(
