@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import Role
+from annotator.nlp.role_general import general_subclause, paired
 from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
 from annotator.nlp.role_marks import mark_owner
 from annotator.nlp.role_sentence import Sentence, boundary, clause, crosses
@@ -51,6 +52,11 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
         if holder == "G" and link in ("after", "acts") and victim:
             return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
         return Role.THIRD_PARTY if holder == "T" else Role.BACKGROUND
+    if link not in ("flight", "agent") and holder not in ("P", "T") and not charged:
+        if general_subclause(sent, a, b, subtype):
+            return Role.BACKGROUND  # "explains that in 2020 Barrio 18 and MS-13 controlled"
+        if not link and subtype == "gang_name" and paired(sent, a, b):
+            return Role.BACKGROUND  # "18th Street and MS-13 have been present since I came"
     if link == "acts" and not victim:
         before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
         link = "acts" if before is not None and victim_near(before, 0, 0) else ""
@@ -154,6 +160,8 @@ def _identified_other(sent: Sentence, a: int) -> bool:
 def _first_person_story(sent: Sentence, a: int, b: int) -> bool:
     """A gang named in the respondent's own account, not as a label: "the police could not
     protect us because the Mara Salvatrucha controls the neighbourhood"."""
+    if paired(sent, a, b):
+        return False  # "18th Street and MS-13 have been present since before I arrived"
     return sent.any("first_person", (a, b)) and not sent.any("identify") and not _denied(sent, a)
 
 
