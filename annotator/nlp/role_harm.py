@@ -86,9 +86,15 @@ def _right_after(sent: Sentence, b: int, k: int) -> bool:
 
 def _passing(sent: Sentence, j: int) -> bool:
     word, raw = sent.tokens[j], sent.raw[j]
+    if word in _PLACES and j > 0 and sent.tokens[j - 1] in _JOINERS:
+        return True  # "los mareros de la colonia la consideraban sospechosa"
     return (
         word in _JOINERS or word in _CLITICS or raw[:1].isupper() or any(c.isdigit() for c in raw)
     )
+
+
+_PLACES = frozenset("colonia sector barrio zona canton aldea comunidad caserio".split())
+"""Where a gang is from, between it and what it does ("los mareros de la colonia")."""
 
 
 _JOINERS = frozenset("of the de la el del los las".split())

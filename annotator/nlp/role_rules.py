@@ -51,6 +51,8 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
             return Role.PERSECUTOR  # "the suspects were MS-13 members who had threatened him"
         if holder == "G" and link in ("after", "acts") and victim:
             return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
+        if holder == "T" and victim and _stranger(sent, a) and active_harm(sent, a, b):
+            return Role.PERSECUTOR  # "sujetos pertenecientes a la MS ... a exigirle la renta"
         return Role.THIRD_PARTY if holder == "T" else Role.BACKGROUND
     if link not in ("flight", "agent") and holder not in ("P", "T") and not charged:
         if general_subclause(sent, a, b, subtype):
@@ -148,6 +150,14 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
     if _general_context(sent, previous):
         return Role.BACKGROUND
     return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
+
+
+def _stranger(sent: Sentence, a: int) -> bool:
+    """The label's holder is someone the account does not know ("unos sujetos pertenecientes
+    a", "two men from the"), just before it."""
+    return any(
+        e <= a and a - e <= 4 and not crosses(sent, e, a) for _, e in sent.hits.get("strangers", ())
+    )
 
 
 def _identified_other(sent: Sentence, a: int) -> bool:
@@ -303,12 +313,20 @@ def _passive_before(sent: Sentence, by: int) -> bool:
         if boundary(sent, k):
             return False
         if sent.at("copula", k - 1) and _deed(sent, k):
+            if sent.language == "es" and sent.at("harm", k) and _unnamed_subject(sent, k - 1):
+                return True  # "fue agredida por el y por otros miembros de la pandilla"
             return victim_near(sent, -1, -1) and any(
                 e <= k - 1
                 for name in ("respondent", "pronouns", "first_person", "family")
                 for _, e in sent.hits.get(name, ())
             )
     return False
+
+
+def _unnamed_subject(sent: Sentence, k: int) -> bool:
+    """A Spanish passive with its subject left out ("fue golpeada"): nobody is named before
+    the copula at k, so it is the one the account is about."""
+    return not any(s < k for name in _HOLDER_LISTS for s, _ in sent.hits.get(name, ()))
 
 
 def _deed(sent: Sentence, k: int) -> bool:
@@ -322,7 +340,7 @@ def _deed(sent: Sentence, k: int) -> bool:
 _PARTICIPLES = ("ed", "ado", "ada", "ido", "ida", "ados", "idos")
 
 
-_WHO = frozenset("who quien quienes".split())
+_WHO = frozenset("who quien quienes que".split())
 
 
 def _open_relative(sent: Sentence, a: int) -> int:
