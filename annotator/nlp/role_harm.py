@@ -30,6 +30,8 @@ def harm_link(sent: Sentence, a: int, b: int) -> str:
             return "agent"
     for s, _ in harms:
         if b <= s <= b + LINK_AFTER and not crosses(sent, b, s) and not _passive(sent, s):
+            if sent.language == "en" and s > 0 and sent.tokens[s - 1] in _EN_ARTICLES:
+                continue  # a noun, not a deed: "a known MS-13 member and the target of"
             return "after"
     predicate = _predicate(sent, a)
     for k in range(b, min(b + ACTS_AFTER, len(sent.tokens))):
@@ -43,6 +45,7 @@ def harm_link(sent: Sentence, a: int, b: int) -> str:
 
 
 _AND = frozenset("and y e".split())
+_EN_ARTICLES = frozenset("the a an".split())
 
 
 def _predicate(sent: Sentence, a: int) -> bool:

@@ -129,7 +129,7 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
     """A reference no person is tied to in its sentence."""
     general = _general(sent, a, b)
     victim = victim_near(sent, a, b)
-    if not general and victim and (sent.any("harm", (a, b)) or sent.any("flight")):
+    if not general and victim and (_deed_in(sent, a, b) or sent.any("flight")):
         return Role.PERSECUTOR
     if general:
         return Role.BACKGROUND
@@ -157,6 +157,16 @@ def _stranger(sent: Sentence, a: int) -> bool:
     a", "two men from the"), just before it."""
     return any(
         e <= a and a - e <= 4 and not crosses(sent, e, a) for _, e in sent.hits.get("strangers", ())
+    )
+
+
+def _deed_in(sent: Sentence, a: int, b: int) -> bool:
+    """Harm in the sentence outside the reference, not an English noun after an article ("a
+    known MS-13 member and the target of the operation")."""
+    return any(
+        not (a <= s < b)
+        and not (sent.language == "en" and s > 0 and sent.tokens[s - 1] in ("the", "a", "an"))
+        for s, _ in sent.hits.get("harm", ())
     )
 
 
@@ -191,6 +201,7 @@ _HOLDERS = (
     ("pronouns", "R"),
     ("family", "T"),
     ("others", "T"),
+    ("withheld_people", "T"),
     ("assailants", "P"),
     ("generic_people", "G"),
 )
@@ -476,8 +487,18 @@ def _possessed(sent: Sentence, start: int, end: int) -> bool:
     return (
         end < len(sent.tokens)
         and sent.raw[end - 1].lower().endswith("'s")
-        and any(s == end for name in ("family", "others") for s, _ in sent.hits.get(name, ()))
+        and any(
+            s == end or (s == end + 1 and _adjective(sent, end))  # "Mynor's older cousin"
+            for name in ("family", "others")
+            for s, _ in sent.hits.get(name, ())
+        )
     )
+
+
+def _adjective(sent: Sentence, k: int) -> bool:
+    """A lower-case word that is no person, cue of harm or link: "older", "younger"."""
+    raw = sent.raw[k]
+    return raw.isalpha() and raw.islower() and not any(sent.at(n, k) for n in _HOLDER_LISTS)
 
 
 def _glue(sent: Sentence, k: int) -> bool:

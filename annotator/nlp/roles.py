@@ -202,6 +202,7 @@ class RoleReader:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
             if named:
                 sent.hits.setdefault("respondent", []).extend(named)
+        _withheld_names(sent)
         self._named_again(sent)
         other_names(sent, names)
         titled_others(sent, names)
@@ -371,6 +372,36 @@ def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bo
     return not labels_someone(sent, a, b, subtype) and not any(
         s < a for name in people for s, _ in sent.hits.get(name, ())
     )
+
+
+_PRIVACY = (("(", "b", ")", "(", "6", ")"), ("(", "b", ")", "(", "7", ")", "(", "c", ")"))
+
+
+def _withheld_names(sent: Sentence) -> None:
+    """A FOIA release's privacy codes stand where someone else's name was ("leaving the
+    residence with (b)(6); (b)(7)(C), a known MS-13 member"): (b)(6) and (b)(7)(C) withhold
+    third parties' names, not the requester's own."""
+    tokens = sent.tokens
+    found = []
+    k = 0
+    while k < len(tokens):
+        for code in _PRIVACY:
+            if tuple(tokens[k : k + len(code)]) == code:
+                end = k + len(code)
+                while end < len(tokens) and tokens[end] == ";":  # "(b)(6); (b)(7)(C)"
+                    nxt = next(
+                        (c for c in _PRIVACY if tuple(tokens[end + 1 : end + 1 + len(c)]) == c),
+                        None,
+                    )
+                    if nxt is None:
+                        break
+                    end += 1 + len(nxt)
+                found.append((k, end))
+                k = end - 1
+                break
+        k += 1
+    if found:
+        sent.hits["withheld_people"] = found
 
 
 def _own_kin(hits: dict[str, list[tuple[int, int]]]) -> bool:

@@ -141,6 +141,33 @@ CASES = [
     ),
 ]
 
+CASES += [
+    # a FOIA privacy code stands where someone else's name was
+    (
+        [
+            "Subject of record: PAZ MOLINA, Kevin (fictional)",
+            "Agents saw the subject enter a car with (b)(6); (b)(7)(C), a documented",
+            "Sureños associate and the target of a warrant.",
+        ],
+        "Sureños associate",
+        Role.THIRD_PARTY,
+    ),
+    (
+        [
+            "Officer: (b)(6); (b)(7)(C)",
+            "Subject is a suspected MS-13 associate per a partner agency.",
+        ],
+        "MS-13 associate",
+        Role.SUBJECT,
+    ),
+    # the respondent's kin with an adjective between is still the kin
+    (
+        [_IN_RE, "The respondent's younger cousin was a gang member for years."],
+        "gang member",
+        Role.THIRD_PARTY,
+    ),
+]
+
 
 @pytest.mark.parametrize(("lines", "text", "role"), CASES)
 def test_the_role_is_read_from_the_exchange_and_the_clause(scan, lines, text, role):
