@@ -48,6 +48,7 @@ _CLASSES = (
     "victim_words",
     "accused_labels",
     "marks",
+    "strangers",
 )
 
 
@@ -135,6 +136,8 @@ class RoleCues:
                                          as the accused ("Arrestee:", "Imputado:")
     marks                                a tattoo, garment or drawing: a gang's mark labels
                                          its owner (role_marks.py)
+    strangers                            people the account does not know ("unos sujetos",
+                                         "two men"): labelled and doing harm, the assailants
     """
 
     language: str

@@ -30,6 +30,8 @@ def harm_link(sent: Sentence, a: int, b: int) -> str:
             return "agent"
     for s, _ in harms:
         if b <= s <= b + LINK_AFTER and not crosses(sent, b, s) and not _passive(sent, s):
+            if sent.language == "en" and s > 0 and sent.tokens[s - 1] in _EN_ARTICLES:
+                continue  # a noun, not a deed: "a known MS-13 member and the target of"
             return "after"
     predicate = _predicate(sent, a)
     for k in range(b, min(b + ACTS_AFTER, len(sent.tokens))):
@@ -43,6 +45,7 @@ def harm_link(sent: Sentence, a: int, b: int) -> str:
 
 
 _AND = frozenset("and y e".split())
+_EN_ARTICLES = frozenset("the a an".split())
 
 
 def _predicate(sent: Sentence, a: int) -> bool:
@@ -86,9 +89,15 @@ def _right_after(sent: Sentence, b: int, k: int) -> bool:
 
 def _passing(sent: Sentence, j: int) -> bool:
     word, raw = sent.tokens[j], sent.raw[j]
+    if word in _PLACES and j > 0 and sent.tokens[j - 1] in _JOINERS:
+        return True  # "los mareros de la colonia la consideraban sospechosa"
     return (
         word in _JOINERS or word in _CLITICS or raw[:1].isupper() or any(c.isdigit() for c in raw)
     )
+
+
+_PLACES = frozenset("colonia sector barrio zona canton aldea comunidad caserio".split())
+"""Where a gang is from, between it and what it does ("los mareros de la colonia")."""
 
 
 _JOINERS = frozenset("of the de la el del los las".split())

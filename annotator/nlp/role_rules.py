@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import Role
+from annotator.nlp.role_general import general_subclause, paired
 from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
 from annotator.nlp.role_marks import mark_owner
 from annotator.nlp.role_sentence import Sentence, boundary, clause, crosses
@@ -50,7 +51,14 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
             return Role.PERSECUTOR  # "the suspects were MS-13 members who had threatened him"
         if holder == "G" and link in ("after", "acts") and victim:
             return Role.PERSECUTOR  # "boys from the Barrio 18 started waiting for me"
+        if holder == "T" and victim and _stranger(sent, a) and active_harm(sent, a, b):
+            return Role.PERSECUTOR  # "sujetos pertenecientes a la MS ... a exigirle la renta"
         return Role.THIRD_PARTY if holder == "T" else Role.BACKGROUND
+    if link not in ("flight", "agent") and holder not in ("P", "T") and not charged:
+        if general_subclause(sent, a, b, subtype):
+            return Role.BACKGROUND  # "explains that in 2020 Barrio 18 and MS-13 controlled"
+        if not link and subtype == "gang_name" and paired(sent, a, b):
+            return Role.BACKGROUND  # "18th Street and MS-13 have been present since I came"
     if link == "acts" and not victim:
         before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
         link = "acts" if before is not None and victim_near(before, 0, 0) else ""
@@ -121,7 +129,7 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
     """A reference no person is tied to in its sentence."""
     general = _general(sent, a, b)
     victim = victim_near(sent, a, b)
-    if not general and victim and (sent.any("harm", (a, b)) or sent.any("flight")):
+    if not general and victim and (_deed_in(sent, a, b) or sent.any("flight")):
         return Role.PERSECUTOR
     if general:
         return Role.BACKGROUND
@@ -144,6 +152,24 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
     return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
 
 
+def _stranger(sent: Sentence, a: int) -> bool:
+    """The label's holder is someone the account does not know ("unos sujetos pertenecientes
+    a", "two men from the"), just before it."""
+    return any(
+        e <= a and a - e <= 4 and not crosses(sent, e, a) for _, e in sent.hits.get("strangers", ())
+    )
+
+
+def _deed_in(sent: Sentence, a: int, b: int) -> bool:
+    """Harm in the sentence outside the reference, not an English noun after an article ("a
+    known MS-13 member and the target of the operation")."""
+    return any(
+        not (a <= s < b)
+        and not (sent.language == "en" and s > 0 and sent.tokens[s - 1] in ("the", "a", "an"))
+        for s, _ in sent.hits.get("harm", ())
+    )
+
+
 def _identified_other(sent: Sentence, a: int) -> bool:
     """The identifying words before the reference follow someone else: "and Elder MATUTE,
     alias "el Pelón", known in the sector as a hitman of the 18"."""
@@ -154,6 +180,8 @@ def _identified_other(sent: Sentence, a: int) -> bool:
 def _first_person_story(sent: Sentence, a: int, b: int) -> bool:
     """A gang named in the respondent's own account, not as a label: "the police could not
     protect us because the Mara Salvatrucha controls the neighbourhood"."""
+    if paired(sent, a, b):
+        return False  # "18th Street and MS-13 have been present since before I arrived"
     return sent.any("first_person", (a, b)) and not sent.any("identify") and not _denied(sent, a)
 
 
@@ -173,6 +201,7 @@ _HOLDERS = (
     ("pronouns", "R"),
     ("family", "T"),
     ("others", "T"),
+    ("withheld_people", "T"),
     ("assailants", "P"),
     ("generic_people", "G"),
 )
@@ -295,12 +324,20 @@ def _passive_before(sent: Sentence, by: int) -> bool:
         if boundary(sent, k):
             return False
         if sent.at("copula", k - 1) and _deed(sent, k):
+            if sent.language == "es" and sent.at("harm", k) and _unnamed_subject(sent, k - 1):
+                return True  # "fue agredida por el y por otros miembros de la pandilla"
             return victim_near(sent, -1, -1) and any(
                 e <= k - 1
                 for name in ("respondent", "pronouns", "first_person", "family")
                 for _, e in sent.hits.get(name, ())
             )
     return False
+
+
+def _unnamed_subject(sent: Sentence, k: int) -> bool:
+    """A Spanish passive with its subject left out ("fue golpeada"): nobody is named before
+    the copula at k, so it is the one the account is about."""
+    return not any(s < k for name in _HOLDER_LISTS for s, _ in sent.hits.get(name, ()))
 
 
 def _deed(sent: Sentence, k: int) -> bool:
@@ -314,7 +351,7 @@ def _deed(sent: Sentence, k: int) -> bool:
 _PARTICIPLES = ("ed", "ado", "ada", "ido", "ida", "ados", "idos")
 
 
-_WHO = frozenset("who quien quienes".split())
+_WHO = frozenset("who quien quienes que".split())
 
 
 def _open_relative(sent: Sentence, a: int) -> int:
@@ -450,8 +487,18 @@ def _possessed(sent: Sentence, start: int, end: int) -> bool:
     return (
         end < len(sent.tokens)
         and sent.raw[end - 1].lower().endswith("'s")
-        and any(s == end for name in ("family", "others") for s, _ in sent.hits.get(name, ()))
+        and any(
+            s == end or (s == end + 1 and _adjective(sent, end))  # "Mynor's older cousin"
+            for name in ("family", "others")
+            for s, _ in sent.hits.get(name, ())
+        )
     )
+
+
+def _adjective(sent: Sentence, k: int) -> bool:
+    """A lower-case word that is no person, cue of harm or link: "older", "younger"."""
+    raw = sent.raw[k]
+    return raw.isalpha() and raw.islower() and not any(sent.at(n, k) for n in _HOLDER_LISTS)
 
 
 def _glue(sent: Sentence, k: int) -> bool:

@@ -145,6 +145,12 @@ class RoleReader:
             if _answer_naming(sent, a, b) or _the_members(sent, a, b, subtype, role):
                 self._persecutors.append(words)
                 return Role.PERSECUTOR
+        if role is not Role.PERSECUTOR and subtype == "gang_name":
+            sent = self._sentence(s_start, s_end)
+            a, b = sent.token_range(start, end)
+            if asked_who_they_are(sent, self.previous(sent), a, b):
+                self._persecutors.append(words)
+                return Role.PERSECUTOR
         if (
             role is Role.SUBJECT
             and subtype == "gang_name"
@@ -196,12 +202,46 @@ class RoleReader:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
             if named:
                 sent.hits.setdefault("respondent", []).extend(named)
+        _withheld_names(sent)
         self._named_again(sent)
         other_names(sent, names)
         titled_others(sent, names)
         if self.relation is None and self.cues.language == "en":
             self._narrator_kin(sent, start)
+            self._question_and_answer(sent, start)
         return sent
+
+    def _question_and_answer(self, sent: Sentence, start: int) -> None:
+        """In questions and answers ("Q. And you knew he was a gang member?" "A. People said
+        he was in the gang."), the respondent is "you" and "I": "he" and "she" are someone
+        else, unless the page's name for the respondent stands in the sentence."""
+        if not self._in_answers(sent, start):
+            return
+        if sent.tokens and sent.tokens[-1] == "?":  # "Do you know anyone who is a gang member?"
+            anyone = [h for h in sent.hits.get("generic_people", ()) if sent.tokens[h[0]] in _ANY]
+            if anyone:
+                sent.hits["generic_people"] = [
+                    h for h in sent.hits["generic_people"] if h not in anyone
+                ]
+                sent.hits.setdefault("others", []).extend(anyone)
+        if not sent.hits.get("pronouns"):
+            return
+        names = self.names
+        if any(t in names for t in sent.tokens):
+            return
+        sent.hits.setdefault("others", []).extend(sent.hits.pop("pronouns"))
+
+    def _in_answers(self, sent: Sentence, start: int) -> bool:
+        """The sentence, or the one before it, opens with a question or answer mark."""
+        if _qa_mark(sent.tokens):
+            return True
+        lo = max(0, start - 400)
+        head = self.text[lo:start]
+        cut = max(head.rfind(". ", 0, max(0, len(head) - 2)), head.rfind("? "), head.rfind("! "))
+        before = head[cut + 2 :] if cut >= 0 else head
+        if cut >= 1 and head[cut - 1] in "QAPR" and (cut < 2 or not head[cut - 2].isalnum()):
+            return True  # "A. Only the boyfriend of ... ." : the cut fell on the mark's period
+        return _qa_mark(_tokens(self.cues, before.strip())[2])
 
     def _narrator_kin(self, sent: Sentence, start: int) -> None:
         """In the respondent's own account ("my cousin Rigoberto ... Later he moved to
@@ -262,6 +302,13 @@ def _tokens(
 
 
 _JOINERS = frozenset("of the de la el del los las".split())
+_QA = frozenset("q a p r".split())
+_ANY = frozenset(("anyone", "anybody", "alguien"))
+
+
+def _qa_mark(tokens: tuple[str, ...] | list[str]) -> bool:
+    """ "Q." / "A:" / "P." / "R:" at the head of a sentence."""
+    return len(tokens) > 2 and tokens[0] in _QA and tokens[1] in (".", ":")
 
 
 _ANSWER = frozenset("a r q p : , . ; and y or o".split())
@@ -269,14 +316,49 @@ _ANSWER = frozenset("a r q p : , . ; and y or o".split())
 
 def _answer_naming(sent: Sentence, a: int, b: int) -> bool:
     """An answer that only names the gang ("Q: Which group do you mean? A: The MS, the Mara
-    Salvatrucha."), after the page has told of a persecutor: the same gang."""
-    return all(
-        t in _ANSWER or t in _JOINERS or a <= k < b or sent.raw[k][:1].isupper()
-        for k, t in enumerate(sent.tokens)
-    ) and any(
-        t in ("a", "r") and k + 1 < len(sent.tokens) and sent.tokens[k + 1] == ":"
-        for k, t in enumerate(sent.tokens[:2])
+    Salvatrucha."), or a short line that only names it right in such an answer ("A. The 18.
+    The Barrio 18."), after the page has told of a persecutor: the same gang."""
+    return _names_only(sent, a, b) and (
+        any(
+            t in ("a", "r") and k + 1 < len(sent.tokens) and sent.tokens[k + 1] in (":", ".")
+            for k, t in enumerate(sent.tokens[:2])
+        )
+        or len(sent.tokens) <= SHORT_ANSWER
     )
+
+
+SHORT_ANSWER = 6
+"""Tokens at most of a line that only names a gang and carries on an answer."""
+
+
+def _names_only(sent: Sentence, a: int, b: int) -> bool:
+    """The sentence says nothing but names: "A. The 18.", "The Barrio 18."; in capitals
+    ("SUBJECT DENIED ANY GANG AFFILIATION.") only short words and numbers pass for names."""
+    return all(
+        t in _ANSWER or t in _JOINERS or a <= k < b or _name_like(sent.raw[k])
+        for k, t in enumerate(sent.tokens)
+    )
+
+
+def _name_like(raw: str) -> bool:
+    if not raw[:1].isupper():
+        return False
+    return not raw.isupper() or len(raw) <= 4 or any(c.isdigit() for c in raw)
+
+
+_WHO_ASKED = frozenset("who which quien quienes cual".split())
+_THEY = frozenset("they them those ellos esos".split())
+
+
+def asked_who_they_are(sent: Sentence, before: Sentence | None, a: int, b: int) -> bool:
+    """An answer that only names a gang, to a question asking who "they" are ("Q. Who is
+    'they'?" after "They collected money from me."): the ones the respondent told of."""
+    if before is None or not before.tokens or before.tokens[-1] != "?":
+        return False
+    if not _qa_mark(sent.tokens) or not _names_only(sent, a, b):
+        return False
+    words = set(before.tokens)
+    return bool(words & _WHO_ASKED) and bool(words & _THEY)
 
 
 def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bool:
@@ -290,6 +372,36 @@ def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bo
     return not labels_someone(sent, a, b, subtype) and not any(
         s < a for name in people for s, _ in sent.hits.get(name, ())
     )
+
+
+_PRIVACY = (("(", "b", ")", "(", "6", ")"), ("(", "b", ")", "(", "7", ")", "(", "c", ")"))
+
+
+def _withheld_names(sent: Sentence) -> None:
+    """A FOIA release's privacy codes stand where someone else's name was ("leaving the
+    residence with (b)(6); (b)(7)(C), a known MS-13 member"): (b)(6) and (b)(7)(C) withhold
+    third parties' names, not the requester's own."""
+    tokens = sent.tokens
+    found = []
+    k = 0
+    while k < len(tokens):
+        for code in _PRIVACY:
+            if tuple(tokens[k : k + len(code)]) == code:
+                end = k + len(code)
+                while end < len(tokens) and tokens[end] == ";":  # "(b)(6); (b)(7)(C)"
+                    nxt = next(
+                        (c for c in _PRIVACY if tuple(tokens[end + 1 : end + 1 + len(c)]) == c),
+                        None,
+                    )
+                    if nxt is None:
+                        break
+                    end += 1 + len(nxt)
+                found.append((k, end))
+                k = end - 1
+                break
+        k += 1
+    if found:
+        sent.hits["withheld_people"] = found
 
 
 def _own_kin(hits: dict[str, list[tuple[int, int]]]) -> bool:

@@ -218,3 +218,19 @@ def test_referral_notes_that_name_the_pages_or_the_fbi_sheet(make_pdf):
         ("CBP", "páginas 7 a 9 fueron remitidas a CBP"),
         ("Referral/Direct", "Referral/Direct"),
     ]
+
+
+def test_duplicate_notices_and_referrals_written_as_their_own_sentence(make_pdf):
+    page = [
+        "FOIA release (fictional). QUIROA-0041",
+        "DUPLICATE - see QUIROA-0033",
+        "He was processed separately and referred to ICE ERO as a suspected associate.",
+        "Referred to ICE.",
+        "VI. Decision: Referred to the Immigration Court.",
+    ]
+    pdf = make_pdf([page])
+    items = document_withholdings(pdf, _pages(pdf))
+    withheld = [w.text for w in items if w.kind is WithholdingKind.WITHHELD_PAGE]
+    assert withheld == ["DUPLICATE - see QUIROA-0033"]
+    referrals = [w.text for w in items if w.kind is WithholdingKind.REFERRAL]
+    assert referrals == ["Referred to ICE."]
