@@ -49,6 +49,7 @@ _CLASSES = (
     "accused_labels",
     "marks",
     "strangers",
+    "clause_verbs",
 )
 
 
@@ -138,6 +139,9 @@ class RoleCues:
                                          its owner (role_marks.py)
     strangers                            people the account does not know ("unos sujetos",
                                          "two men"): labelled and doing harm, the assailants
+    clause_verbs                         a verb that starts a clause after its subject ("would",
+                                         "had", "iba a", "me"): a gang phrase after "believed"
+                                         followed by one is that clause's subject, no label
     """
 
     language: str

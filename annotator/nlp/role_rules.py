@@ -110,7 +110,44 @@ def labels_someone(sent: Sentence, a: int, b: int, subtype: str) -> bool:
     a charge's, a negated label's or a form field's."""
     if mark_owner(sent, a, _glue) or _holder(sent, a, b, subtype)[0] == "strong":
         return True
-    return sent.any("identify") or _denied(sent, a) or _field(sent, a) or sent.any("charge")
+    return _identifies(sent, a, b) or _denied(sent, a) or _field(sent, a) or sent.any("charge")
+
+
+def _identifies(sent: Sentence, a: int, b: int) -> bool:
+    """An identifying word in the sentence that puts a label on someone: not the verb whose
+    object is a clause the reference opens ("I believed the gang would kill me")."""
+    opener = _opener(sent, a) if _opens_clause(sent, a, b) else -1
+    return any(not (s <= opener < e) for s, e in sent.hits.get("identify", ()))
+
+
+_THAT = frozenset(("that", "que"))
+
+
+def _opener(sent: Sentence, a: int) -> int:
+    """Where the identifying verb stands whose object the reference at a may begin, past an
+    article and "that" ("believed that the", "considered the"), or -1."""
+    k = a - 1
+    while k >= 0 and a - k <= 3 and (sent.tokens[k] in _THAT or sent.tokens[k] in _DETERMINERS):
+        k -= 1
+    return k if k >= 0 and sent.at("identify", k) else -1
+
+
+def _opens_clause(sent: Sentence, a: int, b: int) -> bool:
+    """The reference is the subject of a clause of its own, the object of an identifying verb
+    before it: "I believed the gang would kill me", "considered the clique had threatened".
+    Not the complement the verb labels someone with ("believed to be a gang member", "known
+    as", "is a known gang member", "was considered a member of the gang")."""
+    k = _opener(sent, a)
+    if k < 0 or sent.tokens[k] in _AS:
+        return False
+    if k > 0 and (sent.tokens[k - 1] in _DETERMINERS or sent.at("copula", k - 1)):
+        return False  # "a known MS-13 member", "is considered the leader"
+    j = b
+    while j < len(sent.tokens) and j - b < 3 and sent.at("adverbs", j):
+        j += 1  # "the gang would later kill me"
+    if j >= len(sent.tokens) or any(sent.at(n, j) for n in (*_GLUE, "speech", "entry")):
+        return False
+    return sent.at("clause_verbs", j) or sent.at("harm", j) or sent.at("acts", j)
 
 
 def _charged(sent: Sentence, b: int, link: str) -> bool:
@@ -141,7 +178,7 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
         return Role.SUBJECT if entry else Role.BACKGROUND
     if _identified_other(sent, a):
         return Role.THIRD_PARTY
-    if _field(sent, a) or _denied(sent, a) or sent.any("identify"):
+    if _field(sent, a) or _denied(sent, a) or _identifies(sent, a, b):
         return Role.SUBJECT
     if subtype == "gang_name" and _first_person_story(sent, a, b):
         return Role.PERSECUTOR
@@ -182,7 +219,9 @@ def _first_person_story(sent: Sentence, a: int, b: int) -> bool:
     protect us because the Mara Salvatrucha controls the neighbourhood"."""
     if paired(sent, a, b):
         return False  # "18th Street and MS-13 have been present since before I arrived"
-    return sent.any("first_person", (a, b)) and not sent.any("identify") and not _denied(sent, a)
+    if not sent.any("first_person", (a, b)) or _denied(sent, a):
+        return False
+    return not _identifies(sent, a, b)
 
 
 def _own_first_person(sent: Sentence) -> bool:
@@ -248,6 +287,8 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
     if crosses(sent, nearest[0], a):
         return "", ""
     strong = len(between) <= GLUE_MAX and all(_glue(sent, k) for k in between)
+    if strong and _opens_clause(sent, a, b):
+        strong = False  # "I believed the gang would kill me": the gang is the clause's subject
     if strong:
         return "strong", kind
     if subtype == "gang_name" and kind in ("T", "R"):

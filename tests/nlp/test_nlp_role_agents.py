@@ -14,6 +14,7 @@ from annotator.core.model import Role
 from annotator.nlp.detect import RESPONDENT
 
 _IN_RE = "In re: Rosa Maria ALVARADO QUEZADA (fictional)"
+_DECLARATION = "DECLARATION OF Daniel RIVAS MEJIA (fictional)"
 
 # (page lines, the reference's text, its role)
 CASES = [
@@ -145,6 +146,66 @@ CASES = [
         ],
         "member of the Mara Salvatrucha",
         Role.THIRD_PARTY,
+    ),
+    # an identifying verb whose object is a clause the gang opens labels no one: the gang is
+    # the subject of its own verb, harm done to the respondent
+    (
+        [
+            _DECLARATION,
+            "The MS-13 controlled my neighborhood.",
+            "6. I left El Salvador in May 2019 because I believed the gang would kill me.",
+        ],
+        "the gang",
+        Role.PERSECUTOR,
+    ),
+    (
+        [_DECLARATION, "I left because I believed that MS-13 would kill me."],
+        "MS-13",
+        Role.PERSECUTOR,
+    ),
+    (
+        [
+            _DECLARATION,
+            "The MS-13 controlled my neighborhood.",
+            "I considered the clique had threatened my family.",
+        ],
+        "the clique",
+        Role.PERSECUTOR,
+    ),
+    (
+        [_DECLARATION, "I believed gang members would later kill me."],
+        "gang members",
+        Role.PERSECUTOR,
+    ),
+    (
+        [
+            "DECLARACION DE Daniel RIVAS MEJIA (ficticio)",
+            "La MS-13 controlaba mi colonia.",
+            "Yo creia que la pandilla me mataria.",
+        ],
+        "la pandilla",
+        Role.PERSECUTOR,
+    ),
+    # ... but the complement of the identifying verb is a label on the one it names
+    (
+        [_IN_RE, "The officer believed the subject to be a gang member."],
+        "gang member",
+        Role.SUBJECT,
+    ),
+    (
+        [_IN_RE, "Officers believed him to be an MS-13 associate."],
+        "MS-13 associate",
+        Role.SUBJECT,
+    ),
+    (
+        [_IN_RE, "The subject is believed to be a member of the gang."],
+        "member of the gang",
+        Role.SUBJECT,
+    ),
+    (
+        [_IN_RE, "She was considered a gang member by the police."],
+        "gang member",
+        Role.SUBJECT,
     ),
 ]
 
