@@ -222,7 +222,8 @@ _COMMON = frozenset(
     "dallas austin diego angeles francisco sacramento louis detroit orange worth el paso "
     "salvador guatemala honduras agents arrests banks cooperation deportations entries entry "
     "internacionales liaison notification notifications officer officers organizaciones "
-    "partnership related rosters warrant warrants".split()
+    "partnership related rosters warrant warrants known caller callers coast costa este brazo "
+    "brazos armado armados gente nueva programas shot".split()
 )
 
 

@@ -201,6 +201,11 @@ PREFILTER_TEXTS = [
     ("Later a Green\nNotice was issued.", True),  # a word pair across a line break
     ("The green jacket and the notice board.", False),  # the pair's words, not the pair
     ("MS- 13 written by OCR.", True),
+    # Everyday words of the newer rules' phrases stay out of the triggers, or every page of a
+    # long file would go through spaCy (a 1,000-page scan took half as long again):
+    ("He is known to the programs on the East Coast; a shot was heard.", False),
+    ("La gente de la colonia, armada de paciencia; los programas de la costa este.", False),
+    ("A known member of the clique.", True),
 ]
 
 
