@@ -149,6 +149,8 @@ class CaseFileDetector:
                 start = named
             if rule.name_only:
                 start, end = names.name_in(doc, start, end)
+            if rule.subtype.startswith("gang_name"):
+                end = names.extend_right(doc, start, end)
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
             if rule.remember:
                 recur.append(spans[-1])
@@ -266,7 +268,12 @@ class CaseFileDetector:
             return False
         if self._near(doc, start, end, rule.not_near, _NEAR):
             return False
-        if rule.not_followed_by and end < len(doc) and doc[end].lower_ in rule.not_followed_by:
+        if (
+            rule.not_followed_by
+            and end < len(doc)
+            and doc[end].lower_ in rule.not_followed_by
+            and not _number_then_phrase(doc, end)
+        ):
             return False
         if rule.followed_by and end < len(doc) and not _heads_phrase(doc[end], rule.followed_by):
             return False
@@ -332,6 +339,30 @@ class CaseFileDetector:
         if m is None:
             return None
         return sent.start_char + m.start(), sent.start_char + m.end()
+
+
+_DETERMINERS = frozenset(
+    "su sus esa ese esas esos esta este estas estos aquella aquel mi mis tu tus nuestra nuestro"
+    " nuestras nuestros cada toda todo".split()
+)
+_ARTICLES_AFTER_DE = frozenset("la el las los".split())
+_NOT_A_PLACE_NOUN = frozenset("calle avenida av ave pasaje manana tarde noche madrugada".split())
+
+
+def _number_then_phrase(doc: Doc, end: int) -> bool:
+    """Whether a 'de' after a number ("la 18") opens an ordinary phrase, not a date ("la 18 de
+    marzo") nor a street or colonia named after one ("la 18 de Septiembre"): 'la clica de la 18
+    de su ruta', 'la 18 de la colonia'. Then a `not_followed_by` "de" does not veto the
+    number."""
+    if not doc[end - 1].is_digit or doc[end].lower_ != "de" or end + 1 >= len(doc):
+        return False
+    nxt = doc[end + 1]
+    if nxt.lower_ in _DETERMINERS and nxt.is_lower:
+        return True
+    if nxt.lower_ in _ARTICLES_AFTER_DE and nxt.is_lower and end + 2 < len(doc):
+        noun = doc[end + 2]
+        return noun.is_lower and noun.is_alpha and noun.lower_ not in _NOT_A_PLACE_NOUN
+    return False
 
 
 def _heads_phrase(after: Token, words: frozenset[str]) -> bool:

@@ -328,6 +328,50 @@ def _spells(letters: str, words: list[str]) -> bool:
     return go(0, 0)
 
 
+_JOINS = frozenset(["de", "del"])
+_JOINED_ARTICLES = frozenset(["la", "las", "los", "el"])
+_SPANISH_ARTICLES = frozenset(["los", "las", "la", "el"])
+_MONTHS = frozenset(
+    "Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre Noviembre"
+    " Diciembre".split()
+)
+_JOINED_MAX = 4
+"""Capitalised words one 'del'/'de la' takes in: "Los del Callejón Verde"."""
+
+
+def extend_right(doc: Doc, start: int, end: int) -> int:
+    """The end of a Spanish-style name the match stops short of, at a small word inside it:
+    "Los Tecleños" + "del Bulevar", "La Banda" + "del Tizate", "Los" + "del Callejón Verde",
+    "Los Tercos" + "de la Libertad". Only a name that opens with a Spanish article, and only
+    capitalised words after the small ones; not a month ("La Libertad de Septiembre")."""
+    if end <= start or not doc[end - 1].is_title:
+        return end
+    i = end
+    while i > start and (is_name_word(doc[i - 1]) or doc[i - 1].lower_ in _INNER):
+        i -= 1
+    if doc[i].lower_ not in _SPANISH_ARTICLES and not (
+        i > 0 and doc[i - 1].lower_ in _SPANISH_ARTICLES
+    ):
+        return end
+    while end < len(doc) and doc[end].lower_ in _JOINS and doc[end].is_lower:
+        k = end + 1
+        if doc[end].lower_ == "de" and k < len(doc) and doc[k].lower_ in _JOINED_ARTICLES:
+            k += 1
+        j = k
+        while (
+            j < len(doc)
+            and j - k < _JOINED_MAX
+            and doc[j].is_title
+            and doc[j].is_alpha
+            and doc[j].text not in _MONTHS
+        ):
+            j += 1
+        if j == k:
+            break
+        end = j
+    return end
+
+
 _NAME_STOP = frozenset(
     "the a an at of by from in to and for per with its their our this that his her".split()
 )

@@ -610,3 +610,33 @@ def test_quoted_names_listed_with_quoted_gangs_but_not_a_members_nickname(scan):
     for name in ("Norte", "Sur", "EBS", "Hebbron Heights", "Salinas East Market", "corredor"):
         assert name in gangs, (name, gangs)
     assert not any(t in gangs for t in ("El Chele", "26", '"Norte', '" "Sur')), gangs
+
+
+def test_part8_constructions(scan):
+    result = scan(
+        [
+            [
+                "The man's clique is one of several 18th Street cells that extort companies.",
+                'The notice called him a "member of a criminal structure," a gang term.',
+            ]
+        ]
+    )
+    texts = [d.text for d in result.of("gang_label")]
+    assert any("18th Street" in t for t in texts), texts
+    assert any("criminal structure" in t for t in texts), texts
+
+
+def test_la_18_before_an_ordinary_phrase_and_ficha_de_interpol(scan):
+    result = scan(
+        [
+            [
+                "Un conductor extorsionado por la clica de la 18 de su ruta, dijo el pandillero.",
+                "Vive en la 18 de Septiembre. Tenía ficha roja de Interpol. La ficha de Interpol,",
+                'añadió, "es una alerta internacional".',
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert any("18" in t for t in gangs), gangs
+    assert not any("Septiembre" in t for t in gangs), gangs
+    assert any("ficha de Interpol" in d.text for d in result.of("red_notice"))

@@ -406,3 +406,27 @@ def test_a_red_alert_for_a_flight_risk_is_still_a_red_notice(scan):
 def test_names_with_small_words_small_articles_and_more_suffixes(scan, line, expected):
     found = _found(scan([[line]]))
     assert any(expected in text for _, text in found), found
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            'Las pandillas y una agrupación local que la Fiscalía llama "Los Tecleños del'
+            ' Bulevar".',
+            "Los Tecleños del Bulevar",
+        ),
+        ('La pandilla y células locales como "La Banda del Tizate" cobran renta.', "La Banda"),
+        (
+            'La pandilla y una estructura local de Mixco conocida como "Los del Callejón Verde".',
+            "Los del Callejón Verde",
+        ),
+        ("El pandillero dijo que es una clica conocida como Los del Callejón Verde.", "Callejón"),
+        ('Pagaba renta a la pandilla y luego a "los de la Confianza".', "los de la Confianza"),
+        ("Según la policía, los de la 664 eran rivales de la pandilla.", "los de la 664"),
+        ("La estructura del Tigre mantenía una disputa territorial con la pandilla.", "Tigre"),
+    ],
+)
+def test_spanish_names_whole_with_their_small_words(scan, line, expected):
+    texts = [t for _, t in _found(scan([[line]]))]
+    assert any(expected in t for t in texts), texts
