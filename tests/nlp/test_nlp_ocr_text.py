@@ -46,6 +46,20 @@ MISREAD = [
     ("Patterns involving Surejios sets were reported.", "gang_label", "Surejios"),
     ("Comuníquese con la O€N INTERPOL de San Salvador.", "red_notice", "O€N"),
     ("Count it whether or not the incident itself involved.a gang.", "gang_label", "involved.a"),
+    # real OCR of degraded scans (regression corpus, degraded_1): a hyphen glued between two
+    # words of a phrase, a stop after a small word, a colon glued between two words
+    ("He was put in the NYPD's Criminal-Group\nDatabase in 2019.", "gang_label", "Criminal-Group"),
+    (
+        "Llega a ICE a través de los\ncentros de-fusión y del intercambio.",
+        "fusion_center",
+        "de-fusión",
+    ),
+    ("Lo registró como miembro-de la\n18th Street; el hombre lo negó.", "gang_label", "miembro-de"),
+    (
+        "Lo dijo el Centro Regional de. Inteligencia:de Boston (BRIC) en 2020.",
+        "fusion_center",
+        "de.",
+    ),
 ]
 
 
@@ -88,6 +102,7 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "Se fue a la notificación de la foja del expediente.",  # foja is a word of its own
         "He left the house. Notice was given the next day.",  # a sentence's end stays one
         "The program serves children aged 5-13 and their parents.",  # an age range, not MS-13
+        "The student said that the “clique” was her lunch table.",  # a word in quotes stays
     ],
 )
 def test_ordinary_words_on_an_ocr_page_stay_what_they_are(detector, text):
@@ -122,3 +137,20 @@ def test_a_speck_read_as_a_stop_between_small_letters_is_a_space_but_not_in_an_a
     assert fold_ocr("the members,of the clique", words).text == "the members of the clique"
     for kept in ("see www.ice.gov today", "that is, i.e. the form", "the gang.He left", "No.5"):
         assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_a_stop_glued_after_a_small_word_is_a_space_but_not_in_an_abbreviation(detector):
+    words = vocabulary(detector.lexicon)
+    assert fold_ocr("testified he was a.member of the clique", words).text == (
+        "testified he was a member of the clique"
+    )
+    assert fold_ocr("de la.clica Jocotales", words).text == "de la clica Jocotales"
+    assert fold_ocr("ta:y, en.el caso de los", words).text.startswith("ta:y, en el ")
+    for kept in ("e.g. the form", "at 9 a.m. today", "alias a.k.a. Chino", "the U.S. office"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_a_small_word_on_a_line_of_its_own_is_not_taken_for_noise(detector):
+    words = vocabulary(detector.lexicon)
+    text = "tiene tatuajes alusivos a la pandilla\nen el pecho"
+    assert "pandilla en el pecho" in fold_ocr(text, words).text
