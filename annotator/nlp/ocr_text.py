@@ -34,6 +34,18 @@ _DIGIT_FOR = str.maketrans("oOlIi|sSbBzZ", "001111558822")
 _LETTER_FOR = str.maketrans("0158", "OISB")
 _JUNK = re.compile(r"[\s.,;:'`\"“”‘’«»„~_\-|!*^°·•]+")
 """What may stand between two words of a phrase on a bad scan: spaces and specks."""
+_BRIDGE_JUNK = re.compile(r"[\s.,;:'`\"“”‘’«»„~_\-|!*^°·•—–]+")
+"""The same, with dashes, between two words that stand together in a phrase ("Centro Estatal
+de Fusión — *⏎y de Inteligencia")."""
+_GLUED_MARK = re.compile(
+    r"(?:(?<=[)\]])|(?<=[^\W_])\.)['’`´]+(?=[^\W\d_])(?!(?:s|t|d|m|ll|re|ve)(?![^\W_]))"
+)
+"""A speck read as a quote after a closing bracket or a stop, against the next word
+("(CEFI)'ha", "El CEFI.'que"): print puts a space there."""
+_BAR_BEFORE_NAME = re.compile(r"(?<![^\W_])[l|](?=[A-Z][a-z]{2,})")
+"""A speck read as "l" or "|" before a capitalised name ("la clica lJocotales Locos")."""
+_HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
+"""A line-end hyphen read with a speck after it ("pan-=⏎dilleros"): the hyphen alone."""
 _SENTENCE_END = re.compile(r"[.!?][\s\"')]")
 """A sentence's end: two words of a phrase either side of it are two sentences, not specks
 (unless the second starts with a small letter). A colon or semicolon is taken for a speck."""
@@ -96,7 +108,8 @@ def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
     first = [*_ms13(text), *_euro(text, vocabulary)]
     edits = _merged(
-        sorted(first), [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
+        sorted(first),
+        [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text), *_specks(text)],
     )
     if not edits:
         return fold(text)
@@ -247,6 +260,17 @@ def _glued_stops(text: str) -> Iterator[Edit]:
         if len(word) < 3 and (word not in _NEVER_LAST or len(m.group(1)) < 2):
             continue  # "e.g", "a.m", "a.k.a": only a small word a sentence never ends on
         yield m.start(), m.end(), " "
+
+
+def _specks(text: str) -> Iterator[Edit]:
+    """Specks read as marks where print has none: a quote glued after a bracket or a stop, a
+    bar before a name, a mark after a line-end hyphen."""
+    for m in _GLUED_MARK.finditer(text):
+        yield m.start(), m.end(), " "
+    for m in _BAR_BEFORE_NAME.finditer(text):
+        yield m.start(), m.end(), ""
+    for m in _HYPHEN_MARKS.finditer(text):
+        yield m.start(), m.end(), "-"
 
 
 def _ms13(text: str) -> Iterator[Edit]:
@@ -432,7 +456,7 @@ def _bridge(
             continue
         if between == "-" and (keys[i], keys[j]) not in vocabulary.hyphened:
             return end, start, " "  # "Criminal-Group", "centros de-fusión", "miembro-de la"
-        if between in (" ", "\n", "-") or not (stray or _JUNK.fullmatch(between)):
+        if between in (" ", "\n", "-") or not (stray or _BRIDGE_JUNK.fullmatch(between)):
             return None  # a plain space, or a hyphen the lexicon's own variants allow for
         if _QUOTED.search(between) and text[tokens[j][1] : tokens[j][1] + 1] in _CLOSING:
             return None  # a word in quotes of its own: "the “clique” name"

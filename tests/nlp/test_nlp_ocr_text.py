@@ -60,6 +60,18 @@ MISREAD = [
         "fusion_center",
         "de.",
     ),
+    (
+        "Desde 2023 el Centro Estatal de Fusión de Inteligencia (CEFI)'ha enviado fichas.",
+        "fusion_center",
+        "CEFI)'ha",
+    ),
+    (
+        "coordinado por el Centro Estatal de Fusión — *\ny de Inteligencia (CEFI) de Chiapas.",
+        "fusion_center",
+        "CEFI",
+    ),
+    ("Cae en Queretaro presunto operador del CING\ncon ficha roja.", "gang_label", "CING"),
+    ("Órdenes de la clica lJocotales Locos Salvatrucha (JLS) en 2023.", "gang_label", "lJocotales"),
 ]
 
 
@@ -154,3 +166,13 @@ def test_a_small_word_on_a_line_of_its_own_is_not_taken_for_noise(detector):
     words = vocabulary(detector.lexicon)
     text = "tiene tatuajes alusivos a la pandilla\nen el pecho"
     assert "pandilla en el pecho" in fold_ocr(text, words).text
+
+
+def test_specks_read_as_marks_where_print_has_none_are_put_right(detector):
+    words = vocabulary(detector.lexicon)
+    assert fold_ocr("(CEFI)'ha dicho. El CEFI.'que opera", words).text == (
+        "(CEFI) ha dicho. El CEFI que opera"
+    )
+    assert fold_ocr("los pan-=\ndilleros de VM18", words).text == "los pandilleros de VM18"
+    for kept in ("the boy's note", "didn't", "(1)'s", "lOs", "McDonald"):
+        assert fold_ocr(kept, words).text == fold(kept).text
