@@ -375,7 +375,32 @@ def _code(token: str, vocabulary: Vocabulary) -> str | None:
     word = token.translate(_LETTER_FOR)
     if word != token and word.lower() in vocabulary.words:
         return _cased(word.lower(), token, vocabulary)
-    return None
+    return _mixed_code(token, vocabulary)
+
+
+_EITHER = {
+    **{ch: (ch, d) for ch, d in zip("oOlIi|sSbBzZ", "001111558822", strict=True)},
+    **{d: (d, ch) for d, ch in zip("0158", "OISB", strict=True)},
+}
+"""Each character of a code that may be read for another: a letter for a digit, or back."""
+
+
+def _mixed_code(token: str, vocabulary: Vocabulary) -> str | None:
+    """A code of the lexicon some of whose characters were misread each way ("Surl3" for
+    "Sur13", "l4ers" for "14ers", "I8ST" for "18ST"): the one lexicon word the readings give."""
+    options = [_EITHER.get(ch, (ch,)) for ch in token]
+    if sum(len(o) > 1 for o in options) > 4:
+        return None
+    found = {
+        "".join(chars)
+        for chars in product(*options)
+        if "".join(chars).lower() in vocabulary.words and "".join(chars) != token
+    }
+    if len({f.lower() for f in found}) != 1:
+        return None
+    word = found.pop()
+    cased = vocabulary.cased.get(word.lower())
+    return cased if cased is not None else word
 
 
 def _closest(key: str, vocabulary: Vocabulary) -> str | None:

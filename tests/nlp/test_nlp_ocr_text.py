@@ -71,6 +71,9 @@ MISREAD = [
         "CEFI",
     ),
     ("Cae en Queretaro presunto operador del CING\ncon ficha roja.", "gang_label", "CING"),
+    ('Other entries read "Surl3," "E Bloc" or simply "TBD".', "gang_label", "Surl3"),
+    ("One was described as possibly aligned w/ suri3 in the list.", "gang_label", "suri3"),
+    ('Values included "MS13-ASSOC" and "I8ST" in the field.', "gang_label", "I8ST"),
     ("Órdenes de la clica lJocotales Locos Salvatrucha (JLS) en 2023.", "gang_label", "lJocotales"),
 ]
 
