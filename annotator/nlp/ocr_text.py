@@ -107,10 +107,9 @@ class Vocabulary:
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
     first = [*_ms13(text), *_euro(text, vocabulary)]
-    edits = _merged(
-        sorted(first),
-        [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text), *_specks(text)],
-    )
+    more = [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
+    more += [*_specks(text), *_noise_words(text)]
+    edits = _merged(sorted(first), more)
     if not edits:
         return fold(text)
     repaired, source = _apply(text, edits)
@@ -260,6 +259,21 @@ def _glued_stops(text: str) -> Iterator[Edit]:
         if len(word) < 3 and (word not in _NEVER_LAST or len(m.group(1)) < 2):
             continue  # "e.g", "a.m", "a.k.a": only a small word a sentence never ends on
         yield m.start(), m.end(), " "
+
+
+_VOWELS_ONLY = re.compile(r"(?<![^\W_])[aeiouAEIOU]{2,5}(?![^\W_])[^\S\n]*")
+"""Noise a speckled margin is read as: a "word" of vowels alone ("eee", "eeu", "Ee", "aoe")."""
+_VOWEL_WORDS = frozenset("ea oi io ia au eu ai ay oa ee".split())
+"""Real words and abbreviations made of vowels alone, kept."""
+
+
+def _noise_words(text: str) -> Iterator[Edit]:
+    """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
+    street gang", "Barrio 18 3⏎eee gang")."""
+    for m in _VOWELS_ONLY.finditer(text):
+        word = m.group().strip()
+        if not word.isupper() and word.lower() not in _VOWEL_WORDS:  # "AA", "EE UU" stay
+            yield m.start(), m.end(), ""
 
 
 def _specks(text: str) -> Iterator[Edit]:

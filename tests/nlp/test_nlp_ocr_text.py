@@ -71,6 +71,12 @@ MISREAD = [
         "CEFI",
     ),
     ("Cae en Queretaro presunto operador del CING\ncon ficha roja.", "gang_label", "CING"),
+    (
+        "testified that.defendant was a.member of the Colonia Chiques,\n\neeu a criminal street "
+        "gang in Oxnard.",
+        "gang_label",
+        "Chiques,",
+    ),
     ('Other entries read "Surl3," "E Bloc" or simply "TBD".', "gang_label", "Surl3"),
     ("One was described as possibly aligned w/ suri3 in the list.", "gang_label", "suri3"),
     ('Values included "MS13-ASSOC" and "I8ST" in the field.', "gang_label", "I8ST"),
@@ -178,4 +184,13 @@ def test_specks_read_as_marks_where_print_has_none_are_put_right(detector):
     )
     assert fold_ocr("los pan-=\ndilleros de VM18", words).text == "los pandilleros de VM18"
     for kept in ("the boy's note", "didn't", "(1)'s", "lOs", "McDonald"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_noise_read_as_a_word_of_vowels_goes_but_real_words_stay(detector):
+    words = vocabulary(detector.lexicon)
+    assert fold_ocr("the Colonia Chiques,\neeu a criminal", words).text.endswith(
+        "Chiques, a criminal"
+    )
+    for kept in ("deportado de EE UU en 2020", "la AA de Tijuana", "Oi, he said", "ea, vamos"):
         assert fold_ocr(kept, words).text == fold(kept).text
