@@ -194,3 +194,40 @@ def test_noise_read_as_a_word_of_vowels_goes_but_real_words_stay(detector):
     )
     for kept in ("deportado de EE UU en 2020", "la AA de Tijuana", "Oi, he said", "ea, vamos"):
         assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_real_ocr_of_a_degraded_page_finds_a_misread_code_there_only(detector, tmp_path):
+    """A page built with PyMuPDF, degraded by eval/degrade.py (harsh, seed 4: the same bytes
+    every run) and OCR'd as the app does: Tesseract reads "Sur13" as "Surl3"."""
+    import dataclasses
+
+    import pymupdf
+    from ocr_support import degrade, tesseract
+
+    engine = tesseract()
+    from annotator.pdf.ocr import ocr_page
+
+    lines = [
+        "The detective testified that the defendant was a member of",
+        "the Colonia Chiques, a criminal street gang in Oxnard. He said",
+        "the NYPD's Criminal Group Database and the BRIC list him too.",
+        "Other entries read Sur13, Los Trece Colmillos or simply TBD.",
+        "El Centro Regional de Inteligencia de Boston (BRIC) lo dijo.",
+    ]
+    src, dst = tmp_path / "src.pdf", tmp_path / "degraded.pdf"
+    with pymupdf.open() as doc:
+        sheet = doc.new_page(width=612, height=792)
+        for n, line in enumerate(lines):
+            sheet.insert_text((72, 120 + 18 * n), line, fontsize=11, fontname="tiro")
+        doc.save(src)
+    degrade.degrade_pdf(src, dst, seed=4, severity="harsh")
+    with pymupdf.open(dst) as pdf:
+        read = ocr_page(pdf[0], engine)
+    if "Surl3" not in read.text:
+        pytest.skip("this Tesseract reads the page otherwise")
+    read.ocr_done = True
+    at = read.text.index("Surl3")
+    found = detector.detect_page(read)
+    assert any(d.category.value == "gang_label" and d.start <= at < d.end for d in found)
+    typed = dataclasses.replace(read, ocr_done=False)
+    assert not any(d.start <= at < d.end for d in detector.detect_page(typed))
