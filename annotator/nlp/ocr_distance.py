@@ -15,7 +15,7 @@ _PLAIN = 1.0
 _LETTER = 1.2
 """The cost of a whole letter added or lost: rare in OCR, common between two real words."""
 _LOOKALIKE_PAIRS = (
-    "o0 oc oe ce cg oq mn l1 li l| i1 i| 1| il it lt ft fl s5 b6 bh g9 gq q9 z2 un uv vy nh"
+    "o0 oc oe ce cg oq mn l1 li l| i1 i| 1| il it lt ft fl s5 b6 bh g9 gq q9 z2 un uv vy nh ij"
 )
 _LOOKALIKE = {frozenset(p) for p in _LOOKALIKE_PAIRS.split()}
 _MERGED = {

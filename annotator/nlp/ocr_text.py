@@ -34,9 +34,25 @@ _DIGIT_FOR = str.maketrans("oOlIi|sSbBzZ", "001111558822")
 _LETTER_FOR = str.maketrans("0158", "OISB")
 _JUNK = re.compile(r"[\s.,;:'`\"“”‘’«»„~_\-|!*^°·•]+")
 """What may stand between two words of a phrase on a bad scan: spaces and specks."""
+_BRIDGE_JUNK = re.compile(r"[\s.,;:'`\"“”‘’«»„~_\-|!*^°·•—–]+")
+"""The same, with dashes, between two words that stand together in a phrase ("Centro Estatal
+de Fusión — *⏎y de Inteligencia")."""
+_GLUED_MARK = re.compile(
+    r"(?:(?<=[)\]])|(?<=[^\W_])\.)['’`´]+(?=[^\W\d_])(?!(?:s|t|d|m|ll|re|ve)(?![^\W_]))"
+)
+"""A speck read as a quote after a closing bracket or a stop, against the next word
+("(CEFI)'ha", "El CEFI.'que"): print puts a space there."""
+_BAR_BEFORE_NAME = re.compile(r"(?<![^\W_])[l|](?=[A-Z][a-z]{2,})")
+"""A speck read as "l" or "|" before a capitalised name ("la clica lJocotales Locos")."""
+_HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
+"""A line-end hyphen read with a speck after it ("pan-=⏎dilleros"): the hyphen alone."""
 _SENTENCE_END = re.compile(r"[.!?][\s\"')]")
 """A sentence's end: two words of a phrase either side of it are two sentences, not specks
 (unless the second starts with a small letter). A colon or semicolon is taken for a speck."""
+_QUOTED = re.compile(r"\s[“\"«‘]$")
+_CLOSING = frozenset("”\"»’'")
+"""A space, then an opening quote against the next word, closed right after it: a word in
+quotes, not a speck."""
 _GLUE = frozenset("'`´’‘")
 _CONTRACTIONS = frozenset("s t d m ll re ve".split())
 """Marks a speck is read as between two words with no space ("Sureño'associate"); English
@@ -52,10 +68,17 @@ _MS13 = re.compile(
 )
 """MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "HS-23", "M5-l3" (never a bare
 "5-13", which may be an age range)."""
-_GLUED_STOP = re.compile(r"(?<=[^\W\d_]{3})[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))", re.UNICODE)
+_GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))", re.UNICODE)
 """A speck read as a stop or comma between two words with no space ("involved.a gang"): print
 puts a space after a sentence's end, so between small letters it is a speck; not in a web
 address ("ice.gov") or a dotted abbreviation ("i.e.")."""
+_HYPHENED = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
+_NEVER_LAST = frozenset(
+    "a an the of and or to in for with by from as de del la las los el en y e o u con por para "
+    "al una un su sus que".split()
+)
+"""Small words a sentence does not end on: a stop right after one is a speck ("a.member",
+"la.clica", "de. Inteligencia"), not a sentence's end."""
 _NOT_WORDS = frozenset("gov com org net edu mil int html pdf htm".split())
 _CLOSED_WRONG = re.compile(r"\([^()\[\]{}]{1,40}?([}\]])")
 """A bracket opened with "(" and closed with a look-alike ("(also written "WFL"}")."""
@@ -77,14 +100,16 @@ class Vocabulary:
     pairs: frozenset[tuple[str, str]]
     deletions: dict[str, tuple[str, ...]]
     """Each word with one or two letters left out -> the words it comes from (for lookup)."""
+    hyphened: frozenset[tuple[str, str]] = frozenset()
+    """Pairs a phrase of the lexicon writes with a hyphen between them ("gang-involved")."""
 
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
     first = [*_ms13(text), *_euro(text, vocabulary)]
-    edits = _merged(
-        sorted(first), [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
-    )
+    more = [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
+    more += [*_specks(text), *_noise_words(text)]
+    edits = _merged(sorted(first), more)
     if not edits:
         return fold(text)
     repaired, source = _apply(text, edits)
@@ -98,11 +123,14 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
     words: set[str] = set()
     cased: dict[str, str] = {}
     pairs: set[tuple[str, str]] = set()
+    hyphened: set[tuple[str, str]] = set()
     for rule in lexicon.rules + lexicon.excludes:
         for phrase in rule.phrases + rule.cased:
             pieces = _pieces(phrase)
             words.update(pieces)
             pairs.update(pairwise(pieces))
+            folded = fold_phrase(phrase).lower()
+            hyphened.update((m[1], m[2]) for m in _HYPHENED.finditer(folded))
         for phrase in rule.cased:
             pieces = _TOKEN.findall(fold_phrase(phrase))
             if len(pieces) == 1 and not pieces[0].islower():  # "SAFE", "BRIC", "GangNET"
@@ -111,11 +139,12 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             steps = [_pattern_words(spec) for spec in pattern]
             for step in steps:
                 words.update(step)
-            for a, b in pairwise(steps):
-                pairs.update(product(a, b))
+            pairs.update(_pattern_pairs(steps, [_optional(spec) for spec in pattern]))
         for word in rule.cues + rule.near_words + rule.context + rule.link_words:
             words.update(_pieces(word.rstrip("*")))
-    return Vocabulary(frozenset(words), cased, frozenset(pairs), _deletion_index(words))
+    return Vocabulary(
+        frozenset(words), cased, frozenset(pairs), _deletion_index(words), frozenset(hyphened)
+    )
 
 
 def _pieces(phrase: str) -> list[str]:
@@ -132,6 +161,22 @@ def _pattern_words(spec: dict[str, Any]) -> set[str]:
             if isinstance(v, str):
                 found.update(_pieces(v))
     return found
+
+
+def _optional(spec: dict[str, Any]) -> bool:
+    """Whether a Matcher token spec may match nothing ("?", "*", "{0,3}")."""
+    op = str(spec.get("OP", ""))
+    return op in ("?", "*") or op.startswith("{0,") or op.startswith("{,")
+
+
+def _pattern_pairs(steps: list[set[str]], optional: list[bool]) -> Iterator[tuple[str, str]]:
+    """The pairs of words a pattern may put side by side: each step's with the next step's and,
+    past steps that may match nothing, with the steps after them ("centro" [regional] "de")."""
+    for i, step in enumerate(steps):
+        for j in range(i + 1, len(steps)):
+            yield from product(step, steps[j])
+            if not optional[j]:
+                break
 
 
 def _deletion_index(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -208,8 +253,38 @@ def _glued_stops(text: str) -> Iterator[Edit]:
     for m in _GLUED_STOP.finditer(text):
         left = text[: m.start()].rsplit(None, 1)[-1] if m.start() else ""
         small = left[-1:].islower() and m.group(1)[:1].islower()
-        if small and m.group(1).lower() not in _NOT_WORDS and "." not in left:
-            yield m.start(), m.end(), " "
+        if not small or m.group(1).lower() in _NOT_WORDS or "." in left:
+            continue
+        word = _TOKEN.findall(left)[-1]
+        if len(word) < 3 and (word not in _NEVER_LAST or len(m.group(1)) < 2):
+            continue  # "e.g", "a.m", "a.k.a": only a small word a sentence never ends on
+        yield m.start(), m.end(), " "
+
+
+_VOWELS_ONLY = re.compile(r"(?<![^\W_])[aeiouAEIOU]{2,5}(?![^\W_])[^\S\n]*")
+"""Noise a speckled margin is read as: a "word" of vowels alone ("eee", "eeu", "Ee", "aoe")."""
+_VOWEL_WORDS = frozenset("ea oi io ia au eu ai ay oa ee".split())
+"""Real words and abbreviations made of vowels alone, kept."""
+
+
+def _noise_words(text: str) -> Iterator[Edit]:
+    """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
+    street gang", "Barrio 18 3⏎eee gang")."""
+    for m in _VOWELS_ONLY.finditer(text):
+        word = m.group().strip()
+        if not word.isupper() and word.lower() not in _VOWEL_WORDS:  # "AA", "EE UU" stay
+            yield m.start(), m.end(), ""
+
+
+def _specks(text: str) -> Iterator[Edit]:
+    """Specks read as marks where print has none: a quote glued after a bracket or a stop, a
+    bar before a name, a mark after a line-end hyphen."""
+    for m in _GLUED_MARK.finditer(text):
+        yield m.start(), m.end(), " "
+    for m in _BAR_BEFORE_NAME.finditer(text):
+        yield m.start(), m.end(), ""
+    for m in _HYPHEN_MARKS.finditer(text):
+        yield m.start(), m.end(), "-"
 
 
 def _ms13(text: str) -> Iterator[Edit]:
@@ -314,7 +389,32 @@ def _code(token: str, vocabulary: Vocabulary) -> str | None:
     word = token.translate(_LETTER_FOR)
     if word != token and word.lower() in vocabulary.words:
         return _cased(word.lower(), token, vocabulary)
-    return None
+    return _mixed_code(token, vocabulary)
+
+
+_EITHER = {
+    **{ch: (ch, d) for ch, d in zip("oOlIi|sSbBzZ", "001111558822", strict=True)},
+    **{d: (d, ch) for d, ch in zip("0158", "OISB", strict=True)},
+}
+"""Each character of a code that may be read for another: a letter for a digit, or back."""
+
+
+def _mixed_code(token: str, vocabulary: Vocabulary) -> str | None:
+    """A code of the lexicon some of whose characters were misread each way ("Surl3" for
+    "Sur13", "l4ers" for "14ers", "I8ST" for "18ST"): the one lexicon word the readings give."""
+    options = [_EITHER.get(ch, (ch,)) for ch in token]
+    if sum(len(o) > 1 for o in options) > 4:
+        return None
+    found = {
+        "".join(chars)
+        for chars in product(*options)
+        if "".join(chars).lower() in vocabulary.words and "".join(chars) != token
+    }
+    if len({f.lower() for f in found}) != 1:
+        return None
+    word = found.pop()
+    cased = vocabulary.cased.get(word.lower())
+    return cased if cased is not None else word
 
 
 def _closest(key: str, vocabulary: Vocabulary) -> str | None:
@@ -386,22 +486,37 @@ def _bridge(
             continue
         start = tokens[j][0]
         between = text[end:start]
-        stray = j > i + 1 and "\n" in between and all(len(t[2]) <= 3 for t in tokens[i + 1 : j])
+        stray = (
+            j > i + 1
+            and "\n" in between
+            and all(len(t[2]) <= 3 and not _small_word(t[2]) for t in tokens[i + 1 : j])
+        )
         if j > i + 1 and not stray:
             continue
-        if between in (" ", "\n", "-") or not (stray or _JUNK.fullmatch(between)):
+        if between == "-" and (keys[i], keys[j]) not in vocabulary.hyphened:
+            return end, start, " "  # "Criminal-Group", "centros de-fusión", "miembro-de la"
+        if between in (" ", "\n", "-") or not (stray or _BRIDGE_JUNK.fullmatch(between)):
             return None  # a plain space, or a hyphen the lexicon's own variants allow for
+        if _QUOTED.search(between) and text[tokens[j][1] : tokens[j][1] + 1] in _CLOSING:
+            return None  # a word in quotes of its own: "the “clique” name"
         if _SENTENCE_END.search(between) and not _speck_period(tokens[i][2], tokens[j][2]):
             return None  # two sentences
         return end, start, "\n" if "\n" in between and not stray else " "
     return None
 
 
+def _small_word(token: str) -> bool:
+    """A small word of the text, not noise read as one ("la pandilla⏎en el pecho", not "E")."""
+    return len(token) >= 2 and token.islower() and token in _NEVER_LAST
+
+
 def _speck_period(left: str, right: str) -> bool:
     """Whether a period between two words of a lexicon phrase is a speck, not a sentence's end:
-    before a small letter ("fusion. center"), or inside a capitalised name ("Red. Notice",
-    "BOSTON. REGIONAL")."""
-    return right[:1].islower() or (left[:1].isupper() and right[:1].isupper())
+    before a small letter ("fusion. center"), inside a capitalised name ("Red. Notice",
+    "BOSTON. REGIONAL"), or after a small word no sentence ends on ("de. Inteligencia")."""
+    return (
+        right[:1].islower() or (left[:1].isupper() and right[:1].isupper()) or left in _NEVER_LAST
+    )
 
 
 def _cased(word: str, like: str, vocabulary: Vocabulary) -> str:

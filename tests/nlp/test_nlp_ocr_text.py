@@ -46,6 +46,41 @@ MISREAD = [
     ("Patterns involving Surejios sets were reported.", "gang_label", "Surejios"),
     ("Comuníquese con la O€N INTERPOL de San Salvador.", "red_notice", "O€N"),
     ("Count it whether or not the incident itself involved.a gang.", "gang_label", "involved.a"),
+    # real OCR of degraded scans (regression corpus, degraded_1): a hyphen glued between two
+    # words of a phrase, a stop after a small word, a colon glued between two words
+    ("He was put in the NYPD's Criminal-Group\nDatabase in 2019.", "gang_label", "Criminal-Group"),
+    (
+        "Llega a ICE a través de los\ncentros de-fusión y del intercambio.",
+        "fusion_center",
+        "de-fusión",
+    ),
+    ("Lo registró como miembro-de la\n18th Street; el hombre lo negó.", "gang_label", "miembro-de"),
+    (
+        "Lo dijo el Centro Regional de. Inteligencia:de Boston (BRIC) en 2020.",
+        "fusion_center",
+        "de.",
+    ),
+    (
+        "Desde 2023 el Centro Estatal de Fusión de Inteligencia (CEFI)'ha enviado fichas.",
+        "fusion_center",
+        "CEFI)'ha",
+    ),
+    (
+        "coordinado por el Centro Estatal de Fusión — *\ny de Inteligencia (CEFI) de Chiapas.",
+        "fusion_center",
+        "CEFI",
+    ),
+    ("Cae en Queretaro presunto operador del CING\ncon ficha roja.", "gang_label", "CING"),
+    (
+        "testified that.defendant was a.member of the Colonia Chiques,\n\neeu a criminal street "
+        "gang in Oxnard.",
+        "gang_label",
+        "Chiques,",
+    ),
+    ('Other entries read "Surl3," "E Bloc" or simply "TBD".', "gang_label", "Surl3"),
+    ("One was described as possibly aligned w/ suri3 in the list.", "gang_label", "suri3"),
+    ('Values included "MS13-ASSOC" and "I8ST" in the field.', "gang_label", "I8ST"),
+    ("Órdenes de la clica lJocotales Locos Salvatrucha (JLS) en 2023.", "gang_label", "lJocotales"),
 ]
 
 
@@ -88,6 +123,7 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "Se fue a la notificación de la foja del expediente.",  # foja is a word of its own
         "He left the house. Notice was given the next day.",  # a sentence's end stays one
         "The program serves children aged 5-13 and their parents.",  # an age range, not MS-13
+        "The student said that the “clique” was her lunch table.",  # a word in quotes stays
     ],
 )
 def test_ordinary_words_on_an_ocr_page_stay_what_they_are(detector, text):
@@ -122,3 +158,76 @@ def test_a_speck_read_as_a_stop_between_small_letters_is_a_space_but_not_in_an_a
     assert fold_ocr("the members,of the clique", words).text == "the members of the clique"
     for kept in ("see www.ice.gov today", "that is, i.e. the form", "the gang.He left", "No.5"):
         assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_a_stop_glued_after_a_small_word_is_a_space_but_not_in_an_abbreviation(detector):
+    words = vocabulary(detector.lexicon)
+    assert fold_ocr("testified he was a.member of the clique", words).text == (
+        "testified he was a member of the clique"
+    )
+    assert fold_ocr("de la.clica Jocotales", words).text == "de la clica Jocotales"
+    assert fold_ocr("ta:y, en.el caso de los", words).text.startswith("ta:y, en el ")
+    for kept in ("e.g. the form", "at 9 a.m. today", "alias a.k.a. Chino"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_a_small_word_on_a_line_of_its_own_is_not_taken_for_noise(detector):
+    words = vocabulary(detector.lexicon)
+    text = "tiene tatuajes alusivos a la pandilla\nen el pecho"
+    assert "pandilla en el pecho" in fold_ocr(text, words).text
+
+
+def test_specks_read_as_marks_where_print_has_none_are_put_right(detector):
+    words = vocabulary(detector.lexicon)
+    assert fold_ocr("(CEFI)'ha dicho. El CEFI.'que opera", words).text == (
+        "(CEFI) ha dicho. El CEFI que opera"
+    )
+    assert fold_ocr("los pan-=\ndilleros de VM18", words).text == "los pandilleros de VM18"
+    for kept in ("the boy's note", "didn't", "(1)'s", "lOs", "McDonald"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_noise_read_as_a_word_of_vowels_goes_but_real_words_stay(detector):
+    words = vocabulary(detector.lexicon)
+    assert fold_ocr("the Colonia Chiques,\neeu a criminal", words).text.endswith(
+        "Chiques, a criminal"
+    )
+    for kept in ("deportado de EE UU en 2020", "la AA de Tijuana", "Oi, he said", "ea, vamos"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_real_ocr_of_a_degraded_page_finds_a_misread_code_there_only(detector, tmp_path):
+    """A page built with PyMuPDF, degraded by eval/degrade.py (harsh, seed 4: the same bytes
+    every run) and OCR'd as the app does: Tesseract reads "Sur13" as "Surl3"."""
+    import dataclasses
+
+    import pymupdf
+    from ocr_support import degrade, tesseract
+
+    engine = tesseract()
+    from annotator.pdf.ocr import ocr_page
+
+    lines = [
+        "The detective testified that the defendant was a member of",
+        "the Colonia Chiques, a criminal street gang in Oxnard. He said",
+        "the NYPD's Criminal Group Database and the BRIC list him too.",
+        "Other entries read Sur13, Los Trece Colmillos or simply TBD.",
+        "El Centro Regional de Inteligencia de Boston (BRIC) lo dijo.",
+    ]
+    src, dst = tmp_path / "src.pdf", tmp_path / "degraded.pdf"
+    with pymupdf.open() as doc:
+        sheet = doc.new_page(width=612, height=792)
+        for n, line in enumerate(lines):
+            sheet.insert_text((72, 120 + 18 * n), line, fontsize=11, fontname="tiro")
+        doc.save(src)
+    degrade.degrade_pdf(src, dst, seed=4, severity="harsh")
+    with pymupdf.open(dst) as pdf:
+        read = ocr_page(pdf[0], engine)
+    if "Surl3" not in read.text:
+        pytest.skip("this Tesseract reads the page otherwise")
+    read.ocr_done = True
+    at = read.text.index("Surl3")
+    found = detector.detect_page(read)
+    assert any(d.category.value == "gang_label" and d.start <= at < d.end for d in found)
+    typed = dataclasses.replace(read, ocr_done=False)
+    assert not any(d.start <= at < d.end for d in detector.detect_page(typed))
