@@ -131,6 +131,7 @@ class CaseFileDetector:
         found.sort(
             key=lambda f: bool(f[0].context)
         )  # unconditional matches first: they give context
+        known = {(start, end) for rule, start, end in found if rule.subtype == "gang_name"}
         for rule, start, end in found:
             if rule.key in self.exclude_keys:
                 continue
@@ -149,8 +150,8 @@ class CaseFileDetector:
                 start = named
             if rule.name_only:
                 start, end = names.name_in(doc, start, end)
-            if rule.subtype.startswith("gang_name"):
-                end = names.extend_right(doc, start, end)
+            if rule.subtype == "gang_name_inferred" and (start, end) not in known:
+                end = names.extend_right(doc, start, end)  # a known name is whole already
             spans.append(Span(doc, start, end, label=rule.category.value, kb_id=rule.subtype))
             if rule.remember:
                 recur.append(spans[-1])
@@ -271,7 +272,7 @@ class CaseFileDetector:
         if (
             rule.not_followed_by
             and end < len(doc)
-            and doc[end].lower_ in rule.not_followed_by
+            and _followed_by_any(doc, start, end, rule)
             and not _number_then_phrase(doc, end)
         ):
             return False
@@ -347,6 +348,35 @@ _DETERMINERS = frozenset(
 )
 _ARTICLES_AFTER_DE = frozenset("la el las los".split())
 _NOT_A_PLACE_NOUN = frozenset("calle avenida av ave pasaje manana tarde noche madrugada".split())
+
+
+_QUOTES = frozenset("\"\u201c\u201d\u00ab\u00bb'\u2018\u2019")
+
+
+def _followed_by_any(doc: Doc, start: int, end: int, rule: Rule) -> bool:
+    """Whether one of the rule's `not_followed_by` words or phrases comes right after
+    [start, end): 'la banda de musica' is followed by 'de musica'. After the closing quote of
+    a quoted match too, when what follows names nothing (no capitalised word, number or word
+    of the rule's context in the next few words): '"cabecilla" de una estructura de usurpacion',
+    but not '"colaborador" de TLS' nor '"colaborador" de la pandilla'."""
+    i = end
+    quoted = doc[i].text in _QUOTES and start > 0 and doc[start - 1].text in _QUOTES
+    if quoted:
+        i += 1
+    following = [t.lower_ for t in doc[i : i + 4]]
+    for phrase in rule.not_followed_by:
+        words = phrase.split()
+        if following[: len(words)] != words:
+            continue
+        if not quoted:
+            return True
+        after = doc[i + len(words) : i + len(words) + 4]
+        if any(t.is_upper or t.is_title or t.like_num for t in after):
+            continue
+        if rule.context and has_context([t.lower_ for t in after], rule.context):
+            continue
+        return True
+    return False
 
 
 def _number_then_phrase(doc: Doc, end: int) -> bool:

@@ -343,7 +343,8 @@ def extend_right(doc: Doc, start: int, end: int) -> int:
     """The end of a Spanish-style name the match stops short of, at a small word inside it:
     "Los Tecleños" + "del Bulevar", "La Banda" + "del Tizate", "Los" + "del Callejón Verde",
     "Los Tercos" + "de la Libertad". Only a name that opens with a Spanish article, and only
-    capitalised words after the small ones; not a month ("La Libertad de Septiembre")."""
+    capitalised words after the small ones; not a month ("La Libertad de Septiembre") nor a
+    place with its own article ("de El Salvador")."""
     if end <= start or not doc[end - 1].is_title:
         return end
     i = end
@@ -356,6 +357,8 @@ def extend_right(doc: Doc, start: int, end: int) -> int:
     while end < len(doc) and doc[end].lower_ in _JOINS and doc[end].is_lower:
         k = end + 1
         if doc[end].lower_ == "de" and k < len(doc) and doc[k].lower_ in _JOINED_ARTICLES:
+            if not doc[k].is_lower:
+                break  # a place: "de El Salvador", "de La Libertad"
             k += 1
         j = k
         while (

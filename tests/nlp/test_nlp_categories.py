@@ -640,3 +640,18 @@ def test_la_18_before_an_ordinary_phrase_and_ficha_de_interpol(scan):
     assert any("18" in t for t in gangs), gangs
     assert not any("Septiembre" in t for t in gangs), gangs
     assert any("ficha de Interpol" in d.text for d in result.of("red_notice"))
+
+
+def test_a_quoted_rank_before_an_ordinary_de_phrase_is_not_a_gang_rank(scan):
+    result = scan(
+        [
+            [
+                "Lo describían como colaborador de la MS-13. Una notificación roja la tenía como",
+                '"cabecilla" de una estructura de usurpación de tierras.',
+                'La ficha lo clasificaba como "colaborador" de la pandilla desde 2019.',
+            ]
+        ]
+    )
+    gangs = [d.text for d in result.of("gang_label")]
+    assert "cabecilla" not in gangs, gangs
+    assert any("colaborador" in t for t in gangs), gangs

@@ -430,3 +430,20 @@ def test_names_with_small_words_small_articles_and_more_suffixes(scan, line, exp
 def test_spanish_names_whole_with_their_small_words(scan, line, expected):
     texts = [t for _, t in _found(scan([[line]]))]
     assert any(expected in t for t in texts), texts
+
+
+def test_a_known_name_or_a_place_is_not_taken_into_a_name(scan):
+    result = scan(
+        [
+            [
+                "Dijo que la Mara Salvatrucha de El Salvador lo amenazó; la pandilla lo buscaba.",
+                "Era miembro de Los Zetas de Tamaulipas, según la pandilla.",
+                "Era sicario de Los Machetes del Norte, según la pandilla.",
+                'Una estructura local conocida como "Los Tercos de El Salvador" cobra renta.',
+            ]
+        ]
+    )
+    texts = [t for _, t in _found(result)]
+    assert not any("El Salvador" in t or "Tamaulipas" in t for t in texts), texts
+    assert any("Los Machetes del Norte" in t for t in texts), texts
+    assert "Los Tercos" in texts or '"Los Tercos' in texts, texts
