@@ -72,6 +72,9 @@ _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))
 """A speck read as a stop or comma between two words with no space ("involved.a gang"): print
 puts a space after a sentence's end, so between small letters it is a speck; not in a web
 address ("ice.gov") or a dotted abbreviation ("i.e.")."""
+_GLUED_AFTER_CODE = re.compile(r"(?<=[^\W_]-\d\d)[.,](?=[a-z]{2,}(?![^\W_]|[.,][^\W_]))")
+"""A speck read as a stop between a code and the small word after it ("la MS-13.en San Pedro"):
+never a decimal, which has a digit after the stop, nor a web address ("MS-13.org")."""
 _HYPHENED = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
 _NEVER_LAST = frozenset(
     "a an the of and or to in for with by from as de del la las los el en y e o u con por para "
@@ -85,6 +88,16 @@ _CLOSED_WRONG = re.compile(r"\([^()\[\]{}]{1,40}?([}\]])")
 _STRAYS = 2
 """Noise read as short "words" (up to 3 letters) that may stand between two words of a phrase
 broken over a line."""
+_PAIRED_LONG = 8
+"""How long a lexicon word must be to be taken for the look-alike of its neighbour's partner."""
+_SHORT_WORDS = frozenset(
+    "to at is on it he we no ya mi tu se es so up us me be do ha has had was are age per "
+    "mas hay dos son fue".split()
+)
+"""Real short words that stand before a number ("from 14 to 18", "aged 18"): never misreads."""
+_SHORT_BUDGET = 1.2
+"""How far a short word before a number may be from the lexicon's: a letter misread or a slim
+one ("t", "l", "i") read in."""
 _IN_PHRASE = 1.0
 """How far a word may be from a lexicon word when its neighbour is that word's partner in a
 phrase ("notificación Foja" for "notificación roja"): one letter misread, whatever it is."""
@@ -102,6 +115,8 @@ class Vocabulary:
     """Each word with one or two letters left out -> the words it comes from (for lookup)."""
     hyphened: frozenset[tuple[str, str]] = frozenset()
     """Pairs a phrase of the lexicon writes with a hyphen between them ("gang-involved")."""
+    short: tuple[str, ...] = ()
+    """The lexicon's words of two or three letters that stand before a number in a phrase."""
 
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
@@ -142,8 +157,14 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             pairs.update(_pattern_pairs(steps, [_optional(spec) for spec in pattern]))
         for word in rule.cues + rule.near_words + rule.context + rule.link_words:
             words.update(_pieces(word.rstrip("*")))
+    short = tuple(sorted({a for a, b in pairs if 2 <= len(a) < _SHORTEST and b.isdigit()}))
     return Vocabulary(
-        frozenset(words), cased, frozenset(pairs), _deletion_index(words), frozenset(hyphened)
+        frozenset(words),
+        cased,
+        frozenset(pairs),
+        _deletion_index(words),
+        frozenset(hyphened),
+        short,
     )
 
 
@@ -210,9 +231,11 @@ def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     fixed = [_repair(token, vocabulary) for _, _, token in tokens]
     keys = [fold_phrase(f or t).lower() for f, (_, _, t) in zip(fixed, tokens, strict=True)]
     for i in range(len(tokens)):
-        if fixed[i] is None and keys[i] not in vocabulary.words:
+        if fixed[i] is None and (keys[i] not in vocabulary.words or _unpaired(i, keys, vocabulary)):
             partner = _partner(i, keys, vocabulary)
-            if partner is not None:
+            if partner is None and tokens[i][2].islower():
+                partner = _short_partner(i, keys, vocabulary)
+            if partner is not None and partner != keys[i]:
                 fixed[i], keys[i] = _cased(partner, tokens[i][2], vocabulary), partner
     done = 0  # text before this offset is settled
     for i, (start, end, _) in enumerate(tokens):
@@ -250,6 +273,9 @@ def _brackets(text: str) -> Iterator[Edit]:
 
 
 def _glued_stops(text: str) -> Iterator[Edit]:
+    for m in _GLUED_AFTER_CODE.finditer(text):
+        if text[m.end() :].split(None, 1)[0].strip(".,;:") not in _NOT_WORDS:
+            yield m.start(), m.end(), " "
     for m in _GLUED_STOP.finditer(text):
         left = text[: m.start()].rsplit(None, 1)[-1] if m.start() else ""
         small = left[-1:].islower() and m.group(1)[:1].islower()
@@ -294,15 +320,16 @@ def _ms13(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), "MS-13"
 
 
-_EURO = re.compile(r"(?<![^\W_])[A-Z]*(?:[A-Z]€|€[A-Z])[A-Z€]*(?![^\W_])")
-"""A word in capitals with a euro sign in it ("O€N", "BRI€"): a C or an E read with a speck."""
+_EURO = re.compile(r"(?<![^\W_])[A-Z]*(?:[A-Z][€£]|[€£][A-Z])[A-Z€£]*(?![^\W_])")
+"""A word in capitals with a euro or pound sign in it ("O€N", "BRI€", "£DD-18"): a C or an E
+read with a speck."""
 
 
 def _euro(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
-    """Each euro sign inside a word in capitals read as the letter that makes it a word of the
-    lexicon ("O€N" -> "OCN"), else as C, the letter it looks most like."""
+    """Each euro (or pound) sign inside a word in capitals read as the letter that makes it a
+    word of the lexicon ("O€N" -> "OCN"), else as C, the letter it looks most like."""
     for m in _EURO.finditer(text):
-        word = m.group()
+        word = m.group().replace("£", "€")
         for letter in "CE":
             if word.replace("€", letter).lower() in vocabulary.words:
                 break
@@ -362,6 +389,35 @@ def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
     return paired[0][1]
 
 
+def _unpaired(i: int, keys: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether a long lexicon word pairs with neither neighbour, though one is a lexicon word: it
+    may be the look-alike of the word the phrase has ("notification roja" for "notificación
+    roja")."""
+    if len(keys[i]) < _PAIRED_LONG:
+        return False
+    before = keys[i - 1] if i > 0 else ""
+    after = keys[i + 1] if i + 1 < len(keys) else ""
+    return (before, keys[i]) not in vocabulary.pairs and (keys[i], after) not in vocabulary.pairs
+
+
+def _short_partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
+    """A short word misread before a number, told by the number: the one lexicon word of two or
+    three letters one letter away that the phrases put before it ("tha 18", "lta 18" for "the
+    18", "la 18")."""
+    key = keys[i]
+    after = keys[i + 1] if i + 1 < len(keys) else ""
+    if not (2 <= len(key) < _SHORTEST and key.isalpha() and after.isdigit()):
+        return None
+    if key in vocabulary.words or key in _NEVER_LAST or key in _SHORT_WORDS:
+        return None
+    found = [
+        word
+        for word in vocabulary.short
+        if (word, after) in vocabulary.pairs and distance(key, word, _SHORT_BUDGET) <= _SHORT_BUDGET
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _unglue(
     text: str, i: int, tokens: list[tuple[int, int, str]], keys: list[str], vocabulary: Vocabulary
 ) -> Edit | None:
@@ -389,6 +445,8 @@ def _code(token: str, vocabulary: Vocabulary) -> str | None:
     word = token.translate(_LETTER_FOR)
     if word != token and word.lower() in vocabulary.words:
         return _cased(word.lower(), token, vocabulary)
+    if token[:1] in "80" and token[1:].isalpha() and token[1:].isupper() and len(token) >= 4:
+        return token[:1].translate(_LETTER_FOR) + token[1:]  # "8CLS" for "BCLS"
     return _mixed_code(token, vocabulary)
 
 
@@ -486,10 +544,14 @@ def _bridge(
             continue
         start = tokens[j][0]
         between = text[end:start]
+        named = tokens[i][2][:1].isupper() and tokens[j][2][:1].isupper()
         stray = (
             j > i + 1
             and "\n" in between
-            and all(len(t[2]) <= 3 and not _small_word(t[2]) for t in tokens[i + 1 : j])
+            and all(
+                _stray(t[2], k, vocabulary, named)
+                for k, t in zip(keys[i + 1 : j], tokens[i + 1 : j], strict=True)
+            )
         )
         if j > i + 1 and not stray:
             continue
@@ -503,6 +565,22 @@ def _bridge(
             return None  # two sentences
         return end, start, "\n" if "\n" in between and not stray else " "
     return None
+
+
+def _stray(token: str, key: str, vocabulary: Vocabulary, named: bool) -> bool:
+    """Noise read as a short word: up to three letters, or inside a name (both words
+    capitalised) four in small letters that are no lexicon word ("INTERPOL Red ecor⏎Notice");
+    never a small word of the text."""
+    if named and len(token) == 4 and token.islower():
+        return key not in vocabulary.words and key not in _FOUR_LETTER_WORDS
+    return len(token) <= 3 and not _small_word(token)
+
+
+_FOUR_LETTER_WORDS = frozenset(
+    "that this with from have were they them then than when what will been into only also "
+    "such some more most said para como pero sino este esta eran sobre".split()
+)
+"""Small words of four letters a line may end on, kept."""
 
 
 def _small_word(token: str) -> bool:

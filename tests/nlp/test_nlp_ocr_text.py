@@ -81,6 +81,21 @@ MISREAD = [
     ("One was described as possibly aligned w/ suri3 in the list.", "gang_label", "suri3"),
     ('Values included "MS13-ASSOC" and "I8ST" in the field.', "gang_label", "I8ST"),
     ("Órdenes de la clica lJocotales Locos Salvatrucha (JLS) en 2023.", "gang_label", "lJocotales"),
+    # real OCR of degraded scans (degraded_1): a lexicon word that is the look-alike of the one
+    # its neighbour pairs with, a short word misread before a number, noise of four small
+    # letters inside a name broken over a line
+    (
+        "Interpol en\nMexico confirmó que la notification roja fue\npublicada en 2024.",
+        "red_notice",
+        "notification",
+    ),
+    ('Her son was threatened by “the ones from tha 18" near their apartment.', "gang_label", "tha"),
+    ('Members of the MS-13 told him that "los de lta 18" had put out word.', "gang_label", "lta"),
+    (
+        "Honduras published an INTERPOL Red ecor\nNotice for him in june 2021.",
+        "red_notice",
+        "INTERPOL",
+    ),
 ]
 
 
@@ -124,6 +139,8 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "He left the house. Notice was given the next day.",  # a sentence's end stays one
         "The program serves children aged 5-13 and their parents.",  # an age range, not MS-13
         "The student said that the “clique” was her lunch table.",  # a word in quotes stays
+        "Children from 14 to 18 years old took part.",  # a real word before a number stays
+        "The notification came in 2021; roja was never said.",  # no phrase, no look-alike
     ],
 )
 def test_ordinary_words_on_an_ocr_page_stay_what_they_are(detector, text):
@@ -231,3 +248,24 @@ def test_real_ocr_of_a_degraded_page_finds_a_misread_code_there_only(detector, t
     assert any(d.category.value == "gang_label" and d.start <= at < d.end for d in found)
     typed = dataclasses.replace(read, ocr_done=False)
     assert not any(d.start <= at < d.end for d in detector.detect_page(typed))
+
+
+def test_codes_misread_with_a_speck_or_a_digit_are_put_right_on_an_ocr_page(detector):
+    """Real OCR of degraded scans (degraded_1): "£DD-18" for "CDD-18", "8CLS's" for "BCLS's",
+    "MS-13.en" with a speck for the space; a web address and a decimal stay."""
+    words = vocabulary(detector.lexicon)
+    for read, meant in [
+        (
+            "la clica\nCrazy Demons Dieciocho (£DD-18), una",
+            "la clica Crazy Demons Dieciocho (CDD-18), una",
+        ),
+        ("alleged homeboy and 8CLS's treasurer", "alleged homeboy and BCLS's treasurer"),
+        ("Se cobro de la MS-13.en San Pedro Sula", "Se cobro de la MS-13 en San Pedro Sula"),
+    ]:
+        assert fold_ocr(read, words).text == fold(meant).text
+    for kept in ("see ms-13.org for it", "a rate of 13.5 percent", "the 8AM count", "a 4WD truck"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+    found = detector.detect_page(page("Se cobro de la MS-13.en San Pedro Sula.", ocr_done=True))
+    assert any("MS-13" in d.text for d in found)
+    typed = detector.detect_page(page("Se cobro de la MS-13.en San Pedro Sula.", ocr_done=False))
+    assert not any("MS-13" in d.text for d in typed)
