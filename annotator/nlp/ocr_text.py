@@ -302,15 +302,49 @@ def _noise_words(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), ""
 
 
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])([\"”“])(?=([^\W\d_]+))")
+"""A quote glued between two words, its space lost ("the Trinitarios\"and alleges")."""
+_QUOTE_STOP = re.compile(r"(?<=[^\W\d_][\"”’])[.,](?=[a-z]{2,}(?![^\W_]))")
+"""A speck read as a stop after a closing quote, against the next word ("\"shot caller\".de")."""
+_STARRED = re.compile(
+    r"(?<![^\s(])\*(?=[^\W\d_][^*\n]{0,60}?[^\W_]\*(?![^\W_]))|(?<=[^\W_])\*(?![^\W_])"
+)
+"""Quotes read as asterisks: a word or two between asterisks ("*Revolucionarios*"), or an
+asterisk closing a quoted word ("“sicarios de Los Trece Colmillos*")."""
+
+
 def _specks(text: str) -> Iterator[Edit]:
     """Specks read as marks where print has none: a quote glued after a bracket or a stop, a
-    bar before a name, a mark after a line-end hyphen."""
+    bar before a name, a mark after a line-end hyphen; quotes glued to the next word or read as
+    asterisks."""
     for m in _GLUED_MARK.finditer(text):
         yield m.start(), m.end(), " "
+    for m in _GLUED_QUOTE.finditer(text):
+        before = _TOKEN.findall(text[max(0, m.start() - 20) : m.start()])[-1].lower()
+        if m.group(1) != "“" and m.group(2).lower() in _NEVER_LAST:  # closing, then "and"
+            yield m.end(), m.end(), " "
+        elif m.group(1) != "”" and before in _NEVER_LAST:  # "as\"members": opening
+            yield m.start(), m.start(), " "
+    for m in _QUOTE_STOP.finditer(text):
+        yield m.start(), m.end(), " "
+    for m in _STARRED.finditer(text):
+        quote = _starred_quote(text, m.start())
+        if quote != "*":
+            yield m.start(), m.end(), quote
     for m in _BAR_BEFORE_NAME.finditer(text):
         yield m.start(), m.end(), ""
     for m in _HYPHEN_MARKS.finditer(text):
         yield m.start(), m.end(), "-"
+
+
+def _starred_quote(text: str, at: int) -> str:
+    """The quote an asterisk stands for: opening before a word, closing after one; a closing
+    one only after an opening quote on the line ("“sicarios de Los Trece Colmillos*")."""
+    if at + 1 < len(text) and not text[at - 1 : at].isalnum():
+        return '"'
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    straight = (line.count('"') + line.count("*")) % 2
+    return '"' if straight or line.count("“") > line.count("”") else "*"
 
 
 def _ms13(text: str) -> Iterator[Edit]:

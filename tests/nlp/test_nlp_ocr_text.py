@@ -91,6 +91,25 @@ MISREAD = [
     ),
     ('Her son was threatened by “the ones from tha 18" near their apartment.', "gang_label", "tha"),
     ('Members of the MS-13 told him that "los de lta 18" had put out word.', "gang_label", "lta"),
+    # real OCR of degraded scans: a quote glued to the next word, quotes read as asterisks, a
+    # speck read as a stop after a closing quote
+    (
+        "The indictment describes the defendants as “members.and associa-\ntes of the "
+        'Trinitarios"and alleges that MCB members carried guns.',
+        "gang_label",
+        "members.and",
+    ),
+    (
+        "He was a clique of the 18th Street gang's *Revolucionarios* faction.",
+        "gang_label",
+        "Revolucionarios",
+    ),
+    (
+        'Un joven contó que lo "validaror* como miembro de los Sureños porque vivía en el barrio.',
+        "gang_label",
+        "validaror",
+    ),
+    ('era conocido dentro\nde la 18. como "shot caller".de la Zona 18', "gang_label", "shot"),
     (
         "Honduras published an INTERPOL Red ecor\nNotice for him in june 2021.",
         "red_notice",
@@ -140,6 +159,7 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "The program serves children aged 5-13 and their parents.",  # an age range, not MS-13
         "The student said that the “clique” was her lunch table.",  # a word in quotes stays
         "Children from 14 to 18 years old took part.",  # a real word before a number stays
+        "Judge Smith* concurring, the panel wrote.",  # a footnote's asterisk stays
         "The notification came in 2021; roja was never said.",  # no phrase, no look-alike
     ],
 )
