@@ -123,7 +123,7 @@ def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
     first = [*_ms13(text), *_euro(text, vocabulary)]
     more = [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
-    more += [*_specks(text), *_noise_words(text)]
+    more += [*_specks(text), *_noise_words(text), *_page_names(text, vocabulary)]
     edits = _merged(sorted(first), more)
     if not edits:
         return fold(text)
@@ -347,6 +347,49 @@ def _starred_quote(text: str, at: int) -> str:
     return '"' if straight or line.count("“") > line.count("”") else "*"
 
 
+_NAME_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{7,}(?![^\W_])")
+_SAME_NAME = 0.5
+"""How far two readings of a name on one page may be to be taken for the same name: a letter
+misread for a look-alike ("Colmilios" and "Colmillos", "Fiznados" and "Tiznados"), never
+one letter for an unlike one, as two real names differ ("Hernández", "Fernández")."""
+
+
+def _page_names(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """A name the lexicon does not know, read two ways on one page: each capitalised reading put
+    as the page's commonest one (the one nearest the others on a tie), so a name found once is
+    found again where it recurs ("Los Trece Colmillos" ... "los Colmilios")."""
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in _NAME_WORD.finditer(text):
+        key = fold_phrase(m.group()).lower()
+        if key not in vocabulary.words:
+            found.setdefault(key, []).append(m)
+    named = [k for k, ms in found.items() if any(m.group()[:1].isupper() for m in ms)]
+    if len(named) < 2:
+        return
+    index: dict[str, set[str]] = {}
+    for key in found:
+        for gone in _one_out(key):
+            index.setdefault(gone, set()).add(key)
+    for key in named:
+        near = {k for d in _one_out(key) for k in index.get(d, ()) if k != key}
+        near = {k for k in near if distance(key, k, _SAME_NAME) <= _SAME_NAME}
+        if not near:
+            continue
+        group = sorted(near | {key})
+        best = max(group, key=lambda k: (len(found[k]), -sum(distance(k, o, 2) for o in group)))
+        if best == key:
+            continue
+        like = fold_phrase(found[best][0].group())
+        for m in found[key]:
+            if m.group()[:1].isupper():
+                yield m.start(), m.end(), like[:1].upper() + like[1:]
+
+
+def _one_out(word: str) -> list[str]:
+    """The word with one letter left out at each place: two words one letter apart share one."""
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
 def _ms13(text: str) -> Iterator[Edit]:
     """MS-13 put right wherever a bad scan misread it (_MS13)."""
     for m in _MS13.finditer(text):
@@ -556,6 +599,8 @@ def _join(
     between = text[left[1] : right[0]]
     if len(between) > 3 or not _JUNK.fullmatch(between):
         return None
+    if right[2][:1].isupper() and _SENTENCE_END.match(between + " "):
+        return None  # two sentences: "que. En" is no "queen"
     if (left_key, right_key) in vocabulary.pairs or min(len(left[2]), len(right[2])) < 2:
         return None
     key = fold_phrase(left[2] + right[2]).lower()

@@ -289,3 +289,20 @@ def test_codes_misread_with_a_speck_or_a_digit_are_put_right_on_an_ocr_page(dete
     assert any("MS-13" in d.text for d in found)
     typed = detector.detect_page(page("Se cobro de la MS-13.en San Pedro Sula.", ocr_done=False))
     assert not any("MS-13" in d.text for d in typed)
+
+
+def test_a_name_read_two_ways_on_a_page_is_found_where_it_recurs(detector):
+    """Real OCR of a degraded scan (degraded_1): "Los Fiznados" ... "los Tiznados". A look-alike
+    letter makes two readings of one name; an unlike one keeps two names apart."""
+    text = (
+        "Contenan a integrantes de Los Fiznados, estructura de la MS-13 en San Pedro Sula.\n"
+        "Según la acusación, una parte del grupo rompió con los Tiznados y formó una célula."
+    )
+    at = text.index("Tiznados")
+    found = detector.detect_page(page(text, ocr_done=True))
+    assert any(d.start <= at < d.end for d in found if d.category.value == "gang_label")
+    typed = detector.detect_page(page(text, ocr_done=False))
+    assert not any(d.start <= at < d.end for d in typed)
+    words = vocabulary(detector.lexicon)
+    for kept in ("Hernández declaró y Fernández lo negó.", "la célula que. En cigron"):
+        assert fold_ocr(kept, words).text == fold(kept).text
