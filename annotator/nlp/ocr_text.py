@@ -293,13 +293,20 @@ _VOWEL_WORDS = frozenset("ea oi io ia au eu ai ay oa ee".split())
 """Real words and abbreviations made of vowels alone, kept."""
 
 
+_LONE_LETTER = re.compile(r"(?<=[^\W\d_]) [b-df-hj-np-tv-xz](?=\n[^\W\d_])|(?<=[^\W\d_]) i(?=\n)")
+"""Noise at a line's end read as a lone small letter no language here has for a word ("(also
+i⏎written"): never "a", "e", "o", "u" or "y"."""
+
+
 def _noise_words(text: str) -> Iterator[Edit]:
     """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
-    street gang", "Barrio 18 3⏎eee gang")."""
+    street gang", "Barrio 18 3⏎eee gang"), or as a lone letter at a line's end."""
     for m in _VOWELS_ONLY.finditer(text):
         word = m.group().strip()
         if not word.isupper() and word.lower() not in _VOWEL_WORDS:  # "AA", "EE UU" stay
             yield m.start(), m.end(), ""
+    for m in _LONE_LETTER.finditer(text):
+        yield m.start(), m.end(), ""
 
 
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])([\"”“])(?=([^\W\d_]+))")

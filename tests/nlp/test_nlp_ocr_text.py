@@ -91,6 +91,12 @@ MISREAD = [
     ),
     ('Her son was threatened by “the ones from tha 18" near their apartment.', "gang_label", "tha"),
     ('Members of the MS-13 told him that "los de lta 18" had put out word.', "gang_label", "lta"),
+    # real OCR of a degraded scan: a lone letter read at a line's end
+    (
+        'The officer stated that Westfield Locos (also i\nwritten "WFL") is a local street gang.',
+        "gang_label",
+        "WFL",
+    ),
     # real OCR of degraded scans: a quote glued to the next word, quotes read as asterisks, a
     # speck read as a stop after a closing quote
     (
@@ -160,6 +166,7 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "The student said that the “clique” was her lunch table.",  # a word in quotes stays
         "Children from 14 to 18 years old took part.",  # a real word before a number stays
         "Judge Smith* concurring, the panel wrote.",  # a footnote's asterisk stays
+        "Vive en la casa y\nluego se fue a la escuela e\niglesia.",  # "y", "e" at a line's end stay
         "The notification came in 2021; roja was never said.",  # no phrase, no look-alike
     ],
 )
