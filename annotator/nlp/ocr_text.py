@@ -298,6 +298,11 @@ _LONE_LETTER = re.compile(r"(?<=[^\W\d_]) [b-df-hj-np-tv-xz](?=\n[^\W\d_])|(?<=[
 i⏎written"): never "a", "e", "o", "u" or "y"."""
 
 
+_LINE_DIGIT = re.compile(r"(?<=[^\W\d_]\n)[1-9] (?=[a-z]{3,})")
+"""Noise in the margin read as a lone digit at a line's start ("the police⏎2 called"); a
+number after a small word ("of⏎2 cliques") stays, one after another word may go with it."""
+
+
 def _noise_words(text: str) -> Iterator[Edit]:
     """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
     street gang", "Barrio 18 3⏎eee gang"), or as a lone letter at a line's end."""
@@ -307,12 +312,22 @@ def _noise_words(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), ""
     for m in _LONE_LETTER.finditer(text):
         yield m.start(), m.end(), ""
+    for m in _LINE_DIGIT.finditer(text):
+        before = _TOKEN.findall(text[max(0, m.start() - 20) : m.start()])[-1]
+        if before.lower() not in _NEVER_LAST:  # "members of⏎2 cliques": a real number
+            yield m.start(), m.end(), ""
 
 
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])([\"”“])(?=([^\W\d_]+))")
 """A quote glued between two words, its space lost ("the Trinitarios\"and alleges")."""
 _QUOTE_STOP = re.compile(r"(?<=[^\W\d_][\"”’])[.,](?=[a-z]{2,}(?![^\W_]))")
 """A speck read as a stop after a closing quote, against the next word ("\"shot caller\".de")."""
+_QUOTE_AFTER_SMALL = re.compile(r"(?<![^\W_])([a-z]{1,3})([‘’'`])(?=[^\W\d_]{3,})")
+"""A speck read as a quote glued after a small word ("a‘lvcal group"): not an elision or a
+contraction, which no small word of the list ends on."""
+_UNCLOSED = re.compile(r"(?<=\n)[“\"](?=[A-Z][a-z])")
+"""An opening quote at a line's start that no quote closes: a speck ("Pacífico⏎“Norte (CPN)")."""
+_CLOSES = re.compile(r"[”\"“]")
 _STARRED = re.compile(
     r"(?<![^\s(])\*(?=[^\W\d_][^*\n]{0,60}?[^\W_]\*(?![^\W_]))|(?<=[^\W_])\*(?![^\W_])"
 )
@@ -334,6 +349,12 @@ def _specks(text: str) -> Iterator[Edit]:
             yield m.start(), m.start(), " "
     for m in _QUOTE_STOP.finditer(text):
         yield m.start(), m.end(), " "
+    for m in _QUOTE_AFTER_SMALL.finditer(text):
+        if m.group(1) in _NEVER_LAST:
+            yield m.start(2), m.end(2), " "
+    for m in _UNCLOSED.finditer(text):
+        if not _CLOSES.search(text, m.end(), m.end() + 80):
+            yield m.start(), m.end(), ""
     for m in _STARRED.finditer(text):
         quote = _starred_quote(text, m.start())
         if quote != "*":

@@ -91,6 +91,18 @@ MISREAD = [
     ),
     ('Her son was threatened by “the ones from tha 18" near their apartment.', "gang_label", "tha"),
     ('Members of the MS-13 told him that "los de lta 18" had put out word.', "gang_label", "lta"),
+    # real OCR of degraded scans: a quote glued after a small word, a digit in the margin at a
+    # line's start, an opening quote at a line's start that nothing closes
+    (
+        "and an alleged leader of a‘lvcal group the police\n2 called Los Tercerones. Human rights",
+        "gang_label",
+        "Tercerones.",
+    ),
+    (
+        "una célula del Cártel del Pacífico\n“Norte (CPN) encargada de la venta",
+        "gang_label",
+        "“Norte",
+    ),
     # real OCR of a degraded scan: a lone letter read at a line's end
     (
         'The officer stated that Westfield Locos (also i\nwritten "WFL") is a local street gang.',
@@ -312,4 +324,14 @@ def test_a_name_read_two_ways_on_a_page_is_found_where_it_recurs(detector):
     assert not any(d.start <= at < d.end for d in typed)
     words = vocabulary(detector.lexicon)
     for kept in ("Hernández declaró y Fernández lo negó.", "la célula que. En cigron"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_quotes_and_digits_that_belong_to_the_text_stay(detector):
+    words = vocabulary(detector.lexicon)
+    for kept in (
+        "d'Aubuisson said he didn't know; it's l'affaire of the year",
+        "the members of\n2 cliques were named",  # a number after a small word stays
+        "“Norte” was the word\n“Sur” the other",  # quotes closed later stay
+    ):
         assert fold_ocr(kept, words).text == fold(kept).text
