@@ -46,6 +46,11 @@ _BAR_BEFORE_NAME = re.compile(r"(?<![^\W_])[l|](?=[A-Z][a-z]{2,})")
 """A speck read as "l" or "|" before a capitalised name ("la clica lJocotales Locos")."""
 _HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
 """A line-end hyphen read with a speck after it ("pan-=⏎dilleros"): the hyphen alone."""
+_HYPHEN_NOISE = re.compile(r"(?<=[a-z])-(?:[^\S\n]+[A-Za-z]{1,2}(?![^\W_]))+[^\S\n]*(?=\n[a-z])")
+"""A line-end hyphen with noise read as a letter or two after it, one in capitals ("notif- E
+o⏎icaciones")."""
+_CODE_DIGIT = re.compile(r"(?<![^\W_])(\d{2})-([0158])(?![^\W_])")
+"""A code's letter after its hyphen read as a digit ("la 18-5" for "la 18-S")."""
 _SENTENCE_END = re.compile(r"[.!?][\s\"')]")
 """A sentence's end: two words of a phrase either side of it are two sentences, not specks
 (unless the second starts with a small letter). A colon or semicolon is taken for a speck."""
@@ -121,7 +126,7 @@ class Vocabulary:
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
-    first = [*_ms13(text), *_euro(text, vocabulary)]
+    first = [*_ms13(text), *_euro(text, vocabulary), *_code_digit(text, vocabulary)]
     more = [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
     more += [*_specks(text), *_noise_words(text), *_page_names(text, vocabulary)]
     edits = _merged(sorted(first), more)
@@ -363,6 +368,9 @@ def _specks(text: str) -> Iterator[Edit]:
         yield m.start(), m.end(), ""
     for m in _HYPHEN_MARKS.finditer(text):
         yield m.start(), m.end(), "-"
+    for m in _HYPHEN_NOISE.finditer(text):
+        if any(t.isupper() and t != "I" for t in m.group().split()[1:]):  # not "well- a⏎few"
+            yield m.start(), m.end(), "-"
 
 
 def _starred_quote(text: str, at: int) -> str:
@@ -416,6 +424,18 @@ def _page_names(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
 def _one_out(word: str) -> list[str]:
     """The word with one letter left out at each place: two words one letter apart share one."""
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _code_digit(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """The letter a code's last digit stands for, where the lexicon writes the code so and the
+    word before leads into it ("la 18-5" -> "la 18-S"); never a score or a range ("won 18-5",
+    "18-15")."""
+    for m in _CODE_DIGIT.finditer(text):
+        letter = m.group(2).translate(_LETTER_FOR)
+        before = _TOKEN.findall(text[max(0, m.start() - 12) : m.start()])[-1:]
+        led = bool(before) and (fold_phrase(before[0]).lower(), m.group(1)) in vocabulary.pairs
+        if led and (m.group(1), letter.lower()) in vocabulary.pairs:  # "la 18-5", not "won 18-5"
+            yield m.start(2), m.end(2), letter
 
 
 def _ms13(text: str) -> Iterator[Edit]:

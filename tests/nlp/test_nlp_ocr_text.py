@@ -103,6 +103,13 @@ MISREAD = [
         "gang_label",
         "“Norte",
     ),
+    # real OCR of degraded scans: a code's letter read as a digit, noise after a line-end hyphen
+    ("Que la ALD es una de las clicas de la 18-5 con mayor presencia.", "gang_label", "18-5"),
+    (
+        "Panamá ha capturado a 19 personas con notif- E o\nicaciones rojas, la mayoría.",
+        "red_notice",
+        "notif-",
+    ),
     # real OCR of a degraded scan: a lone letter read at a line's end
     (
         'The officer stated that Westfield Locos (also i\nwritten "WFL") is a local street gang.',
@@ -332,6 +339,7 @@ def test_quotes_and_digits_that_belong_to_the_text_stay(detector):
     for kept in (
         "d'Aubuisson said he didn't know; it's l'affaire of the year",
         "the members of\n2 cliques were named",  # a number after a small word stays
+        "The team won 18-5 and lost 12-15 in well- a\nfew games",  # scores, a real dash
         "“Norte” was the word\n“Sur” the other",  # quotes closed later stay
     ):
         assert fold_ocr(kept, words).text == fold(kept).text
