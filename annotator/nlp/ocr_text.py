@@ -97,9 +97,11 @@ _PAIRED_LONG = 8
 """How long a lexicon word must be to be taken for the look-alike of its neighbour's partner."""
 _SHORT_WORDS = frozenset(
     "to at is on it he we no ya mi tu se es so up us me be do ha has had was are age per "
-    "mas hay dos son fue".split()
+    "mas hay dos son fue man men her his him its one two new old may can say see got get put "
+    "set let ran era si su lo le les nos ni vez dia mes te ti va ve vi yo".split()
 )
-"""Real short words that stand before a number ("from 14 to 18", "aged 18"): never misreads."""
+"""Real short words that stand before a number or a lexicon word ("from 14 to 18", "aged 18",
+"si misma", "era rival"): never taken for misreads."""
 _SHORT_BUDGET = 1.2
 """How far a short word before a number may be from the lexicon's: a letter misread or a slim
 one ("t", "l", "i") read in."""
@@ -121,7 +123,7 @@ class Vocabulary:
     hyphened: frozenset[tuple[str, str]] = frozenset()
     """Pairs a phrase of the lexicon writes with a hyphen between them ("gang-involved")."""
     short: tuple[str, ...] = ()
-    """The lexicon's words of two or three letters that stand before a number in a phrase."""
+    """The lexicon's words of two or three letters that stand first in a pair of a phrase."""
 
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
@@ -162,7 +164,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             pairs.update(_pattern_pairs(steps, [_optional(spec) for spec in pattern]))
         for word in rule.cues + rule.near_words + rule.context + rule.link_words:
             words.update(_pieces(word.rstrip("*")))
-    short = tuple(sorted({a for a, b in pairs if 2 <= len(a) < _SHORTEST and b.isdigit()}))
+    short = tuple(sorted({a for a, b in pairs if 2 <= len(a) < _SHORTEST and a.isalpha()}))
     return Vocabulary(
         frozenset(words),
         cased,
@@ -526,18 +528,22 @@ def _unpaired(i: int, keys: list[str], vocabulary: Vocabulary) -> bool:
 
 
 def _short_partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
-    """A short word misread before a number, told by the number: the one lexicon word of two or
-    three letters one letter away that the phrases put before it ("tha 18", "lta 18" for "the
-    18", "la 18")."""
+    """A short word misread before a number or a lexicon word, told by that word: the one
+    lexicon word of two or three letters one letter away that the phrases put before it ("tha
+    18", "lta 18", "ta clica", "ia Mara" for "the 18", "la 18", "la clica", "la Mara")."""
     key = keys[i]
     after = keys[i + 1] if i + 1 < len(keys) else ""
-    if not (2 <= len(key) < _SHORTEST and key.isalpha() and after.isdigit()):
+    if not (2 <= len(key) < _SHORTEST and key.isalpha()):
+        return None
+    if not (after.isdigit() or (len(after) >= _SHORTEST and after in vocabulary.words)):
         return None
     if key in vocabulary.words or key in _NEVER_LAST or key in _SHORT_WORDS:
         return None
+    before = keys[i - 1] if i > 0 else ""
     found = [
         word
         for word in vocabulary.short
+        if word != before  # "de⏎te Inteligencia" is noise, not "de de"
         if (word, after) in vocabulary.pairs and distance(key, word, _SHORT_BUDGET) <= _SHORT_BUDGET
     ]
     return found[0] if len(found) == 1 else None

@@ -103,6 +103,13 @@ MISREAD = [
         "gang_label",
         "“Norte",
     ),
+    # real OCR of degraded scans: a short word misread before a lexicon word
+    ("Las maras y pandillas, incluidas ia Mara Salvatrucha y el Barrio 18.", "gang_label", "ia"),
+    (
+        "The government had requested a fed notice that was never published.",
+        "red_notice",
+        "fed",
+    ),
     # real OCR of degraded scans: a code's letter read as a digit, noise after a line-end hyphen
     ("Que la ALD es una de las clicas de la 18-5 con mayor presencia.", "gang_label", "18-5"),
     (
@@ -343,3 +350,12 @@ def test_quotes_and_digits_that_belong_to_the_text_stay(detector):
         "“Norte” was the word\n“Sur” the other",  # quotes closed later stay
     ):
         assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_real_short_words_are_not_taken_for_misread_ones(detector):
+    """Real OCR of degraded scans: "si", "era", "man" are words; "te" between "de" and the
+    phrase's next word is noise, not a second "de"."""
+    words = vocabulary(detector.lexicon)
+    for kept in ("no constituye por si misma prueba", "BLLS era rival de la", 'aS "man, Mara'):
+        assert fold_ocr(kept, words).text == fold(kept).text
+    assert "de de" not in fold_ocr("el Centro Estatal de Fusión de\nte Inteligencia", words).text
