@@ -46,7 +46,7 @@ _BAR_BEFORE_NAME = re.compile(r"(?<![^\W_])[l|](?=[A-Z][a-z]{2,})")
 """A speck read as "l" or "|" before a capitalised name ("la clica lJocotales Locos")."""
 _HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
 """A line-end hyphen read with a speck after it ("pan-=⏎dilleros"): the hyphen alone."""
-_HYPHEN_NOISE = re.compile(r"(?<=[a-z])-(?:[^\S\n]+[A-Za-z]{1,2}(?![^\W_]))+[^\S\n]*(?=\n[a-z])")
+_HYPHEN_NOISE = re.compile(r"(?<=[a-z]{3})-(?:[^\S\n]+[A-Za-z]{1,2}(?![^\W_]))+[^\S\n]*(?=\n[a-z])")
 """A line-end hyphen with noise read as a letter or two after it, one in capitals ("notif- E
 o⏎icaciones")."""
 _CODE_DIGIT = re.compile(r"(?<![^\W_])(\d{2})-([0158])(?![^\W_])")
@@ -332,8 +332,9 @@ _QUOTE_STOP = re.compile(r"(?<=[^\W\d_][\"”’])[.,](?=[a-z]{2,}(?![^\W_]))")
 _QUOTE_AFTER_SMALL = re.compile(r"(?<![^\W_])([a-z]{1,3})([‘’'`])(?=[^\W\d_]{3,})")
 """A speck read as a quote glued after a small word ("a‘lvcal group"): not an elision or a
 contraction, which no small word of the list ends on."""
-_UNCLOSED = re.compile(r"(?<=\n)[“\"](?=[A-Z][a-z])")
-"""An opening quote at a line's start that no quote closes: a speck ("Pacífico⏎“Norte (CPN)")."""
+_UNCLOSED = re.compile(r"(?<=[^\W\d_]\n)[“\"](?=[A-Z][a-z])")
+"""An opening quote at a line's start, inside a sentence, that no quote closes: a speck
+("Pacífico⏎“Norte (CPN)", "Estados⏎\"Unidos"); one after a sentence's end opens a quote."""
 _CLOSES = re.compile(r"[”\"“]")
 _STARRED = re.compile(
     r"(?<![^\s(])\*(?=[^\W\d_][^*\n]{0,60}?[^\W_]\*(?![^\W_]))|(?<=[^\W_])\*(?![^\W_])"

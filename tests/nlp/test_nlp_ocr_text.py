@@ -348,6 +348,8 @@ def test_quotes_and_digits_that_belong_to_the_text_stay(detector):
         "the members of\n2 cliques were named",  # a number after a small word stays
         "The team won 18-5 and lost 12-15 in well- a\nfew games",  # scores, a real dash
         "“Norte” was the word\n“Sur” the other",  # quotes closed later stay
+        'He left in 2019.\n"The gang had grown, his mother said, and he was afraid of it since',
+        "1,300 fichas de- a E\npersonas",  # a small word before the hyphen: no join
     ):
         assert fold_ocr(kept, words).text == fold(kept).text
 
