@@ -46,6 +46,11 @@ _BAR_BEFORE_NAME = re.compile(r"(?<![^\W_])[l|](?=[A-Z][a-z]{2,})")
 """A speck read as "l" or "|" before a capitalised name ("la clica lJocotales Locos")."""
 _HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
 """A line-end hyphen read with a speck after it ("pan-=⏎dilleros"): the hyphen alone."""
+_HYPHEN_NOISE = re.compile(r"(?<=[a-z]{3})-(?:[^\S\n]+[A-Za-z]{1,2}(?![^\W_]))+[^\S\n]*(?=\n[a-z])")
+"""A line-end hyphen with noise read as a letter or two after it, one in capitals ("notif- E
+o⏎icaciones")."""
+_CODE_DIGIT = re.compile(r"(?<![^\W_])(\d{2})-([0158])(?![^\W_])")
+"""A code's letter after its hyphen read as a digit ("la 18-5" for "la 18-S")."""
 _SENTENCE_END = re.compile(r"[.!?][\s\"')]")
 """A sentence's end: two words of a phrase either side of it are two sentences, not specks
 (unless the second starts with a small letter). A colon or semicolon is taken for a speck."""
@@ -72,6 +77,9 @@ _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))
 """A speck read as a stop or comma between two words with no space ("involved.a gang"): print
 puts a space after a sentence's end, so between small letters it is a speck; not in a web
 address ("ice.gov") or a dotted abbreviation ("i.e.")."""
+_GLUED_AFTER_CODE = re.compile(r"(?<=[^\W_]-\d\d)[.,](?=[a-z]{2,}(?![^\W_]|[.,][^\W_]))")
+"""A speck read as a stop between a code and the small word after it ("la MS-13.en San Pedro"):
+never a decimal, which has a digit after the stop, nor a web address ("MS-13.org")."""
 _HYPHENED = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
 _NEVER_LAST = frozenset(
     "a an the of and or to in for with by from as de del la las los el en y e o u con por para "
@@ -85,6 +93,18 @@ _CLOSED_WRONG = re.compile(r"\([^()\[\]{}]{1,40}?([}\]])")
 _STRAYS = 2
 """Noise read as short "words" (up to 3 letters) that may stand between two words of a phrase
 broken over a line."""
+_PAIRED_LONG = 8
+"""How long a lexicon word must be to be taken for the look-alike of its neighbour's partner."""
+_SHORT_WORDS = frozenset(
+    "to at is on it he we no ya mi tu se es so up us me be do ha has had was are age per "
+    "mas hay dos son fue man men her his him its one two new old may can say see got get put "
+    "set let ran era si su lo le les nos ni vez dia mes te ti va ve vi yo".split()
+)
+"""Real short words that stand before a number or a lexicon word ("from 14 to 18", "aged 18",
+"si misma", "era rival"): never taken for misreads."""
+_SHORT_BUDGET = 1.2
+"""How far a short word before a number may be from the lexicon's: a letter misread or a slim
+one ("t", "l", "i") read in."""
 _IN_PHRASE = 1.0
 """How far a word may be from a lexicon word when its neighbour is that word's partner in a
 phrase ("notificación Foja" for "notificación roja"): one letter misread, whatever it is."""
@@ -102,13 +122,15 @@ class Vocabulary:
     """Each word with one or two letters left out -> the words it comes from (for lookup)."""
     hyphened: frozenset[tuple[str, str]] = frozenset()
     """Pairs a phrase of the lexicon writes with a hyphen between them ("gang-involved")."""
+    short: tuple[str, ...] = ()
+    """The lexicon's words of two or three letters that stand first in a pair of a phrase."""
 
 
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
-    first = [*_ms13(text), *_euro(text, vocabulary)]
+    first = [*_ms13(text), *_euro(text, vocabulary), *_code_digit(text, vocabulary)]
     more = [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
-    more += [*_specks(text), *_noise_words(text)]
+    more += [*_specks(text), *_noise_words(text), *_page_names(text, vocabulary)]
     edits = _merged(sorted(first), more)
     if not edits:
         return fold(text)
@@ -142,8 +164,14 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             pairs.update(_pattern_pairs(steps, [_optional(spec) for spec in pattern]))
         for word in rule.cues + rule.near_words + rule.context + rule.link_words:
             words.update(_pieces(word.rstrip("*")))
+    short = tuple(sorted({a for a, b in pairs if 2 <= len(a) < _SHORTEST and a.isalpha()}))
     return Vocabulary(
-        frozenset(words), cased, frozenset(pairs), _deletion_index(words), frozenset(hyphened)
+        frozenset(words),
+        cased,
+        frozenset(pairs),
+        _deletion_index(words),
+        frozenset(hyphened),
+        short,
     )
 
 
@@ -210,9 +238,11 @@ def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     fixed = [_repair(token, vocabulary) for _, _, token in tokens]
     keys = [fold_phrase(f or t).lower() for f, (_, _, t) in zip(fixed, tokens, strict=True)]
     for i in range(len(tokens)):
-        if fixed[i] is None and keys[i] not in vocabulary.words:
+        if fixed[i] is None and (keys[i] not in vocabulary.words or _unpaired(i, keys, vocabulary)):
             partner = _partner(i, keys, vocabulary)
-            if partner is not None:
+            if partner is None and tokens[i][2].islower():
+                partner = _short_partner(i, keys, vocabulary)
+            if partner is not None and partner != keys[i]:
                 fixed[i], keys[i] = _cased(partner, tokens[i][2], vocabulary), partner
     done = 0  # text before this offset is settled
     for i, (start, end, _) in enumerate(tokens):
@@ -250,6 +280,9 @@ def _brackets(text: str) -> Iterator[Edit]:
 
 
 def _glued_stops(text: str) -> Iterator[Edit]:
+    for m in _GLUED_AFTER_CODE.finditer(text):
+        if text[m.end() :].split(None, 1)[0].strip(".,;:") not in _NOT_WORDS:
+            yield m.start(), m.end(), " "
     for m in _GLUED_STOP.finditer(text):
         left = text[: m.start()].rsplit(None, 1)[-1] if m.start() else ""
         small = left[-1:].islower() and m.group(1)[:1].islower()
@@ -267,24 +300,145 @@ _VOWEL_WORDS = frozenset("ea oi io ia au eu ai ay oa ee".split())
 """Real words and abbreviations made of vowels alone, kept."""
 
 
+_LONE_LETTER = re.compile(r"(?<=[^\W\d_]) [b-df-hj-np-tv-xz](?=\n[^\W\d_])|(?<=[^\W\d_]) i(?=\n)")
+"""Noise at a line's end read as a lone small letter no language here has for a word ("(also
+i⏎written"): never "a", "e", "o", "u" or "y"."""
+
+
+_LINE_DIGIT = re.compile(r"(?<=[^\W\d_]\n)[1-9] (?=[a-z]{3,})")
+"""Noise in the margin read as a lone digit at a line's start ("the police⏎2 called"); a
+number after a small word ("of⏎2 cliques") stays, one after another word may go with it."""
+
+
 def _noise_words(text: str) -> Iterator[Edit]:
     """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
-    street gang", "Barrio 18 3⏎eee gang")."""
+    street gang", "Barrio 18 3⏎eee gang"), or as a lone letter at a line's end."""
     for m in _VOWELS_ONLY.finditer(text):
         word = m.group().strip()
         if not word.isupper() and word.lower() not in _VOWEL_WORDS:  # "AA", "EE UU" stay
             yield m.start(), m.end(), ""
+    for m in _LONE_LETTER.finditer(text):
+        yield m.start(), m.end(), ""
+    for m in _LINE_DIGIT.finditer(text):
+        before = _TOKEN.findall(text[max(0, m.start() - 20) : m.start()])[-1]
+        if before.lower() not in _NEVER_LAST:  # "members of⏎2 cliques": a real number
+            yield m.start(), m.end(), ""
+
+
+_GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])([\"”“])(?=([^\W\d_]+))")
+"""A quote glued between two words, its space lost ("the Trinitarios\"and alleges")."""
+_QUOTE_STOP = re.compile(r"(?<=[^\W\d_][\"”’])[.,](?=[a-z]{2,}(?![^\W_]))")
+"""A speck read as a stop after a closing quote, against the next word ("\"shot caller\".de")."""
+_QUOTE_AFTER_SMALL = re.compile(r"(?<![^\W_])([a-z]{1,3})([‘’'`])(?=[^\W\d_]{3,})")
+"""A speck read as a quote glued after a small word ("a‘lvcal group"): not an elision or a
+contraction, which no small word of the list ends on."""
+_UNCLOSED = re.compile(r"(?<=[^\W\d_]\n)[“\"](?=[A-Z][a-z])")
+"""An opening quote at a line's start, inside a sentence, that no quote closes: a speck
+("Pacífico⏎“Norte (CPN)", "Estados⏎\"Unidos"); one after a sentence's end opens a quote."""
+_CLOSES = re.compile(r"[”\"“]")
+_STARRED = re.compile(
+    r"(?<![^\s(])\*(?=[^\W\d_][^*\n]{0,60}?[^\W_]\*(?![^\W_]))|(?<=[^\W_])\*(?![^\W_])"
+)
+"""Quotes read as asterisks: a word or two between asterisks ("*Revolucionarios*"), or an
+asterisk closing a quoted word ("“sicarios de Los Trece Colmillos*")."""
 
 
 def _specks(text: str) -> Iterator[Edit]:
     """Specks read as marks where print has none: a quote glued after a bracket or a stop, a
-    bar before a name, a mark after a line-end hyphen."""
+    bar before a name, a mark after a line-end hyphen; quotes glued to the next word or read as
+    asterisks."""
     for m in _GLUED_MARK.finditer(text):
         yield m.start(), m.end(), " "
+    for m in _GLUED_QUOTE.finditer(text):
+        before = _TOKEN.findall(text[max(0, m.start() - 20) : m.start()])[-1].lower()
+        if m.group(1) != "“" and m.group(2).lower() in _NEVER_LAST:  # closing, then "and"
+            yield m.end(), m.end(), " "
+        elif m.group(1) != "”" and before in _NEVER_LAST:  # "as\"members": opening
+            yield m.start(), m.start(), " "
+    for m in _QUOTE_STOP.finditer(text):
+        yield m.start(), m.end(), " "
+    for m in _QUOTE_AFTER_SMALL.finditer(text):
+        if m.group(1) in _NEVER_LAST:
+            yield m.start(2), m.end(2), " "
+    for m in _UNCLOSED.finditer(text):
+        if not _CLOSES.search(text, m.end(), m.end() + 80):
+            yield m.start(), m.end(), ""
+    for m in _STARRED.finditer(text):
+        quote = _starred_quote(text, m.start())
+        if quote != "*":
+            yield m.start(), m.end(), quote
     for m in _BAR_BEFORE_NAME.finditer(text):
         yield m.start(), m.end(), ""
     for m in _HYPHEN_MARKS.finditer(text):
         yield m.start(), m.end(), "-"
+    for m in _HYPHEN_NOISE.finditer(text):
+        if any(t.isupper() and t != "I" for t in m.group().split()[1:]):  # not "well- a⏎few"
+            yield m.start(), m.end(), "-"
+
+
+def _starred_quote(text: str, at: int) -> str:
+    """The quote an asterisk stands for: opening before a word, closing after one; a closing
+    one only after an opening quote on the line ("“sicarios de Los Trece Colmillos*")."""
+    if at + 1 < len(text) and not text[at - 1 : at].isalnum():
+        return '"'
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    straight = (line.count('"') + line.count("*")) % 2
+    return '"' if straight or line.count("“") > line.count("”") else "*"
+
+
+_NAME_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{7,}(?![^\W_])")
+_SAME_NAME = 0.5
+"""How far two readings of a name on one page may be to be taken for the same name: a letter
+misread for a look-alike ("Colmilios" and "Colmillos", "Fiznados" and "Tiznados"), never
+one letter for an unlike one, as two real names differ ("Hernández", "Fernández")."""
+
+
+def _page_names(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """A name the lexicon does not know, read two ways on one page: each capitalised reading put
+    as the page's commonest one (the one nearest the others on a tie), so a name found once is
+    found again where it recurs ("Los Trece Colmillos" ... "los Colmilios")."""
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in _NAME_WORD.finditer(text):
+        key = fold_phrase(m.group()).lower()
+        if key not in vocabulary.words:
+            found.setdefault(key, []).append(m)
+    named = [k for k, ms in found.items() if any(m.group()[:1].isupper() for m in ms)]
+    if len(named) < 2:
+        return
+    index: dict[str, set[str]] = {}
+    for key in found:
+        for gone in _one_out(key):
+            index.setdefault(gone, set()).add(key)
+    for key in named:
+        near = {k for d in _one_out(key) for k in index.get(d, ()) if k != key}
+        near = {k for k in near if distance(key, k, _SAME_NAME) <= _SAME_NAME}
+        if not near:
+            continue
+        group = sorted(near | {key})
+        best = max(group, key=lambda k: (len(found[k]), -sum(distance(k, o, 2) for o in group)))
+        if best == key:
+            continue
+        like = fold_phrase(found[best][0].group())
+        for m in found[key]:
+            if m.group()[:1].isupper():
+                yield m.start(), m.end(), like[:1].upper() + like[1:]
+
+
+def _one_out(word: str) -> list[str]:
+    """The word with one letter left out at each place: two words one letter apart share one."""
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _code_digit(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """The letter a code's last digit stands for, where the lexicon writes the code so and the
+    word before leads into it ("la 18-5" -> "la 18-S"); never a score or a range ("won 18-5",
+    "18-15")."""
+    for m in _CODE_DIGIT.finditer(text):
+        letter = m.group(2).translate(_LETTER_FOR)
+        before = _TOKEN.findall(text[max(0, m.start() - 12) : m.start()])[-1:]
+        led = bool(before) and (fold_phrase(before[0]).lower(), m.group(1)) in vocabulary.pairs
+        if led and (m.group(1), letter.lower()) in vocabulary.pairs:  # "la 18-5", not "won 18-5"
+            yield m.start(2), m.end(2), letter
 
 
 def _ms13(text: str) -> Iterator[Edit]:
@@ -294,15 +448,16 @@ def _ms13(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), "MS-13"
 
 
-_EURO = re.compile(r"(?<![^\W_])[A-Z]*(?:[A-Z]€|€[A-Z])[A-Z€]*(?![^\W_])")
-"""A word in capitals with a euro sign in it ("O€N", "BRI€"): a C or an E read with a speck."""
+_EURO = re.compile(r"(?<![^\W_])[A-Z]*(?:[A-Z][€£]|[€£][A-Z])[A-Z€£]*(?![^\W_])")
+"""A word in capitals with a euro or pound sign in it ("O€N", "BRI€", "£DD-18"): a C or an E
+read with a speck."""
 
 
 def _euro(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
-    """Each euro sign inside a word in capitals read as the letter that makes it a word of the
-    lexicon ("O€N" -> "OCN"), else as C, the letter it looks most like."""
+    """Each euro (or pound) sign inside a word in capitals read as the letter that makes it a
+    word of the lexicon ("O€N" -> "OCN"), else as C, the letter it looks most like."""
     for m in _EURO.finditer(text):
-        word = m.group()
+        word = m.group().replace("£", "€")
         for letter in "CE":
             if word.replace("€", letter).lower() in vocabulary.words:
                 break
@@ -362,6 +517,39 @@ def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
     return paired[0][1]
 
 
+def _unpaired(i: int, keys: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether a long lexicon word pairs with neither neighbour, though one is a lexicon word: it
+    may be the look-alike of the word the phrase has ("notification roja" for "notificación
+    roja")."""
+    if len(keys[i]) < _PAIRED_LONG:
+        return False
+    before = keys[i - 1] if i > 0 else ""
+    after = keys[i + 1] if i + 1 < len(keys) else ""
+    return (before, keys[i]) not in vocabulary.pairs and (keys[i], after) not in vocabulary.pairs
+
+
+def _short_partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
+    """A short word misread before a number or a lexicon word, told by that word: the one
+    lexicon word of two or three letters one letter away that the phrases put before it ("tha
+    18", "lta 18", "ta clica", "ia Mara" for "the 18", "la 18", "la clica", "la Mara")."""
+    key = keys[i]
+    after = keys[i + 1] if i + 1 < len(keys) else ""
+    if not (2 <= len(key) < _SHORTEST and key.isalpha()):
+        return None
+    if not (after.isdigit() or (len(after) >= _SHORTEST and after in vocabulary.words)):
+        return None
+    if key in vocabulary.words or key in _NEVER_LAST or key in _SHORT_WORDS:
+        return None
+    before = keys[i - 1] if i > 0 else ""
+    found = [
+        word
+        for word in vocabulary.short
+        if word != before  # "de⏎te Inteligencia" is noise, not "de de"
+        if (word, after) in vocabulary.pairs and distance(key, word, _SHORT_BUDGET) <= _SHORT_BUDGET
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _unglue(
     text: str, i: int, tokens: list[tuple[int, int, str]], keys: list[str], vocabulary: Vocabulary
 ) -> Edit | None:
@@ -389,6 +577,8 @@ def _code(token: str, vocabulary: Vocabulary) -> str | None:
     word = token.translate(_LETTER_FOR)
     if word != token and word.lower() in vocabulary.words:
         return _cased(word.lower(), token, vocabulary)
+    if token[:1] in "80" and token[1:].isalpha() and token[1:].isupper() and len(token) >= 4:
+        return token[:1].translate(_LETTER_FOR) + token[1:]  # "8CLS" for "BCLS"
     return _mixed_code(token, vocabulary)
 
 
@@ -464,6 +654,8 @@ def _join(
     between = text[left[1] : right[0]]
     if len(between) > 3 or not _JUNK.fullmatch(between):
         return None
+    if right[2][:1].isupper() and _SENTENCE_END.match(between + " "):
+        return None  # two sentences: "que. En" is no "queen"
     if (left_key, right_key) in vocabulary.pairs or min(len(left[2]), len(right[2])) < 2:
         return None
     key = fold_phrase(left[2] + right[2]).lower()
@@ -486,10 +678,14 @@ def _bridge(
             continue
         start = tokens[j][0]
         between = text[end:start]
+        named = tokens[i][2][:1].isupper() and tokens[j][2][:1].isupper()
         stray = (
             j > i + 1
             and "\n" in between
-            and all(len(t[2]) <= 3 and not _small_word(t[2]) for t in tokens[i + 1 : j])
+            and all(
+                _stray(t[2], k, vocabulary, named)
+                for k, t in zip(keys[i + 1 : j], tokens[i + 1 : j], strict=True)
+            )
         )
         if j > i + 1 and not stray:
             continue
@@ -503,6 +699,22 @@ def _bridge(
             return None  # two sentences
         return end, start, "\n" if "\n" in between and not stray else " "
     return None
+
+
+def _stray(token: str, key: str, vocabulary: Vocabulary, named: bool) -> bool:
+    """Noise read as a short word: up to three letters, or inside a name (both words
+    capitalised) four in small letters that are no lexicon word ("INTERPOL Red ecor⏎Notice");
+    never a small word of the text."""
+    if named and len(token) == 4 and token.islower():
+        return key not in vocabulary.words and key not in _FOUR_LETTER_WORDS
+    return len(token) <= 3 and not _small_word(token)
+
+
+_FOUR_LETTER_WORDS = frozenset(
+    "that this with from have were they them then than when what will been into only also "
+    "such some more most said para como pero sino este esta eran sobre".split()
+)
+"""Small words of four letters a line may end on, kept."""
 
 
 def _small_word(token: str) -> bool:

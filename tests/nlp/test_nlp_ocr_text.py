@@ -81,6 +81,72 @@ MISREAD = [
     ("One was described as possibly aligned w/ suri3 in the list.", "gang_label", "suri3"),
     ('Values included "MS13-ASSOC" and "I8ST" in the field.', "gang_label", "I8ST"),
     ("Órdenes de la clica lJocotales Locos Salvatrucha (JLS) en 2023.", "gang_label", "lJocotales"),
+    # real OCR of degraded scans (degraded_1): a lexicon word that is the look-alike of the one
+    # its neighbour pairs with, a short word misread before a number, noise of four small
+    # letters inside a name broken over a line
+    (
+        "Interpol en\nMexico confirmó que la notification roja fue\npublicada en 2024.",
+        "red_notice",
+        "notification",
+    ),
+    ('Her son was threatened by “the ones from tha 18" near their apartment.', "gang_label", "tha"),
+    ('Members of the MS-13 told him that "los de lta 18" had put out word.', "gang_label", "lta"),
+    # real OCR of degraded scans: a quote glued after a small word, a digit in the margin at a
+    # line's start, an opening quote at a line's start that nothing closes
+    (
+        "and an alleged leader of a‘lvcal group the police\n2 called Los Tercerones. Human rights",
+        "gang_label",
+        "Tercerones.",
+    ),
+    (
+        "una célula del Cártel del Pacífico\n“Norte (CPN) encargada de la venta",
+        "gang_label",
+        "“Norte",
+    ),
+    # real OCR of degraded scans: a short word misread before a lexicon word
+    ("Las maras y pandillas, incluidas ia Mara Salvatrucha y el Barrio 18.", "gang_label", "ia"),
+    (
+        "The government had requested a fed notice that was never published.",
+        "red_notice",
+        "fed",
+    ),
+    # real OCR of degraded scans: a code's letter read as a digit, noise after a line-end hyphen
+    ("Que la ALD es una de las clicas de la 18-5 con mayor presencia.", "gang_label", "18-5"),
+    (
+        "Panamá ha capturado a 19 personas con notif- E o\nicaciones rojas, la mayoría.",
+        "red_notice",
+        "notif-",
+    ),
+    # real OCR of a degraded scan: a lone letter read at a line's end
+    (
+        'The officer stated that Westfield Locos (also i\nwritten "WFL") is a local street gang.',
+        "gang_label",
+        "WFL",
+    ),
+    # real OCR of degraded scans: a quote glued to the next word, quotes read as asterisks, a
+    # speck read as a stop after a closing quote
+    (
+        "The indictment describes the defendants as “members.and associa-\ntes of the "
+        'Trinitarios"and alleges that MCB members carried guns.',
+        "gang_label",
+        "members.and",
+    ),
+    (
+        "He was a clique of the 18th Street gang's *Revolucionarios* faction.",
+        "gang_label",
+        "Revolucionarios",
+    ),
+    (
+        'Un joven contó que lo "validaror* como miembro de los Sureños porque vivía en el barrio.',
+        "gang_label",
+        "validaror",
+    ),
+    ('era conocido dentro\nde la 18. como "shot caller".de la Zona 18', "gang_label", "shot"),
+    (
+        "Honduras published an INTERPOL Red ecor\nNotice for him in june 2021.",
+        "red_notice",
+        "INTERPOL",
+    ),
 ]
 
 
@@ -124,6 +190,10 @@ def test_a_misread_reference_is_found_on_an_ocr_page_only(detector, text, catego
         "He left the house. Notice was given the next day.",  # a sentence's end stays one
         "The program serves children aged 5-13 and their parents.",  # an age range, not MS-13
         "The student said that the “clique” was her lunch table.",  # a word in quotes stays
+        "Children from 14 to 18 years old took part.",  # a real word before a number stays
+        "Judge Smith* concurring, the panel wrote.",  # a footnote's asterisk stays
+        "Vive en la casa y\nluego se fue a la escuela e\niglesia.",  # "y", "e" at a line's end stay
+        "The notification came in 2021; roja was never said.",  # no phrase, no look-alike
     ],
 )
 def test_ordinary_words_on_an_ocr_page_stay_what_they_are(detector, text):
@@ -231,3 +301,63 @@ def test_real_ocr_of_a_degraded_page_finds_a_misread_code_there_only(detector, t
     assert any(d.category.value == "gang_label" and d.start <= at < d.end for d in found)
     typed = dataclasses.replace(read, ocr_done=False)
     assert not any(d.start <= at < d.end for d in detector.detect_page(typed))
+
+
+def test_codes_misread_with_a_speck_or_a_digit_are_put_right_on_an_ocr_page(detector):
+    """Real OCR of degraded scans (degraded_1): "£DD-18" for "CDD-18", "8CLS's" for "BCLS's",
+    "MS-13.en" with a speck for the space; a web address and a decimal stay."""
+    words = vocabulary(detector.lexicon)
+    for read, meant in [
+        (
+            "la clica\nCrazy Demons Dieciocho (£DD-18), una",
+            "la clica Crazy Demons Dieciocho (CDD-18), una",
+        ),
+        ("alleged homeboy and 8CLS's treasurer", "alleged homeboy and BCLS's treasurer"),
+        ("Se cobro de la MS-13.en San Pedro Sula", "Se cobro de la MS-13 en San Pedro Sula"),
+    ]:
+        assert fold_ocr(read, words).text == fold(meant).text
+    for kept in ("see ms-13.org for it", "a rate of 13.5 percent", "the 8AM count", "a 4WD truck"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+    found = detector.detect_page(page("Se cobro de la MS-13.en San Pedro Sula.", ocr_done=True))
+    assert any("MS-13" in d.text for d in found)
+    typed = detector.detect_page(page("Se cobro de la MS-13.en San Pedro Sula.", ocr_done=False))
+    assert not any("MS-13" in d.text for d in typed)
+
+
+def test_a_name_read_two_ways_on_a_page_is_found_where_it_recurs(detector):
+    """Real OCR of a degraded scan (degraded_1): "Los Fiznados" ... "los Tiznados". A look-alike
+    letter makes two readings of one name; an unlike one keeps two names apart."""
+    text = (
+        "Contenan a integrantes de Los Fiznados, estructura de la MS-13 en San Pedro Sula.\n"
+        "Según la acusación, una parte del grupo rompió con los Tiznados y formó una célula."
+    )
+    at = text.index("Tiznados")
+    found = detector.detect_page(page(text, ocr_done=True))
+    assert any(d.start <= at < d.end for d in found if d.category.value == "gang_label")
+    typed = detector.detect_page(page(text, ocr_done=False))
+    assert not any(d.start <= at < d.end for d in typed)
+    words = vocabulary(detector.lexicon)
+    for kept in ("Hernández declaró y Fernández lo negó.", "la célula que. En cigron"):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_quotes_and_digits_that_belong_to_the_text_stay(detector):
+    words = vocabulary(detector.lexicon)
+    for kept in (
+        "d'Aubuisson said he didn't know; it's l'affaire of the year",
+        "the members of\n2 cliques were named",  # a number after a small word stays
+        "The team won 18-5 and lost 12-15 in well- a\nfew games",  # scores, a real dash
+        "“Norte” was the word\n“Sur” the other",  # quotes closed later stay
+        'He left in 2019.\n"The gang had grown, his mother said, and he was afraid of it since',
+        "1,300 fichas de- a E\npersonas",  # a small word before the hyphen: no join
+    ):
+        assert fold_ocr(kept, words).text == fold(kept).text
+
+
+def test_real_short_words_are_not_taken_for_misread_ones(detector):
+    """Real OCR of degraded scans: "si", "era", "man" are words; "te" between "de" and the
+    phrase's next word is noise, not a second "de"."""
+    words = vocabulary(detector.lexicon)
+    for kept in ("no constituye por si misma prueba", "BLLS era rival de la", 'aS "man, Mara'):
+        assert fold_ocr(kept, words).text == fold(kept).text
+    assert "de de" not in fold_ocr("el Centro Estatal de Fusión de\nte Inteligencia", words).text
