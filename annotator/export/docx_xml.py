@@ -20,7 +20,8 @@ from lxml import etree
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, PPR, PSTYLE, SPACING, JC = f"{_W}p", f"{_W}pPr", f"{_W}pStyle", f"{_W}spacing", f"{_W}jc"
 R, RPR, B, T, TAB, BR = f"{_W}r", f"{_W}rPr", f"{_W}b", f"{_W}t", f"{_W}tab", f"{_W}br"
-TR, TC, TCPR = f"{_W}tr", f"{_W}tc", f"{_W}tcPr"
+TR, TRPR, CANT_SPLIT = f"{_W}tr", f"{_W}trPr", f"{_W}cantSplit"
+TC, TCPR = f"{_W}tc", f"{_W}tcPr"
 VAL, AFTER = f"{_W}val", f"{_W}after"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _BREAKS = re.compile(r"[\t\r\n]")
@@ -77,13 +78,15 @@ def space_after(p: Element, twips: int) -> None:
 
 def rows(tbl: Element, values: Sequence[Sequence[str]], style_id: str | None) -> list[Element]:
     """Table.add_row() for each row of `values`, each cell's text set, its width that of the
-    header row's cell, its paragraph in `style_id` with no space after (see docx_render._table).
-    The new rows (w:tr) are returned."""
+    header row's cell, its paragraph in `style_id` with no space after (see docx_render._table),
+    kept whole on one page (a row split by a page break reads as two). The new rows (w:tr) are
+    returned."""
     header = tbl.find(TR)
     widths = [tc.find(TCPR) for tc in header.iterfind(TC)]
     added = []
     for cells in values:
         tr = etree.SubElement(tbl, TR)
+        etree.SubElement(etree.SubElement(tr, TRPR), CANT_SPLIT)
         for width, text in zip(widths, cells, strict=True):
             tc = etree.SubElement(tr, TC)
             tc.append(copy.copy(width))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from export_support import REVIEWER, SECTIONS, SPECIAL_NOTE, Tagged, summary_counts
 
 from annotator.cli import main
@@ -132,3 +133,15 @@ def test_output_path_is_what_was_asked(tmp_path: Path, tagged: Tagged):
     out = tmp_path / "Rivas memo.DOCX"
     assert main(["export", str(tagged.path), "--memo", str(out)]) == 0
     assert docx.Document(str(out)).paragraphs[0].text == "Rebuttal Memorandum"
+
+
+def test_every_table_row_is_kept_on_one_page_and_headers_repeat(memo_docx):
+    """A row split by a page break reads as two findings; Word and LibreOffice keep a row
+    whole when it says w:cantSplit, and repeat a header row marked w:tblHeader."""
+    assert len(memo_docx.tables) >= 3
+    for table in memo_docx.tables:
+        header, *body = table.rows
+        assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert body
+        for row in body:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None

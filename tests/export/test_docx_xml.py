@@ -5,6 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
 from docx.shared import Inches, Pt
 from lxml import etree
 
@@ -68,7 +69,9 @@ def test_table_rows_are_python_docx_s(style):
     theirs = docx.Document()
     table = start(theirs)
     for row_values in values:
-        cells = table.add_row().cells
+        row = table.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        cells = row.cells
         for cell, text, width in zip(cells, row_values, widths, strict=True):
             cell.text = text
             cell.width = Inches(width)
