@@ -319,8 +319,12 @@ _AKA = frozenset(
 def acronym_after(doc: Doc, end: int) -> str | None:
     """The acronym written in brackets after a name that ends at token `end`, if any: "(HLS)",
     'clica "Hollywood Locos Salvatrucha" (HLS)', '(also written "WFL")', '(BRIC, por sus siglas en
-    inglés)'."""
+    inglés)'; or after a comma and "or": "Red Notices, or RNs as you call them"."""
     i = end + 1 if end < len(doc) and doc[end].text in _QUOTES else end
+    if i + 3 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _OR:
+        acronym, after = doc[i + 2], doc[i + 3]
+        if _ACRONYM.match(acronym.text) and (after.is_punct or after.lower_ in _OR_AFTER):
+            return acronym.text  # "Red Notices, or RNs as you call them,"
     if i >= len(doc) or doc[i].text != "(":
         return None
     i += 1
@@ -339,6 +343,8 @@ def acronym_after(doc: Doc, end: int) -> str | None:
     return None
 
 
+_OR = frozenset(["or", "o"])
+_OR_AFTER = frozenset("as como for por in en".split())
 _SIGLAS = frozenset("siglas sigla acronym acronimo initials".split())
 _SIGLAS_MAX = 8
 """How many words a note on the acronym's language may take: "(BRIC, por sus siglas en
@@ -367,7 +373,9 @@ def is_acronym_of(acronym: str, span: Span) -> bool:
 
 
 def _spells(letters: str, words: list[str]) -> bool:
-    """Whether `letters` are starts (of one letter or more) of some of the words, in order."""
+    """Whether `letters` are starts (of one letter or more) of some of the words, in order. An
+    "ex" word may give its "x": "PRIX" for "Piedmont Regional Intelligence Exchange", "INTEX"
+    for "Intelligence Exchange"."""
     seen: set[tuple[int, int]] = set()
 
     def go(i: int, w: int) -> bool:
@@ -377,11 +385,12 @@ def _spells(letters: str, words: list[str]) -> bool:
             return False
         seen.add((i, w))
         word = words[w]
-        k = 0
-        while k < len(word) and i + k < len(letters) and word[k] == letters[i + k]:
-            k += 1
-            if go(i + k, w + 1):
-                return True
+        for form in (word, word[1:]) if word.startswith("ex") else (word,):
+            k = 0
+            while k < len(form) and i + k < len(letters) and form[k] == letters[i + k]:
+                k += 1
+                if go(i + k, w + 1):
+                    return True
         return go(i, w + 1)
 
     return go(0, 0)
