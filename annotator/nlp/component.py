@@ -225,16 +225,26 @@ class CaseFileDetector:
         Authors introduce an acronym once and then use it alone: "the Colorado Information
         Analysis Center (CIAC) ... CIAC analysts". The alias is kept with the document's anchors
         as "alias:ACR:category:subtype", so later pages (and a settling pass over earlier ones)
-        know it too. A gang's alias is `vetoed` by the words that veto recurring names.
+        know it too. A gang's alias is `vetoed` by the words that veto recurring names. Two
+        letters of a name found from context (names.WEAK_ALIAS) count only after a word of
+        membership: "affiliated with OC".
         """
         for span in spans:
             acronym = names.acronym_after(doc, span.end)
             if acronym and names.is_acronym_of(acronym, span):
                 anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
         known: dict[str, list[str]] = {}
+        weak: dict[str, list[str]] = {}
         for a in sorted(anchors):  # in order: the same findings on every run ("acronym", an
             if a.startswith(ALIAS):  # acronym the text introduced, before inferred initials)
                 known.setdefault(a.split(":")[1], a.split(":")[2:])
+            elif a.startswith(names.WEAK_ALIAS):
+                weak.setdefault(a.split(":")[1], a.split(":")[2:])
+        for letters in sorted(weak):
+            if letters in known or letters not in doc.text:
+                del weak[letters]
+            else:
+                known[letters] = weak[letters]
         if not known:
             return spans
         covered = {i for s in spans for i in range(s.start, s.end)}
@@ -244,6 +254,7 @@ class CaseFileDetector:
             if t.text in known
             and t.i not in covered
             and not (known[t.text][0] == "gang_label" and vetoed(t.i))
+            and (t.text not in weak or names.after_membership(doc, t.i))
         ]
         return filter_spans(_merge_adjacent(doc, spans + extra)) if extra else spans
 

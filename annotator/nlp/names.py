@@ -28,6 +28,15 @@ _SEPARATORS = frozenset([",", ";", "and", "y", "e", "or", "o", "&"])
 _INNER = frozenset("de del of".split())
 """Lower-case words inside a name, between capitalised ones ("Los Vatos Locos de la Kennedy")."""
 _LOCOS = frozenset(["Locos"])
+_FIRST_WORD_TAILS = frozenset([("Locos",), ("Salvatrucha",), ("Locos", "Salvatrucha")])
+"""The ends of a clique's name after the word the text calls it by: "Canaleros" + "Locos"."""
+_SPANISH_NAME_MAX = 4
+"""Words of a name whose first word, before its "de", the text calls it by: "Malditos del
+Bordo", "Vagos de la Loma"; not "Brisas del Lago Locos Salvatrucha"."""
+WEAK_ALIAS = "alias2:"
+"""Anchors "alias2:AB:category:subtype": the two letters of a two-word name found from its
+context ("Olneyville Criminales" ... "OC"), marked only where a word of membership stands
+just before them ("affiliated with OC"): two capitals alone stand for too many things."""
 _MARKS = frozenset(['"', "'", "-"])
 INFERRED_SUFFIX = "_inferred"
 """Subtypes of findings known from their context only ("gang_name_inferred"): a possible name."""
@@ -199,9 +208,10 @@ def remember(spans: list[Span], anchors: set[str]) -> None:
         anchors.add(f"{ALIAS}{name}:{key}")
         for initials in _initials(words):
             anchors.add(f"{ALIAS}{initials}:{key}")
-        if span.kb_id_.endswith(INFERRED_SUFFIX):
-            for word in _short_forms(words):
-                anchors.add(f"{ALIAS}{word}:{key}")
+        if span.kb_id_.endswith(INFERRED_SUFFIX) and (two := _two_initials(words)):
+            anchors.add(f"{WEAK_ALIAS}{two}:{key}")
+        for word in _short_forms(words):
+            anchors.add(f"{ALIAS}{word}:{key}")
 
 
 _GENERIC_LAST = frozenset(
@@ -212,14 +222,21 @@ _GENERIC_LAST = frozenset(
 
 
 def _short_forms(words: Sequence[Token]) -> list[str]:
-    """The word of a name found from its context that the text will call it by again: its last
-    ("the 4-Block Hittaz" ... "the Hittaz"), or the first of a two-word "<Name> Locos" ("the
-    Canaleros Locos" ... "the Canaleros"); a plural-looking proper word, not a word every
-    gang's name ends with ("Boys", "Locos")."""
+    """The word of a clique's name that the text will call it by again: its last ("the 4-Block
+    Hittaz" ... "the Hittaz", "la clica Little Demons" ... "los Demons"), or the first of a
+    "<Name> Locos", "<Name> Salvatrucha" or "<Name> Locos Salvatrucha" ("the Canaleros Locos"
+    ... "the Canaleros", "Centrales Salvatrucha" ... "the Centrales"), or the word before a
+    short name's "de" ("the Vagos de Islip" ... "the Vagos"); a plural-looking proper
+    word, not a word every gang's name ends with ("Boys", "Locos"). Only the names of rules
+    whose names recur (a clique's, a name known from context) have them: not "Mara" of "Mara
+    Salvatrucha", nor "Disciples" of a listed "Gangster Disciples"."""
     if len(words) < 2:
         return []
-    last = words[-1].text
-    word = words[0].text if len(words) == 2 and last in _LOCOS else last
+    texts = [w.text for w in words]
+    first = tuple(texts[1:]) in _FIRST_WORD_TAILS or (
+        len(texts) <= _SPANISH_NAME_MAX and texts[1] in _INNER  # "Vagos" + "de Islip"
+    )
+    word = texts[0] if first else texts[-1]
     proper = len(word) >= 5 and word[:1].isupper() and not word.isupper()
     return [word] if proper and word[-1] in "sz" and word not in _GENERIC_LAST else []
 
@@ -235,6 +252,33 @@ def _initials(words: Sequence[Token]) -> list[str]:
     if texts[-1] in _LOCOS:
         found.append(letters + "S")
     return found
+
+
+def _two_initials(words: Sequence[Token]) -> str | None:
+    """ "OC" for "Olneyville Criminales": the initials of a name of two capitalised words."""
+    texts = [w.text for w in words]
+    if len(texts) == 2 and all(t[:1].isupper() and t[1:].islower() for t in texts):
+        return texts[0][0] + texts[1][0]
+    return None
+
+
+_MEMBERSHIP = frozenset(
+    "member members membership affiliated affiliation associate associated associates ties tied"
+    " linked belongs belonged miembro miembros integrante integrantes vinculado vinculados"
+    " vinculada perteneciente afiliado afiliados".split()
+)
+_LINKS = frozenset("with of to in from de con a al".split())
+
+
+def after_membership(doc: Doc, i: int) -> bool:
+    """Whether a word of membership and a preposition stand just before token i, a quotation
+    mark perhaps between: 'described him as "affiliated with OC,"', 'miembro de OC'."""
+    k = i - 1
+    while k >= 0 and doc[k].text in _QUOTES:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in _LINKS:
+        return False
+    return any(t.lower_ in _MEMBERSHIP for t in doc[max(0, k - 2) : k])
 
 
 def recurring(
@@ -274,8 +318,13 @@ _AKA = frozenset(
 
 def acronym_after(doc: Doc, end: int) -> str | None:
     """The acronym written in brackets after a name that ends at token `end`, if any: "(HLS)",
-    'clica "Hollywood Locos Salvatrucha" (HLS)', '(also written "WFL")'."""
+    'clica "Hollywood Locos Salvatrucha" (HLS)', '(also written "WFL")', '(BRIC, por sus siglas en
+    inglés)'; or after a comma and "or": "Red Notices, or RNs as you call them"."""
     i = end + 1 if end < len(doc) and doc[end].text in _QUOTES else end
+    if i + 3 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _OR:
+        acronym, after = doc[i + 2], doc[i + 3]
+        if _ACRONYM.match(acronym.text) and (after.is_punct or after.lower_ in _OR_AFTER):
+            return acronym.text  # "Red Notices, or RNs as you call them,"
     if i >= len(doc) or doc[i].text != "(":
         return None
     i += 1
@@ -286,7 +335,20 @@ def acronym_after(doc: Doc, end: int) -> str | None:
     k = i + 1 if i + 1 < len(doc) and doc[i + 1].text in _QUOTES else i
     if i < len(doc) and k + 1 < len(doc) and doc[k + 1].text == ")":
         return doc[i].text
+    if i < len(doc) and k + 1 < len(doc) and doc[k + 1].text == ",":
+        note = doc[k + 2 : k + 2 + _SIGLAS_MAX]
+        closed = next((t.i for t in note if t.text == ")"), None)
+        if closed is not None and any(t.lower_ in _SIGLAS for t in doc[k + 2 : closed]):
+            return doc[i].text  # "(ACTIC, por sus siglas en inglés)"
     return None
+
+
+_OR = frozenset(["or", "o"])
+_OR_AFTER = frozenset("as como for por in en".split())
+_SIGLAS = frozenset("siglas sigla acronym acronimo initials".split())
+_SIGLAS_MAX = 8
+"""How many words a note on the acronym's language may take: "(BRIC, por sus siglas en
+inglés)", "(SAFE, for its English acronym)"."""
 
 
 def is_acronym_of(acronym: str, span: Span) -> bool:
@@ -295,20 +357,25 @@ def is_acronym_of(acronym: str, span: Span) -> bool:
     "Tren de Aragua", "CERFI" for "Centros Regionales de Fusión de Inteligencia"). A gang's
     acronym only needs the first letter of the name's first capitalised word: clique acronyms
     take in words the text leaves out ("the Coronado Street clique (CSLS)", for Coronado Street
-    Locos Salvatrucha)."""
+    Locos Salvatrucha). Or spell the words of a record's own name after the place it belongs to:
+    "the Nevada Gang Intelligence Records System (GIRS)"."""
     if not _ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
         return False
     letters = "".join(c.lower() for c in acronym if c.isalnum())
     if span.label_ == "gang_label":
         capitals = [t.text for t in span if t.text[:1].isupper()]
-        return bool(capitals) and capitals[0][0].lower() == letters[0]
+        if capitals and capitals[0][0].lower() == letters[0]:
+            return True
+        return len(letters) >= 3 and _spells(letters, [c.lower() for c in capitals[1:]])
     words = [t.text.lower() for t in span if t.text[:1].isalnum()]
     plural = acronym.endswith("s") and letters[:-1]  # "SARs" for "suspicious activity reports"
     return _spells(letters, words) or bool(plural and _spells(plural, words))
 
 
 def _spells(letters: str, words: list[str]) -> bool:
-    """Whether `letters` are starts (of one letter or more) of some of the words, in order."""
+    """Whether `letters` are starts (of one letter or more) of some of the words, in order. An
+    "ex" word may give its "x": "PRIX" for "Piedmont Regional Intelligence Exchange", "INTEX"
+    for "Intelligence Exchange"."""
     seen: set[tuple[int, int]] = set()
 
     def go(i: int, w: int) -> bool:
@@ -318,11 +385,12 @@ def _spells(letters: str, words: list[str]) -> bool:
             return False
         seen.add((i, w))
         word = words[w]
-        k = 0
-        while k < len(word) and i + k < len(letters) and word[k] == letters[i + k]:
-            k += 1
-            if go(i + k, w + 1):
-                return True
+        for form in (word, word[1:]) if word.startswith("ex") else (word,):
+            k = 0
+            while k < len(form) and i + k < len(letters) and form[k] == letters[i + k]:
+                k += 1
+                if go(i + k, w + 1):
+                    return True
         return go(i, w + 1)
 
     return go(0, 0)
@@ -331,6 +399,8 @@ def _spells(letters: str, words: list[str]) -> bool:
 _JOINS = frozenset(["de", "del"])
 _JOINED_ARTICLES = frozenset(["la", "las", "los", "el"])
 _SPANISH_ARTICLES = frozenset(["los", "las", "la", "el"])
+_THE = frozenset(["the"])
+"""An English text's article before a Spanish-style name: "the Vagos de Islip"."""
 _MONTHS = frozenset(
     "Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre Noviembre"
     " Diciembre".split()
@@ -342,7 +412,8 @@ _JOINED_MAX = 4
 def extend_right(doc: Doc, start: int, end: int) -> int:
     """The end of a Spanish-style name the match stops short of, at a small word inside it:
     "Los Tecleños" + "del Bulevar", "La Banda" + "del Tizate", "Los" + "del Callejón Verde",
-    "Los Tercos" + "de la Libertad". Only a name that opens with a Spanish article, and only
+    "Los Tercos" + "de la Libertad", "the Vagos" + "de Islip". Only a name that opens with a
+    Spanish article or stands after one (or after an English "the"), and only
     capitalised words after the small ones; not a month ("La Libertad de Septiembre") nor a
     place with its own article ("de El Salvador")."""
     if end <= start or not doc[end - 1].is_title:
@@ -351,7 +422,7 @@ def extend_right(doc: Doc, start: int, end: int) -> int:
     while i > start and (is_name_word(doc[i - 1]) or doc[i - 1].lower_ in _INNER):
         i -= 1
     if doc[i].lower_ not in _SPANISH_ARTICLES and not (
-        i > 0 and doc[i - 1].lower_ in _SPANISH_ARTICLES
+        i > 0 and doc[i - 1].lower_ in _SPANISH_ARTICLES | _THE
     ):
         return end
     while end < len(doc) and doc[end].lower_ in _JOINS and doc[end].is_lower:
