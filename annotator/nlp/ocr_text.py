@@ -129,8 +129,9 @@ class Vocabulary:
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
     first = [*_ms13(text), *_euro(text, vocabulary), *_code_digit(text, vocabulary)]
-    more = [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
-    more += [*_specks(text), *_noise_words(text), *_page_names(text, vocabulary)]
+    more = [*_acronyms(text, vocabulary), *_edits(text, vocabulary), *_brackets(text)]
+    more += [*_glued_stops(text), *_specks(text), *_noise_words(text)]
+    more += [*_page_names(text, vocabulary)]
     edits = _merged(sorted(first), more)
     if not edits:
         return fold(text)
@@ -422,6 +423,76 @@ def _page_names(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
         for m in found[key]:
             if m.group()[:1].isupper():
                 yield m.start(), m.end(), like[:1].upper() + like[1:]
+
+
+_ACRONYM_READ = re.compile(
+    r"(?<![^\W_]|[\]\[|])[^\W\d_](?:[^\W\d_]|[\]\[|]){1,6}[^\W\d_](?![^\W_]|[\]\[|])"
+)
+"""A word that may be an acronym as a bad scan reads it: letters, perhaps a bracket or a bar
+read for a letter inside ("C]NG")."""
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,6}[A-Z])\)")
+"""An acronym the page introduces in brackets after its name ("(CEFI)")."""
+_CAPITAL_ALIKE = {
+    frozenset(p) for p in "IL IJ IT OD OQ CG EF FP PR MN NH UV VW".split()
+}
+"""Capitals a bad scan reads for one another."""
+_BAR_FOR = frozenset("IJL")
+"""The letters a bracket or a bar inside a word in capitals stands for ("C]NG" for "CJNG")."""
+_ACRONYM_BUDGET = 0.45
+
+
+def _acronyms(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """An acronym of the lexicon, or one the page introduces in brackets, read with one letter
+    misread: a bracket or a bar for I, J or L ("C]NG"), a small letter for its capital ("jRIC",
+    "PaCiC"), a capital for a look-alike one ("CEFL" for "CEFI", "MCRIC" for "NCRIC"), or a slim
+    letter read in ("CJING"). Only words with two capitals or more, and only to one acronym."""
+    known: dict[int, list[str]] = {}
+    defined = {w for w in _DEFINED.findall(text) if w.isupper()}
+    for word in {*vocabulary.cased.values(), *defined}:
+        if 3 <= len(word) <= 8 and sum(ch.isupper() for ch in word) >= 2:
+            known.setdefault(len(word), []).append(word)
+    for m in _ACRONYM_READ.finditer(text):
+        token = m.group()
+        if sum(ch.isupper() for ch in token) < 2 or token in vocabulary.cased.values():
+            continue
+        if token.isalpha() and fold_phrase(token).lower() in vocabulary.words and (
+            token.lower() not in vocabulary.cased
+        ):
+            continue  # a lexicon word of its own, in capitals
+        if token in defined:
+            continue
+        scored = sorted(
+            (cost, word)
+            for n in (len(token), len(token) - 1)
+            for word in known.get(n, ())
+            if (cost := _acronym_cost(token, word)) <= _ACRONYM_BUDGET
+        )
+        if scored and (len(scored) == 1 or scored[1][0] - scored[0][0] >= 0.3):
+            if scored[0][1] != token:
+                yield m.start(), m.end(), scored[0][1]
+
+
+def _acronym_cost(token: str, word: str) -> float:
+    """How far a reading is from an acronym: each character a bracket or bar for I, J or L,
+    a small letter for its capital, a look-alike capital; one slim letter read in."""
+    if len(token) == len(word) + 1:
+        slim = [i for i, ch in enumerate(token) if ch in "IlL|1" and 0 < i < len(token) - 1]
+        return min((0.4 + _acronym_cost(token[:i] + token[i + 1 :], word) for i in slim), default=9)
+    cost = 0.0
+    for a, b in zip(token, word, strict=True):
+        if a == b:
+            continue
+        if a in "]|[" and b in _BAR_FOR:
+            cost += 0.3
+        elif a.upper() == b and b.isupper():
+            cost += 0.2 if a in "cjiklopsuvwxzy" else 0.45
+        elif frozenset((a, b)) in _CAPITAL_ALIKE:
+            cost += 0.4
+        else:
+            return 9.0
+        if cost > _ACRONYM_BUDGET:
+            return cost
+    return cost
 
 
 def _one_out(word: str) -> list[str]:
