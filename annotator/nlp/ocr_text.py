@@ -25,7 +25,7 @@ from typing import Any
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.normalize import Folded, fold, fold_phrase
-from annotator.nlp.ocr_distance import distance
+from annotator.nlp.ocr_distance import SPLIT_READINGS, distance
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SHORTEST = 4
@@ -432,20 +432,21 @@ _ACRONYM_READ = re.compile(
 read for a letter inside ("C]NG")."""
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,6}[A-Z])\)")
 """An acronym the page introduces in brackets after its name ("(CEFI)")."""
-_CAPITAL_ALIKE = {
-    frozenset(p) for p in "IL IJ IT OD OQ CG EF FP PR MN NH UV VW".split()
-}
+_CAPITAL_ALIKE = {frozenset(p) for p in "IL IJ IT OD OQ CG EF FP PR MN NH UV VW".split()}
 """Capitals a bad scan reads for one another."""
 _BAR_FOR = frozenset("IJL")
 """The letters a bracket or a bar inside a word in capitals stands for ("C]NG" for "CJNG")."""
+_SMALL_ALIKE = frozenset("cijklopsuvwxyz")
+"""Small letters that look like their capitals, or that a capital I is read as ("jRIC")."""
 _ACRONYM_BUDGET = 0.45
 
 
 def _acronyms(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     """An acronym of the lexicon, or one the page introduces in brackets, read with one letter
     misread: a bracket or a bar for I, J or L ("C]NG"), a small letter for its capital ("jRIC",
-    "PaCiC"), a capital for a look-alike one ("CEFL" for "CEFI", "MCRIC" for "NCRIC"), or a slim
-    letter read in ("CJING"). Only words with two capitals or more, and only to one acronym."""
+    "PaCiC"), a capital for a look-alike one in an acronym of four letters or more ("CEFL" for
+    "CEFI", "MCRIC" for "NCRIC"; "MCB" is no "NCB"), or a slim letter read in ("CJING"). Only
+    words with two capitals or more, and only to one acronym."""
     known: dict[int, list[str]] = {}
     defined = {w for w in _DEFINED.findall(text) if w.isupper()}
     for word in {*vocabulary.cased.values(), *defined}:
@@ -455,8 +456,10 @@ def _acronyms(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
         token = m.group()
         if sum(ch.isupper() for ch in token) < 2 or token in vocabulary.cased.values():
             continue
-        if token.isalpha() and fold_phrase(token).lower() in vocabulary.words and (
-            token.lower() not in vocabulary.cased
+        if (
+            token.isalpha()
+            and fold_phrase(token).lower() in vocabulary.words
+            and (token.lower() not in vocabulary.cased)
         ):
             continue  # a lexicon word of its own, in capitals
         if token in defined:
@@ -467,9 +470,9 @@ def _acronyms(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
             for word in known.get(n, ())
             if (cost := _acronym_cost(token, word)) <= _ACRONYM_BUDGET
         )
-        if scored and (len(scored) == 1 or scored[1][0] - scored[0][0] >= 0.3):
-            if scored[0][1] != token:
-                yield m.start(), m.end(), scored[0][1]
+        alone = scored and (len(scored) == 1 or scored[1][0] - scored[0][0] >= 0.3)
+        if alone and scored[0][1] != token:
+            yield m.start(), m.end(), scored[0][1]
 
 
 def _acronym_cost(token: str, word: str) -> float:
@@ -484,9 +487,9 @@ def _acronym_cost(token: str, word: str) -> float:
             continue
         if a in "]|[" and b in _BAR_FOR:
             cost += 0.3
-        elif a.upper() == b and b.isupper():
-            cost += 0.2 if a in "cjiklopsuvwxzy" else 0.45
-        elif frozenset((a, b)) in _CAPITAL_ALIKE:
+        elif a.upper() == b and a in _SMALL_ALIKE:
+            cost += 0.2
+        elif frozenset((a, b)) in _CAPITAL_ALIKE and len(word) >= 4:
             cost += 0.4
         else:
             return 9.0
@@ -576,7 +579,7 @@ def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
     after = keys[i + 1] if i + 1 < len(keys) else ""
     if before not in vocabulary.words and after not in vocabulary.words:
         return None
-    candidates = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    candidates = _candidates(key, vocabulary)
     paired = sorted(
         (cost, word)
         for word in candidates
@@ -680,7 +683,7 @@ def _mixed_code(token: str, vocabulary: Vocabulary) -> str | None:
 
 def _closest(key: str, vocabulary: Vocabulary) -> str | None:
     """The one lexicon word within reach of the token; None when none is, or two are alike."""
-    candidates = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    candidates = _candidates(key, vocabulary)
     scored = sorted(
         (cost, word)
         for word in candidates
@@ -689,6 +692,21 @@ def _closest(key: str, vocabulary: Vocabulary) -> str | None:
     if not scored or (len(scored) > 1 and scored[1][0] - scored[0][0] < 0.3):
         return None
     return scored[0][1]
+
+
+def _candidates(key: str, vocabulary: Vocabulary) -> set[str]:
+    """The lexicon words a reading may come from: those that share a deletion with it, and the
+    one it is where one letter was read as two ("gafig" for "gang": "fi" for "n"; "nrara" for
+    "mara"), which the deletions of a short word do not reach."""
+    found = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    for two, one in SPLIT_READINGS:
+        at = key.find(two)
+        while at >= 0:
+            back = key[:at] + one + key[at + 2 :]
+            if back in vocabulary.words:
+                found.add(back)
+            at = key.find(two, at + 1)
+    return found
 
 
 def _budget(word: str) -> float:
