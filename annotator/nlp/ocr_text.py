@@ -49,6 +49,8 @@ _HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
 _HYPHEN_NOISE = re.compile(r"(?<=[a-z]{3})-(?:[^\S\n]+[A-Za-z]{1,2}(?![^\W_]))+[^\S\n]*(?=\n[a-z])")
 """A line-end hyphen with noise read as a letter or two after it, one in capitals ("notif- E
 o⏎icaciones")."""
+_CODE_MARK = re.compile(r"(?<![^\W_])([A-Z]{1,3})[:+](\d\d)(?![^\W_]|[:,]\d)")
+"""A code's hyphen read as a colon or a plus ("M:18" for "M-18"); never a time ("M:18:05")."""
 _CODE_DIGIT = re.compile(r"(?<![^\W_])(\d{2})-([0158])(?![^\W_])")
 """A code's letter after its hyphen read as a digit ("la 18-5" for "la 18-S")."""
 _SENTENCE_END = re.compile(r"[.!?][\s\"')]")
@@ -63,10 +65,11 @@ _CONTRACTIONS = frozenset("s t d m ll re ve".split())
 """Marks a speck is read as between two words with no space ("Sureño'associate"); English
 contractions ('s, 't, 'll, 're, 've, 'd, 'm) are left alone."""
 _BEFORE_BRACKET = re.compile(
-    r"(?:[\s.,;:'`\"“”~_\-|!*^°·•]|(?<=\s)[^\W_]{1,2}(?=\s))+(?=\([A-Z][A-Za-z]{1,7}\))"
+    r"(?:[\s.,;:'`\"“”~_\-|!*^°·•]|(?<=\s)[^\W_]{1,2}(?=\s))+(?=\([A-Z][A-Za-z]{1,7}(?:-\d\d)?\))"
 )
 """Specks, or noise read as a letter or two, between a name and the acronym in brackets after
-it ("Fusión de Inteligencia : iE\n(CEFI)"): the acronym is only taken when it follows the name."""
+it ("Fusión de Inteligencia : iE\n(CEFI)", "Dieciocho'(CDD-18)"): the acronym is only taken when
+it follows the name."""
 _MS13 = re.compile(
     r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[-–—~]?[1l|I2][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
     re.IGNORECASE,
@@ -77,7 +80,7 @@ _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))
 """A speck read as a stop or comma between two words with no space ("involved.a gang"): print
 puts a space after a sentence's end, so between small letters it is a speck; not in a web
 address ("ice.gov") or a dotted abbreviation ("i.e.")."""
-_GLUED_AFTER_CODE = re.compile(r"(?<=[^\W_]-\d\d)[.,](?=[a-z]{2,}(?![^\W_]|[.,][^\W_]))")
+_GLUED_AFTER_CODE = re.compile(r"(?<=[^\W_][-:+]\d\d)[.,](?=[a-z]{2,}(?![^\W_]|[.,][^\W_]))")
 """A speck read as a stop between a code and the small word after it ("la MS-13.en San Pedro"):
 never a decimal, which has a digit after the stop, nor a web address ("MS-13.org")."""
 _HYPHENED = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
@@ -129,8 +132,10 @@ class Vocabulary:
 def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     """The text folded for matching (normalize.fold), after the OCR repairs."""
     first = [*_ms13(text), *_euro(text, vocabulary), *_code_digit(text, vocabulary)]
-    more = [*_acronyms(text, vocabulary), *_edits(text, vocabulary), *_brackets(text)]
-    more += [*_glued_stops(text), *_specks(text), *_noise_words(text)]
+    first += _code_mark(text, vocabulary)
+    more = [*_acronyms(text, vocabulary), *_bang_for_l(text, vocabulary)]
+    more += [*_edits(text, vocabulary), *_brackets(text)]
+    more += [*_glued_stops(text), *_specks(text, vocabulary), *_noise_words(text)]
     more += [*_page_names(text, vocabulary)]
     edits = _merged(sorted(first), more)
     if not edits:
@@ -241,7 +246,7 @@ def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     for i in range(len(tokens)):
         if fixed[i] is None and (keys[i] not in vocabulary.words or _unpaired(i, keys, vocabulary)):
             partner = _partner(i, keys, vocabulary)
-            if partner is None and tokens[i][2].islower():
+            if partner is None and _small_or_slim(tokens[i][2]):
                 partner = _short_partner(i, keys, vocabulary)
             if partner is not None and partner != keys[i]:
                 fixed[i], keys[i] = _cased(partner, tokens[i][2], vocabulary), partner
@@ -311,6 +316,10 @@ _LINE_DIGIT = re.compile(r"(?<=[^\W\d_]\n)[1-9] (?=[a-z]{3,})")
 number after a small word ("of⏎2 cliques") stays, one after another word may go with it."""
 
 
+_HYPHEN_DIGIT = re.compile(r"(?<=[^\W\d_]-\n)[1-9] (?=[a-z]{3,})")
+"""The same after a line-end hyphen ("Sec-⏎1 urity"): a word goes on there, never a number."""
+
+
 def _noise_words(text: str) -> Iterator[Edit]:
     """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
     street gang", "Barrio 18 3⏎eee gang"), or as a lone letter at a line's end."""
@@ -324,6 +333,8 @@ def _noise_words(text: str) -> Iterator[Edit]:
         before = _TOKEN.findall(text[max(0, m.start() - 20) : m.start()])[-1]
         if before.lower() not in _NEVER_LAST:  # "members of⏎2 cliques": a real number
             yield m.start(), m.end(), ""
+    for m in _HYPHEN_DIGIT.finditer(text):
+        yield m.start(), m.end(), ""
 
 
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])([\"”“])(?=([^\W\d_]+))")
@@ -344,7 +355,30 @@ _STARRED = re.compile(
 asterisk closing a quoted word ("“sicarios de Los Trece Colmillos*")."""
 
 
-def _specks(text: str) -> Iterator[Edit]:
+_BANG_FOR_L = re.compile(r"(?<![^\W_])([^\W\d_]{2,})!(?=[^\W\d_]|[^\S\n]+[a-z])")
+"""An "l" read as "!" at or inside a word, with more of the sentence after it ("Centro Naciona!
+de Fusión", "stil! one"): a "!" ends a sentence, so a small letter does not follow it."""
+_HYPHEN_AFTER_SMALL = re.compile(
+    r"(?<![^\W_]|-)(?:the|The|of|and|an|de|del|la|las|los|el|con|por|para|una|que)-(?=[^\W\d_]{2})"
+)
+"""A speck read as a hyphen glued after a small word, in a line ("the-Norris Boys"): no such
+word is the first half of a compound, unless inside one ("blue-and-white")."""
+_SMALL_EURO = re.compile(r"(?<![^\W_])([a-z]*)€([a-z]+)(?![^\W_])")
+"""A word in small letters with a euro sign in it: an "e" or a "c" read with a speck ("€meese",
+"€laiming")."""
+
+
+def _bang_for_l(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """The word with its "!" read as the "l" it was, put right as a lexicon word where it is one
+    ("Naciona!" -> "Nacional"); only where it makes one: "them!" stays."""
+    for m in _BANG_FOR_L.finditer(text):
+        word = m.group(1) + "l"
+        lexical = _repair(word, vocabulary) or word
+        if fold_phrase(lexical).lower() in vocabulary.words:
+            yield m.start(), m.end(), lexical
+
+
+def _specks(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     """Specks read as marks where print has none: a quote glued after a bracket or a stop, a
     bar before a name, a mark after a line-end hyphen; quotes glued to the next word or read as
     asterisks."""
@@ -370,6 +404,14 @@ def _specks(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), quote
     for m in _BAR_BEFORE_NAME.finditer(text):
         yield m.start(), m.end(), ""
+    for m in _HYPHEN_AFTER_SMALL.finditer(text):
+        yield m.end() - 1, m.end(), " "
+    for m in _SMALL_EURO.finditer(text):
+        for letter in "ec":
+            word = m.group(1) + letter + m.group(2)
+            if fold_phrase(word) in vocabulary.words:
+                yield m.start(), m.end(), word
+                break
     for m in _HYPHEN_MARKS.finditer(text):
         yield m.start(), m.end(), "-"
     for m in _HYPHEN_NOISE.finditer(text):
@@ -503,6 +545,13 @@ def _one_out(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+def _code_mark(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """The hyphen of a code the lexicon writes with one ("M:18" -> "M-18")."""
+    for m in _CODE_MARK.finditer(text):
+        if (m.group(1).lower(), m.group(2)) in vocabulary.hyphened:
+            yield m.end(1), m.start(2), "-"
+
+
 def _code_digit(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     """The letter a code's last digit stands for, where the lexicon writes the code so and the
     word before leads into it ("la 18-5" -> "la 18-S"); never a score or a range ("won 18-5",
@@ -566,7 +615,10 @@ def _repair(token: str, vocabulary: Vocabulary) -> str | None:
     if best is not None:
         return _cased(best, token, vocabulary)
     split = _split(key, vocabulary)
-    return _cased(split, token, vocabulary) if split else None
+    if split:
+        return _cased(split, token, vocabulary)
+    head, small = _small_after(key, vocabulary)
+    return f"{_cased(head, token, vocabulary)} {small}" if head else None
 
 
 def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
@@ -589,6 +641,12 @@ def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
     if not paired or (len(paired) > 1 and paired[1][0] - paired[0][0] < 0.3):
         return None
     return paired[0][1]
+
+
+def _small_or_slim(token: str) -> bool:
+    """A word in small letters, or one whose capital is a slim letter read for an "l" ("Ja
+    mara", "Ia 18")."""
+    return token.islower() or (token[:1] in "JI" and token[1:].islower())
 
 
 def _unpaired(i: int, keys: list[str], vocabulary: Vocabulary) -> bool:
@@ -729,6 +787,21 @@ def _split(key: str, vocabulary: Vocabulary) -> str | None:
         if pair in vocabulary.pairs:
             return f"{pair[0]} {pair[1]}"
     return None
+
+
+_GLUED_SMALL = ("and", "the", "of")
+"""Small words a bad scan glues to the word before them ("Intelligence Fileand may"); not the
+Spanish ones, which end many words ("grande", "verde")."""
+
+
+def _small_after(key: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """A lexicon word of four letters or more and a small word after it, read without the
+    space between ("fileand" -> "file", "and"); ("", "") when the word is not that."""
+    for small in _GLUED_SMALL:
+        head = key[: -len(small)]
+        if key.endswith(small) and len(head) >= _SHORTEST and head in vocabulary.words:
+            return head, small
+    return "", ""
 
 
 def _join(
