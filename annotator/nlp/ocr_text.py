@@ -38,10 +38,10 @@ _BRIDGE_JUNK = re.compile(r"[\s.,;:'`\"“”‘’«»„~_\-|!*^°·•—–]
 """The same, with dashes, between two words that stand together in a phrase ("Centro Estatal
 de Fusión — *⏎y de Inteligencia")."""
 _GLUED_MARK = re.compile(
-    r"(?:(?<=[)\]])|(?<=[^\W_])\.)['’`´]+(?=[^\W\d_])(?!(?:s|t|d|m|ll|re|ve)(?![^\W_]))"
+    r"(?:(?<=[)\]])|(?<=[)\]][,;])|(?<=[^\W_])\.)['’`´]+(?=[^\W\d_])(?!(?:s|t|d|m|ll|re|ve)(?![^\W_]))"
 )
 """A speck read as a quote after a closing bracket or a stop, against the next word
-("(CEFI)'ha", "El CEFI.'que"): print puts a space there."""
+("(CEFI)'ha", "El CEFI.'que", "(VM18),'una"): print puts a space there."""
 _BAR_BEFORE_NAME = re.compile(r"(?<![^\W_])[l|](?=[A-Z][a-z]{2,})")
 """A speck read as "l" or "|" before a capitalised name ("la clica lJocotales Locos")."""
 _HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
@@ -71,11 +71,11 @@ _BEFORE_BRACKET = re.compile(
 it ("Fusión de Inteligencia : iE\n(CEFI)", "Dieciocho'(CDD-18)"): the acronym is only taken when
 it follows the name."""
 _MS13 = re.compile(
-    r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[-–—~]?[1l|I2][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
+    r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[§°·]?[-–—~]?[1l|I2][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
     re.IGNORECASE,
 )
-"""MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "HS-23", "M5-l3" (never a bare
-"5-13", which may be an age range)."""
+"""MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "HS-23", "M5-l3", "MS§-13"
+(never a bare "5-13", which may be an age range)."""
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))", re.UNICODE)
 """A speck read as a stop or comma between two words with no space ("involved.a gang"): print
 puts a space after a sentence's end, so between small letters it is a speck; not in a web
@@ -368,6 +368,32 @@ _SMALL_EURO = re.compile(r"(?<![^\W_])([a-z]*)€([a-z]+)(?![^\W_])")
 "€laiming")."""
 
 
+_DOUBLE_STOP = re.compile(r"(?<=[^\W\d_])\.\.(?!\.)")
+"""A stop read twice ("one of the MS..⏎The"): an ellipsis has three."""
+_BLANK_AFTER_SMALL = re.compile(
+    r"(?<![^\W_])(?:the|of|a|an|to|de|del|la|las|los|el|en|y|con|por|para|que)\n(?:[^\S\n]*\n)+",
+    re.IGNORECASE,
+)
+"""A blank line read after a small word no paragraph ends on ("members of⏎⏎\"Tango\""): the
+sentence goes on."""
+_STRAY_QUOTE = re.compile(r"(?<=[^\S\n])[‘'`](?=([^\W\d_]{3,})([^\W_]*)(?!['’]))")
+"""A speck read as an opening single quote inside a line, before a word that no quote closes
+("Locos 'Salvatrucha", "Raperos” ‘clique"); one at a line's start may stand for a lost stop."""
+_LINE_END_DIGIT = re.compile(r"(?<=[^\W\d_],) [1-9](?=\n[a-z])")
+"""Noise read as a lone digit after a comma at a line's end ("Los Vistosos, 3⏎an offshoot")."""
+_STOP_BEFORE_COMMA = re.compile(r"(?<=\d)\.(?=,)")
+"""A speck read as a stop between a number and its comma ("Varrio Bakers 13.,")."""
+_LINE_START_MARK = re.compile(
+    r"(?<![^\W_])(?:the|of|a|an|de|del|la|las|los|el)\n[*•·«»+] (?=[^\W\d_])", re.IGNORECASE
+)
+"""A speck read as a mark at a line's start, after a small word no line of a list ends on
+("members of the⏎* Avenues")."""
+_MARKS_BEFORE_SMALL = re.compile(r"(?<=\s)[-.,~'`]{2,3}(?=(?:la|las|los|el|the|a|of)\s)")
+"""Specks read as marks glued before a small word ("por el contrario, -.la MS")."""
+_INITIAL_GLUED = re.compile(r"(?<![^\W_])[A-Z]\.(?=([A-Z][A-Za-z]{2,7})(?![^\W_]))")
+"""A list's letter glued to the heading after it ("B.SAFE")."""
+
+
 def _bang_for_l(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     """The word with its "!" read as the "l" it was, put right as a lexicon word where it is one
     ("Naciona!" -> "Nacional"); only where it makes one: "them!" stays."""
@@ -406,6 +432,23 @@ def _specks(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
         yield m.start(), m.end(), ""
     for m in _HYPHEN_AFTER_SMALL.finditer(text):
         yield m.end() - 1, m.end(), " "
+    for m in _DOUBLE_STOP.finditer(text):
+        yield m.start(), m.end(), "." if text[m.end() : m.end() + 1].isspace() else ". "
+    for m in _BLANK_AFTER_SMALL.finditer(text):
+        at = m.group().index("\n")
+        yield m.start() + at, m.end(), "\n"
+    for m in _STRAY_QUOTE.finditer(text):
+        after = text[m.end() : m.end() + 60].split("\n", 1)[0]
+        if not re.search(r"[’'`´]", after):
+            yield m.start(), m.end(), ""
+    for rx in (_LINE_END_DIGIT, _STOP_BEFORE_COMMA, _MARKS_BEFORE_SMALL):
+        for m in rx.finditer(text):
+            yield m.start(), m.end(), ""
+    for m in _LINE_START_MARK.finditer(text):
+        yield m.end() - 2, m.end(), ""
+    for m in _INITIAL_GLUED.finditer(text):
+        if m.group(1) in vocabulary.cased.values():
+            yield m.end(), m.end(), " "
     for m in _SMALL_EURO.finditer(text):
         for letter in "ec":
             word = m.group(1) + letter + m.group(2)
