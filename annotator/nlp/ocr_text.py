@@ -134,6 +134,7 @@ def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
     first = [*_ms13(text), *_euro(text, vocabulary), *_code_digit(text, vocabulary)]
     first += _code_mark(text, vocabulary)
     more = [*_acronyms(text, vocabulary), *_bang_for_l(text, vocabulary)]
+    more += [*_split_words(text, vocabulary), *_function_words(text)]
     more += [*_edits(text, vocabulary), *_brackets(text)]
     more += [*_glued_stops(text), *_specks(text, vocabulary), *_noise_words(text)]
     more += [*_page_names(text, vocabulary)]
@@ -394,6 +395,63 @@ _INITIAL_GLUED = re.compile(r"(?<![^\W_])[A-Z]\.(?=([A-Z][A-Za-z]{2,7})(?![^\W_]
 """A list's letter glued to the heading after it ("B.SAFE")."""
 
 
+_SMALL_READ = re.compile(r"(?<![^\W_]|['’])[a-z]{3,4}(?![^\W_]|['’])")
+_FUNCTION_WORDS = ("and", "the", "que", "los", "las", "del", "con", "por", "una", "for", "from")
+"""Small words a bad scan misreads by a look-alike letter ("ahd", "tbe", "tlie"): a list or a
+phrase the detector reads runs through them."""
+_REAL_SMALL = frozenset(
+    "arid tho quo les tos per com def dei dol uma corr cori gon lor tor".split()
+)
+"""Real words a look-alike letter away from a small word: left as read."""
+_ARTICLE_BEFORE_NAME = {"les": "los"}
+"""A real word read for an article, told by the name after it: the pronoun "les" comes before
+a verb, never before a name ("la clica de les Normandie")."""
+_SPLIT_BY_STRAY = re.compile(r"(?<![^\W_])([^\W\d_]{4,}) [^\W\d_]{1,2}\n([^\W\d_]{2,})(?![^\W_])")
+"""A word broken at a line's end with noise read as a letter after its first part
+("Notificac a⏎ión Roja")."""
+_DOUBLE_MARK = re.compile(r"(?<=[^\W\d_])([.,;:])[.,;:](?=[a-z]{2})")
+"""Two marks glued between two words ("rojas,.la"): the first, and the space lost."""
+_SPLIT_ACRONYM = re.compile(r"(?<![^\W_])([A-Z]) ([A-Z]{2,6})(?![^\W_])")
+"""An acronym read with a space after its first letter ("(J RIC)")."""
+_CLOSING_READ_H = re.compile(r"(?<=\()([A-Z]{2,6})H(?=\s)")
+"""A bracketed acronym's last I and the bracket read as one "H" ("(CENFH y del")."""
+
+
+_NAME_AFTER = re.compile(r"[^\S\n]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}")
+
+
+def _function_words(text: str) -> Iterator[Edit]:
+    """A small word misread by a look-alike letter, put right: "ahd" -> "and"."""
+    for m in _SMALL_READ.finditer(text):
+        word = m.group()
+        if word in _ARTICLE_BEFORE_NAME and _NAME_AFTER.match(text, m.end()):
+            yield m.start(), m.end(), _ARTICLE_BEFORE_NAME[word]
+            continue
+        if word in _FUNCTION_WORDS or word in _REAL_SMALL:
+            continue
+        near = [w for w in _FUNCTION_WORDS if distance(word, w, 0.45) <= 0.45]
+        if len(near) == 1:
+            yield m.start(), m.end(), near[0]
+
+
+def _split_words(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """A word broken over a line with noise between its parts, a lexicon word once joined; an
+    acronym read with a space after its first letter, or with its last I and its bracket read
+    as "H"."""
+    for m in _SPLIT_BY_STRAY.finditer(text):
+        word = m.group(1) + m.group(2)
+        key = fold_phrase(word).lower()
+        if key in vocabulary.words and fold_phrase(m.group(1)).lower() not in vocabulary.words:
+            yield m.start(), m.end(), word
+    known = set(vocabulary.cased.values())
+    for m in _SPLIT_ACRONYM.finditer(text):
+        if m.group(1) + m.group(2) in known and m.group(2) not in known:
+            yield m.start(), m.end(), m.group(1) + m.group(2)
+    for m in _CLOSING_READ_H.finditer(text):
+        if m.group(1) + "I" in known and ")" not in text[m.end() : m.end() + 20]:
+            yield m.end() - 1, m.end(), "I)"
+
+
 def _bang_for_l(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     """The word with its "!" read as the "l" it was, put right as a lexicon word where it is one
     ("Naciona!" -> "Nacional"); only where it makes one: "them!" stays."""
@@ -432,6 +490,8 @@ def _specks(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
         yield m.start(), m.end(), ""
     for m in _HYPHEN_AFTER_SMALL.finditer(text):
         yield m.end() - 1, m.end(), " "
+    for m in _DOUBLE_MARK.finditer(text):
+        yield m.start(), m.end(), m.group(1) + " "
     for m in _DOUBLE_STOP.finditer(text):
         yield m.start(), m.end(), "." if text[m.end() : m.end() + 1].isspace() else ". "
     for m in _BLANK_AFTER_SMALL.finditer(text):
@@ -876,10 +936,12 @@ def _bridge(
 ) -> Edit | None:
     """Specks between two words of a lexicon phrase ("Red ' Notice", "Gang;Assessment",
     "fusion. center", noise read as a short word or two on a line of their own between them)
-    read as the one space they were."""
+    read as the one space they were. A word split in two ("dela" -> "de la") pairs by its
+    nearer half ("dela,⏎18")."""
     end = tokens[i][1]
+    left = keys[i].rsplit(" ", 1)[-1]
     for j in range(i + 1, min(i + 2 + _STRAYS, len(tokens))):
-        if (keys[i], keys[j]) not in vocabulary.pairs:
+        if (left, keys[j].split(" ", 1)[0]) not in vocabulary.pairs:
             continue
         start = tokens[j][0]
         between = text[end:start]
