@@ -36,10 +36,11 @@ SPLIT_READINGS = (
     ("tt", "n"),
     ("nr", "m"),
     ("ti", "n"),
+    ("ef", "n"),
 )
 """Two letters read as one or one as two: "rn"/"m", "ri"/"n" ("Barno" for "Barrio"), "fi"/"n"
 (Tesseract's English model reading a Spanish "ñ": "Surefios" for "Sureños"), "nr"/"m"
-("nrara"), "ti"/"n" ("gatig")."""
+("nrara"), "ti"/"n" ("gatig"), "ef"/"n" (an "ñ" read with its tilde: "Sureéfos")."""
 _MERGED = {frozenset(p) for p in SPLIT_READINGS}
 _VOWELS = frozenset("aeiou")
 _THIN_MARKS = frozenset("|.,'`-:;!")

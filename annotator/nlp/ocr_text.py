@@ -382,6 +382,10 @@ _STRAY_QUOTE = re.compile(r"(?<=[^\S\n])[‘'`](?=([^\W\d_]{3,})([^\W_]*)(?!['�
 ("Locos 'Salvatrucha", "Raperos” ‘clique"); one at a line's start may stand for a lost stop."""
 _LINE_END_DIGIT = re.compile(r"(?<=[^\W\d_],) [1-9](?=\n[a-z])")
 """Noise read as a lone digit after a comma at a line's end ("Los Vistosos, 3⏎an offshoot")."""
+_DOUBLED_QUOTE = re.compile(r"(?<=[^\W\d_]|\s)[\"“”]{2}(?=[^\W\d_])")
+"""An opening quote read twice, or with a speck as another ("or a\"\"homeboy\"")."""
+_STOP_BEFORE_DASH = re.compile(r"(?<=[\"”])\.(?=[—–])")
+"""A speck read as a stop between a closing quote and a dash ("ilícitas\".— and")."""
 _STOP_BEFORE_COMMA = re.compile(r"(?<=\d)\.(?=,)")
 """A speck read as a stop between a number and its comma ("Varrio Bakers 13.,")."""
 _LINE_START_MARK = re.compile(
@@ -490,6 +494,11 @@ def _specks(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
         yield m.start(), m.end(), ""
     for m in _HYPHEN_AFTER_SMALL.finditer(text):
         yield m.end() - 1, m.end(), " "
+    for m in _DOUBLED_QUOTE.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        yield m.start(), m.end(), '"' if before.isspace() else ' "'
+    for m in _STOP_BEFORE_DASH.finditer(text):
+        yield m.start(), m.end(), " "
     for m in _DOUBLE_MARK.finditer(text):
         yield m.start(), m.end(), m.group(1) + " "
     for m in _DOUBLE_STOP.finditer(text):
