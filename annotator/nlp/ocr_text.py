@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, pairwise, product
 from typing import Any
 
@@ -424,6 +425,16 @@ _CLOSING_READ_H = re.compile(r"(?<=\()([A-Z]{2,6})H(?=\s)")
 _NAME_AFTER = re.compile(r"[^\S\n]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}")
 
 
+@lru_cache(maxsize=8192)
+def _function_word_for(word: str) -> str:
+    """The one small word of _FUNCTION_WORDS a reading stands for, or "" (cached: most words of
+    three or four letters are the same few)."""
+    if word in _FUNCTION_WORDS or word in _REAL_SMALL:
+        return ""
+    near = [w for w in _FUNCTION_WORDS if distance(word, w, 0.45) <= 0.45]
+    return near[0] if len(near) == 1 else ""
+
+
 def _function_words(text: str) -> Iterator[Edit]:
     """A small word misread by a look-alike letter, put right: "ahd" -> "and"."""
     for m in _SMALL_READ.finditer(text):
@@ -431,11 +442,9 @@ def _function_words(text: str) -> Iterator[Edit]:
         if word in _ARTICLE_BEFORE_NAME and _NAME_AFTER.match(text, m.end()):
             yield m.start(), m.end(), _ARTICLE_BEFORE_NAME[word]
             continue
-        if word in _FUNCTION_WORDS or word in _REAL_SMALL:
-            continue
-        near = [w for w in _FUNCTION_WORDS if distance(word, w, 0.45) <= 0.45]
-        if len(near) == 1:
-            yield m.start(), m.end(), near[0]
+        near = _function_word_for(word)
+        if near:
+            yield m.start(), m.end(), near
 
 
 def _split_words(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
