@@ -589,10 +589,11 @@ def _page_names(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
 
 
 _ACRONYM_READ = re.compile(
-    r"(?<![^\W_]|[\]\[|])[^\W\d_](?:[^\W\d_]|[\]\[|]){1,6}[^\W\d_](?![^\W_]|[\]\[|])"
+    r"(?<![^\W_]|[\]\[|])(?:[^\W\d_]|[\[|])(?:[^\W\d_]|[\]\[|]){1,6}[^\W\d_](?![^\W_]|[\]\[|])"
 )
 """A word that may be an acronym as a bad scan reads it: letters, perhaps a bracket or a bar
-read for a letter inside ("C]NG")."""
+read for a letter inside or first ("C]NG", "[RIC" for "JRIC"), the one it is only where that
+makes a known acronym."""
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,6}[A-Z])\)")
 """An acronym the page introduces in brackets after its name ("(CEFI)")."""
 _CAPITAL_ALIKE = {frozenset(p) for p in "IL IJ IT OD OQ CG EF FP PR MN NH UV VW".split()}

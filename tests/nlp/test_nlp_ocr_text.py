@@ -149,6 +149,7 @@ MISREAD = [
     ),  # real OCR of degraded scans (degraded_1, this release): acronyms misread by one letter, a
     # letter read as two, "!" for "l", a small word or a hyphen misread, marks glued or doubled
     ("2. Request the jRIC product and its source field.", "fusion_center", "jRIC"),
+    ("08/30 | Spanish for analysts: police terms [RIC (virtual)", "fusion_center", "[RIC"),
     ("the Pennsylvania Criminal Intelligence Center\n(PaCiC) that calls", "fusion_center", "PaCiC"),
     ("operador financiero del Cártel\nJalisco Nueva Generación (C]NG) y", "gang_label", "C]NG"),
     ("Cae en Querétaro presunto operador del CJING\ncon ficha roja", "gang_label", "CJING"),
