@@ -130,14 +130,15 @@ class Vocabulary:
     """The lexicon's words of two or three letters that stand first in a pair of a phrase."""
 
 
-def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
-    """The text folded for matching (normalize.fold), after the OCR repairs."""
+def fold_ocr(text: str, vocabulary: Vocabulary, language: str = "") -> Folded:
+    """The text folded for matching (normalize.fold), after the OCR repairs; `language` (the
+    page's, "en" or "es") tells the small words of the text from noise read as one."""
     first = [*_ms13(text), *_euro(text, vocabulary), *_code_digit(text, vocabulary)]
     first += _code_mark(text, vocabulary)
     more = [*_acronyms(text, vocabulary), *_bang_for_l(text, vocabulary)]
     more += [*_split_words(text, vocabulary), *_function_words(text)]
     more += [*_edits(text, vocabulary), *_brackets(text)]
-    more += [*_glued_stops(text), *_specks(text, vocabulary), *_noise_words(text)]
+    more += [*_glued_stops(text), *_specks(text, vocabulary), *_noise_words(text, language)]
     more += [*_page_names(text, vocabulary)]
     edits = _merged(sorted(first), more)
     if not edits:
@@ -322,7 +323,22 @@ _HYPHEN_DIGIT = re.compile(r"(?<=[^\W\d_]-\n)[1-9] (?=[a-z]{3,})")
 """The same after a line-end hyphen ("Sec-⏎1 urity"): a word goes on there, never a number."""
 
 
-def _noise_words(text: str) -> Iterator[Edit]:
+_NAME_STRAY = re.compile(r"(?<=[a-záéíóúñ]\n)([^\W\d_]{1,2}) (?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})")
+"""Noise read as a letter or two at a line's start inside a name broken over the line
+("Guanacos Criminales⏎on Salvatrucha")."""
+_SHORT_WORDS_OF = {
+    "es": frozenset(
+        "a e o u y de la el en lo le se si su tu mi ni ya yo al un es me te va ve da di ha he "
+        "no os".split()
+    ),
+    "en": frozenset(
+        "a i on in at to of by or an as is it he we me my no so up us be do go if am".split()
+    ),
+}
+"""The words of one or two letters of each language: what else stands there is noise."""
+
+
+def _noise_words(text: str, language: str = "") -> Iterator[Edit]:
     """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
     street gang", "Barrio 18 3⏎eee gang"), or as a lone letter at a line's end."""
     for m in _VOWELS_ONLY.finditer(text):
@@ -337,6 +353,11 @@ def _noise_words(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), ""
     for m in _HYPHEN_DIGIT.finditer(text):
         yield m.start(), m.end(), ""
+    words = _SHORT_WORDS_OF.get(language)
+    for m in _NAME_STRAY.finditer(text) if words else ():
+        before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+        if m.group(1).lower() not in words and before and before[0][:1].isupper():
+            yield m.start(), m.end(), ""
 
 
 _GLUED_QUOTE = re.compile(r"(?<=[^\W\d_])([\"”“])(?=([^\W\d_]+))")

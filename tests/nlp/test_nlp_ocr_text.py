@@ -474,3 +474,15 @@ def _degraded_corpus_page(tmp_path, name: str, place: int, number: int) -> PageT
     degrade.degrade_pdf(tmp_path / f"{name}.pdf", dst, seed=1000 + place, severity="typical")
     with pymupdf.open(dst) as pdf:
         return ocr_page(pdf[number], engine)
+
+
+def test_noise_at_a_line_start_inside_a_name_goes_where_it_is_no_word_of_the_page(detector):
+    """Real OCR of a degraded scan (degraded_1): "Guanacos Criminales⏎on Salvatrucha (GCS)" on a
+    Spanish page, where "on" is no word; on an English page "on" is one and stays."""
+    words = vocabulary(detector.lexicon)
+    text = "palabrero de la clica Guanacos Criminales\non Salvatrucha (GCS), una estructura"
+    assert "Criminales Salvatrucha (GCS)" in fold_ocr(text, words, "es").text
+    assert "Criminales on Salvatrucha" in fold_ocr(text, words, "en").text
+    assert "Police en Monday" in fold_ocr("Boston Police\nen Monday", words, "es").text
+    assert "Police on Monday" in fold_ocr("Boston Police\non Monday", words, "en").text
+    assert "on Salvatrucha" in fold_ocr(text, words).text  # no language told: left as read
