@@ -89,7 +89,7 @@ class Detector:
         if carry and anchors is not None:
             anchors.add(RESPONDENT)
             anchors.update(f"{RESPONDENT}:{w}" for w in carry)
-        folded = self._fold_ocr(page.text) if page.ocr_done else fold(page.text)
+        folded = self._fold_ocr(page.text, page.language) if page.ocr_done else fold(page.text)
         if not self.lexicon.might_match(folded.text) and not _alias_on(anchors, folded.text):
             return []
         nlp = self.pipeline(page.language)
@@ -151,11 +151,11 @@ class Detector:
                 found.append(det)
         return found
 
-    def _fold_ocr(self, text: str) -> Folded:
+    def _fold_ocr(self, text: str, language: str = "") -> Folded:
         """OCR'd text repaired toward the lexicon's words before folding (nlp.ocr_text)."""
         if self._vocabulary is None:
             self._vocabulary = vocabulary(self.lexicon)
-        return fold_ocr(text, self._vocabulary)
+        return fold_ocr(text, self._vocabulary, language)
 
     @staticmethod
     def _detection(

@@ -18,28 +18,30 @@ _LOOKALIKE_PAIRS = (
     "o0 oc oe ce cg oq mn l1 li l| i1 i| 1| il it lt ft fl s5 b6 bh g9 gq q9 z2 un uv vy nh ij"
 )
 _LOOKALIKE = {frozenset(p) for p in _LOOKALIKE_PAIRS.split()}
-_MERGED = {
-    frozenset(p)
-    for p in [
-        ("rn", "m"),
-        ("ri", "n"),
-        ("in", "m"),
-        ("ni", "m"),
-        ("nn", "m"),
-        ("fi", "n"),
-        ("fl", "n"),
-        ("ii", "u"),
-        ("ii", "n"),
-        ("li", "h"),
-        ("ji", "n"),
-        ("cl", "d"),
-        ("vv", "w"),
-        ("rr", "n"),
-        ("tt", "n"),
-    ]
-}
+SPLIT_READINGS = (
+    ("rn", "m"),
+    ("ri", "n"),
+    ("in", "m"),
+    ("ni", "m"),
+    ("nn", "m"),
+    ("fi", "n"),
+    ("fl", "n"),
+    ("ii", "u"),
+    ("ii", "n"),
+    ("li", "h"),
+    ("ji", "n"),
+    ("cl", "d"),
+    ("vv", "w"),
+    ("rr", "n"),
+    ("tt", "n"),
+    ("nr", "m"),
+    ("ti", "n"),
+    ("ef", "n"),
+)
 """Two letters read as one or one as two: "rn"/"m", "ri"/"n" ("Barno" for "Barrio"), "fi"/"n"
-(Tesseract's English model reading a Spanish "ñ": "Surefios" for "Sureños")."""
+(Tesseract's English model reading a Spanish "ñ": "Surefios" for "Sureños"), "nr"/"m"
+("nrara"), "ti"/"n" ("gatig"), "ef"/"n" (an "ñ" read with its tilde: "Sureéfos")."""
+_MERGED = {frozenset(p) for p in SPLIT_READINGS}
 _VOWELS = frozenset("aeiou")
 _THIN_MARKS = frozenset("|.,'`-:;!")
 _SLIM_LETTERS = frozenset("il1")

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, pairwise, product
 from typing import Any
 
 from annotator.nlp.lexicon import Lexicon
 from annotator.nlp.normalize import Folded, fold, fold_phrase
-from annotator.nlp.ocr_distance import distance
+from annotator.nlp.ocr_distance import SPLIT_READINGS, distance
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SHORTEST = 4
@@ -38,10 +39,10 @@ _BRIDGE_JUNK = re.compile(r"[\s.,;:'`\"“”‘’«»„~_\-|!*^°·•—–]
 """The same, with dashes, between two words that stand together in a phrase ("Centro Estatal
 de Fusión — *⏎y de Inteligencia")."""
 _GLUED_MARK = re.compile(
-    r"(?:(?<=[)\]])|(?<=[^\W_])\.)['’`´]+(?=[^\W\d_])(?!(?:s|t|d|m|ll|re|ve)(?![^\W_]))"
+    r"(?:(?<=[)\]])|(?<=[)\]][,;])|(?<=[^\W_])\.)['’`´]+(?=[^\W\d_])(?!(?:s|t|d|m|ll|re|ve)(?![^\W_]))"
 )
 """A speck read as a quote after a closing bracket or a stop, against the next word
-("(CEFI)'ha", "El CEFI.'que"): print puts a space there."""
+("(CEFI)'ha", "El CEFI.'que", "(VM18),'una"): print puts a space there."""
 _BAR_BEFORE_NAME = re.compile(r"(?<![^\W_])[l|](?=[A-Z][a-z]{2,})")
 """A speck read as "l" or "|" before a capitalised name ("la clica lJocotales Locos")."""
 _HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
@@ -49,6 +50,8 @@ _HYPHEN_MARKS = re.compile(r"(?<=[^\W\d_])-[=~_]+(?=\n[a-z])")
 _HYPHEN_NOISE = re.compile(r"(?<=[a-z]{3})-(?:[^\S\n]+[A-Za-z]{1,2}(?![^\W_]))+[^\S\n]*(?=\n[a-z])")
 """A line-end hyphen with noise read as a letter or two after it, one in capitals ("notif- E
 o⏎icaciones")."""
+_CODE_MARK = re.compile(r"(?<![^\W_])([A-Z]{1,3})[:+](\d\d)(?![^\W_]|[:,]\d)")
+"""A code's hyphen read as a colon or a plus ("M:18" for "M-18"); never a time ("M:18:05")."""
 _CODE_DIGIT = re.compile(r"(?<![^\W_])(\d{2})-([0158])(?![^\W_])")
 """A code's letter after its hyphen read as a digit ("la 18-5" for "la 18-S")."""
 _SENTENCE_END = re.compile(r"[.!?][\s\"')]")
@@ -63,21 +66,22 @@ _CONTRACTIONS = frozenset("s t d m ll re ve".split())
 """Marks a speck is read as between two words with no space ("Sureño'associate"); English
 contractions ('s, 't, 'll, 're, 've, 'd, 'm) are left alone."""
 _BEFORE_BRACKET = re.compile(
-    r"(?:[\s.,;:'`\"“”~_\-|!*^°·•]|(?<=\s)[^\W_]{1,2}(?=\s))+(?=\([A-Z][A-Za-z]{1,7}\))"
+    r"(?:[\s.,;:'`\"“”~_\-|!*^°·•]|(?<=\s)[^\W_]{1,2}(?=\s))+(?=\([A-Z][A-Za-z]{1,7}(?:-\d\d)?\))"
 )
 """Specks, or noise read as a letter or two, between a name and the acronym in brackets after
-it ("Fusión de Inteligencia : iE\n(CEFI)"): the acronym is only taken when it follows the name."""
+it ("Fusión de Inteligencia : iE\n(CEFI)", "Dieciocho'(CDD-18)"): the acronym is only taken when
+it follows the name."""
 _MS13 = re.compile(
-    r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[-–—~]?[1l|I2][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
+    r"(?<![^\W_])(?<!-)(?:(?:[MH#][S5$]|M5)[§°·]?[-–—~]?[1l|I2][3B]|(?:MS|M5)[-–—~]?[23]3)(?![^\W_])",
     re.IGNORECASE,
 )
-"""MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "HS-23", "M5-l3" (never a bare
-"5-13", which may be an age range)."""
+"""MS-13 as a bad scan gives it: "MS-23", "MS-33", "#S-13", "HS-13", "HS-23", "M5-l3", "MS§-13"
+(never a bare "5-13", which may be an age range)."""
 _GLUED_STOP = re.compile(r"(?<=[^\W\d_])[.,](?=([^\W\d_]+)(?![^\W_]|[.,][^\W_]))", re.UNICODE)
 """A speck read as a stop or comma between two words with no space ("involved.a gang"): print
 puts a space after a sentence's end, so between small letters it is a speck; not in a web
 address ("ice.gov") or a dotted abbreviation ("i.e.")."""
-_GLUED_AFTER_CODE = re.compile(r"(?<=[^\W_]-\d\d)[.,](?=[a-z]{2,}(?![^\W_]|[.,][^\W_]))")
+_GLUED_AFTER_CODE = re.compile(r"(?<=[^\W_][-:+]\d\d)[.,](?=[a-z]{2,}(?![^\W_]|[.,][^\W_]))")
 """A speck read as a stop between a code and the small word after it ("la MS-13.en San Pedro"):
 never a decimal, which has a digit after the stop, nor a web address ("MS-13.org")."""
 _HYPHENED = re.compile(r"([^\W_]+)-(?=([^\W_]+))")
@@ -126,11 +130,16 @@ class Vocabulary:
     """The lexicon's words of two or three letters that stand first in a pair of a phrase."""
 
 
-def fold_ocr(text: str, vocabulary: Vocabulary) -> Folded:
-    """The text folded for matching (normalize.fold), after the OCR repairs."""
+def fold_ocr(text: str, vocabulary: Vocabulary, language: str = "") -> Folded:
+    """The text folded for matching (normalize.fold), after the OCR repairs; `language` (the
+    page's, "en" or "es") tells the small words of the text from noise read as one."""
     first = [*_ms13(text), *_euro(text, vocabulary), *_code_digit(text, vocabulary)]
-    more = [*_edits(text, vocabulary), *_brackets(text), *_glued_stops(text)]
-    more += [*_specks(text), *_noise_words(text), *_page_names(text, vocabulary)]
+    first += _code_mark(text, vocabulary)
+    more = [*_acronyms(text, vocabulary), *_bang_for_l(text, vocabulary)]
+    more += [*_split_words(text, vocabulary), *_function_words(text)]
+    more += [*_edits(text, vocabulary), *_brackets(text)]
+    more += [*_glued_stops(text), *_specks(text, vocabulary), *_noise_words(text, language)]
+    more += [*_page_names(text, vocabulary)]
     edits = _merged(sorted(first), more)
     if not edits:
         return fold(text)
@@ -240,7 +249,7 @@ def _edits(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     for i in range(len(tokens)):
         if fixed[i] is None and (keys[i] not in vocabulary.words or _unpaired(i, keys, vocabulary)):
             partner = _partner(i, keys, vocabulary)
-            if partner is None and tokens[i][2].islower():
+            if partner is None and _small_or_slim(tokens[i][2]):
                 partner = _short_partner(i, keys, vocabulary)
             if partner is not None and partner != keys[i]:
                 fixed[i], keys[i] = _cased(partner, tokens[i][2], vocabulary), partner
@@ -310,7 +319,26 @@ _LINE_DIGIT = re.compile(r"(?<=[^\W\d_]\n)[1-9] (?=[a-z]{3,})")
 number after a small word ("of⏎2 cliques") stays, one after another word may go with it."""
 
 
-def _noise_words(text: str) -> Iterator[Edit]:
+_HYPHEN_DIGIT = re.compile(r"(?<=[^\W\d_]-\n)[1-9] (?=[a-z]{3,})")
+"""The same after a line-end hyphen ("Sec-⏎1 urity"): a word goes on there, never a number."""
+
+
+_NAME_STRAY = re.compile(r"(?<=[a-záéíóúñ]\n)([^\W\d_]{1,2}) (?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})")
+"""Noise read as a letter or two at a line's start inside a name broken over the line
+("Guanacos Criminales⏎on Salvatrucha")."""
+_SHORT_WORDS_OF = {
+    "es": frozenset(
+        "a e o u y de la el en lo le se si su tu mi ni ya yo al un es me te va ve da di ha he "
+        "no os".split()
+    ),
+    "en": frozenset(
+        "a i on in at to of by or an as is it he we me my no so up us be do go if am".split()
+    ),
+}
+"""The words of one or two letters of each language: what else stands there is noise."""
+
+
+def _noise_words(text: str, language: str = "") -> Iterator[Edit]:
     """Noise read as a word of vowels alone, left out ("the Colonia Chiques,⏎eeu a criminal
     street gang", "Barrio 18 3⏎eee gang"), or as a lone letter at a line's end."""
     for m in _VOWELS_ONLY.finditer(text):
@@ -322,6 +350,13 @@ def _noise_words(text: str) -> Iterator[Edit]:
     for m in _LINE_DIGIT.finditer(text):
         before = _TOKEN.findall(text[max(0, m.start() - 20) : m.start()])[-1]
         if before.lower() not in _NEVER_LAST:  # "members of⏎2 cliques": a real number
+            yield m.start(), m.end(), ""
+    for m in _HYPHEN_DIGIT.finditer(text):
+        yield m.start(), m.end(), ""
+    words = _SHORT_WORDS_OF.get(language)
+    for m in _NAME_STRAY.finditer(text) if words else ():
+        before = text[max(0, m.start() - 30) : m.start()].split()[-1:]
+        if m.group(1).lower() not in words and before and before[0][:1].isupper():
             yield m.start(), m.end(), ""
 
 
@@ -343,7 +378,125 @@ _STARRED = re.compile(
 asterisk closing a quoted word ("“sicarios de Los Trece Colmillos*")."""
 
 
-def _specks(text: str) -> Iterator[Edit]:
+_BANG_FOR_L = re.compile(r"(?<![^\W_])([^\W\d_]{2,})!(?=[^\W\d_]|[^\S\n]+[a-z])")
+"""An "l" read as "!" at or inside a word, with more of the sentence after it ("Centro Naciona!
+de Fusión", "stil! one"): a "!" ends a sentence, so a small letter does not follow it."""
+_HYPHEN_AFTER_SMALL = re.compile(
+    r"(?<![^\W_]|-)(?:the|The|of|and|an|de|del|la|las|los|el|con|por|para|una|que)-(?=[^\W\d_]{2})"
+)
+"""A speck read as a hyphen glued after a small word, in a line ("the-Norris Boys"): no such
+word is the first half of a compound, unless inside one ("blue-and-white")."""
+_SMALL_EURO = re.compile(r"(?<![^\W_])([a-z]*)€([a-z]+)(?![^\W_])")
+"""A word in small letters with a euro sign in it: an "e" or a "c" read with a speck ("€meese",
+"€laiming")."""
+
+
+_DOUBLE_STOP = re.compile(r"(?<=[^\W\d_])\.\.(?!\.)")
+"""A stop read twice ("one of the MS..⏎The"): an ellipsis has three."""
+_BLANK_AFTER_SMALL = re.compile(
+    r"(?<![^\W_])(?:the|of|a|an|to|de|del|la|las|los|el|en|y|con|por|para|que)\n(?:[^\S\n]*\n)+",
+    re.IGNORECASE,
+)
+"""A blank line read after a small word no paragraph ends on ("members of⏎⏎\"Tango\""): the
+sentence goes on."""
+_STRAY_QUOTE = re.compile(r"(?<=[^\S\n])[‘'`](?=([^\W\d_]{3,})([^\W_]*)(?!['’]))")
+"""A speck read as an opening single quote inside a line, before a word that no quote closes
+("Locos 'Salvatrucha", "Raperos” ‘clique"); one at a line's start may stand for a lost stop."""
+_LINE_END_DIGIT = re.compile(r"(?<=[^\W\d_],) [1-9](?=\n[a-z])")
+"""Noise read as a lone digit after a comma at a line's end ("Los Vistosos, 3⏎an offshoot")."""
+_DOUBLED_QUOTE = re.compile(r"(?<=[^\W\d_]|\s)[\"“”]{2}(?=[^\W\d_])")
+"""An opening quote read twice, or with a speck as another ("or a\"\"homeboy\"")."""
+_STOP_BEFORE_DASH = re.compile(r"(?<=[\"”])\.(?=[—–])")
+"""A speck read as a stop between a closing quote and a dash ("ilícitas\".— and")."""
+_STOP_BEFORE_COMMA = re.compile(r"(?<=\d)\.(?=,)")
+"""A speck read as a stop between a number and its comma ("Varrio Bakers 13.,")."""
+_LINE_START_MARK = re.compile(
+    r"(?<![^\W_])(?:the|of|a|an|de|del|la|las|los|el)\n[*•·«»+] (?=[^\W\d_])", re.IGNORECASE
+)
+"""A speck read as a mark at a line's start, after a small word no line of a list ends on
+("members of the⏎* Avenues")."""
+_MARKS_BEFORE_SMALL = re.compile(r"(?<=\s)[-.,~'`]{2,3}(?=(?:la|las|los|el|the|a|of)\s)")
+"""Specks read as marks glued before a small word ("por el contrario, -.la MS")."""
+_INITIAL_GLUED = re.compile(r"(?<![^\W_])[A-Z]\.(?=([A-Z][A-Za-z]{2,7})(?![^\W_]))")
+"""A list's letter glued to the heading after it ("B.SAFE")."""
+
+
+_SMALL_READ = re.compile(r"(?<![^\W_]|['’])[a-z]{3,4}(?![^\W_]|['’])")
+_FUNCTION_WORDS = ("and", "the", "que", "los", "las", "del", "con", "por", "una", "for", "from")
+"""Small words a bad scan misreads by a look-alike letter ("ahd", "tbe", "tlie"): a list or a
+phrase the detector reads runs through them."""
+_REAL_SMALL = frozenset(
+    "arid tho quo les tos per com def dei dol uma corr cori gon lor tor".split()
+)
+"""Real words a look-alike letter away from a small word: left as read."""
+_ARTICLE_BEFORE_NAME = {"les": "los"}
+"""A real word read for an article, told by the name after it: the pronoun "les" comes before
+a verb, never before a name ("la clica de les Normandie")."""
+_SPLIT_BY_STRAY = re.compile(r"(?<![^\W_])([^\W\d_]{4,}) [^\W\d_]{1,2}\n([^\W\d_]{2,})(?![^\W_])")
+"""A word broken at a line's end with noise read as a letter after its first part
+("Notificac a⏎ión Roja")."""
+_DOUBLE_MARK = re.compile(r"(?<=[^\W\d_])([.,;:])[.,;:](?=[a-z]{2})")
+"""Two marks glued between two words ("rojas,.la"): the first, and the space lost."""
+_SPLIT_ACRONYM = re.compile(r"(?<![^\W_])([A-Z]) ([A-Z]{2,6})(?![^\W_])")
+"""An acronym read with a space after its first letter ("(J RIC)")."""
+_CLOSING_READ_H = re.compile(r"(?<=\()([A-Z]{2,6})H(?=\s)")
+"""A bracketed acronym's last I and the bracket read as one "H" ("(CENFH y del")."""
+
+
+_NAME_AFTER = re.compile(r"[^\S\n]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}")
+
+
+@lru_cache(maxsize=8192)
+def _function_word_for(word: str) -> str:
+    """The one small word of _FUNCTION_WORDS a reading stands for, or "" (cached: most words of
+    three or four letters are the same few)."""
+    if word in _FUNCTION_WORDS or word in _REAL_SMALL:
+        return ""
+    near = [w for w in _FUNCTION_WORDS if distance(word, w, 0.45) <= 0.45]
+    return near[0] if len(near) == 1 else ""
+
+
+def _function_words(text: str) -> Iterator[Edit]:
+    """A small word misread by a look-alike letter, put right: "ahd" -> "and"."""
+    for m in _SMALL_READ.finditer(text):
+        word = m.group()
+        if word in _ARTICLE_BEFORE_NAME and _NAME_AFTER.match(text, m.end()):
+            yield m.start(), m.end(), _ARTICLE_BEFORE_NAME[word]
+            continue
+        near = _function_word_for(word)
+        if near:
+            yield m.start(), m.end(), near
+
+
+def _split_words(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """A word broken over a line with noise between its parts, a lexicon word once joined; an
+    acronym read with a space after its first letter, or with its last I and its bracket read
+    as "H"."""
+    for m in _SPLIT_BY_STRAY.finditer(text):
+        word = m.group(1) + m.group(2)
+        key = fold_phrase(word).lower()
+        if key in vocabulary.words and fold_phrase(m.group(1)).lower() not in vocabulary.words:
+            yield m.start(), m.end(), word
+    known = set(vocabulary.cased.values())
+    for m in _SPLIT_ACRONYM.finditer(text):
+        if m.group(1) + m.group(2) in known and m.group(2) not in known:
+            yield m.start(), m.end(), m.group(1) + m.group(2)
+    for m in _CLOSING_READ_H.finditer(text):
+        if m.group(1) + "I" in known and ")" not in text[m.end() : m.end() + 20]:
+            yield m.end() - 1, m.end(), "I)"
+
+
+def _bang_for_l(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """The word with its "!" read as the "l" it was, put right as a lexicon word where it is one
+    ("Naciona!" -> "Nacional"); only where it makes one: "them!" stays."""
+    for m in _BANG_FOR_L.finditer(text):
+        word = m.group(1) + "l"
+        lexical = _repair(word, vocabulary) or word
+        if fold_phrase(lexical).lower() in vocabulary.words:
+            yield m.start(), m.end(), lexical
+
+
+def _specks(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
     """Specks read as marks where print has none: a quote glued after a bracket or a stop, a
     bar before a name, a mark after a line-end hyphen; quotes glued to the next word or read as
     asterisks."""
@@ -369,6 +522,38 @@ def _specks(text: str) -> Iterator[Edit]:
             yield m.start(), m.end(), quote
     for m in _BAR_BEFORE_NAME.finditer(text):
         yield m.start(), m.end(), ""
+    for m in _HYPHEN_AFTER_SMALL.finditer(text):
+        yield m.end() - 1, m.end(), " "
+    for m in _DOUBLED_QUOTE.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        yield m.start(), m.end(), '"' if before.isspace() else ' "'
+    for m in _STOP_BEFORE_DASH.finditer(text):
+        yield m.start(), m.end(), " "
+    for m in _DOUBLE_MARK.finditer(text):
+        yield m.start(), m.end(), m.group(1) + " "
+    for m in _DOUBLE_STOP.finditer(text):
+        yield m.start(), m.end(), "." if text[m.end() : m.end() + 1].isspace() else ". "
+    for m in _BLANK_AFTER_SMALL.finditer(text):
+        at = m.group().index("\n")
+        yield m.start() + at, m.end(), "\n"
+    for m in _STRAY_QUOTE.finditer(text):
+        after = text[m.end() : m.end() + 60].split("\n", 1)[0]
+        if not re.search(r"[’'`´]", after):
+            yield m.start(), m.end(), ""
+    for rx in (_LINE_END_DIGIT, _STOP_BEFORE_COMMA, _MARKS_BEFORE_SMALL):
+        for m in rx.finditer(text):
+            yield m.start(), m.end(), ""
+    for m in _LINE_START_MARK.finditer(text):
+        yield m.end() - 2, m.end(), ""
+    for m in _INITIAL_GLUED.finditer(text):
+        if m.group(1) in vocabulary.cased.values():
+            yield m.end(), m.end(), " "
+    for m in _SMALL_EURO.finditer(text):
+        for letter in "ec":
+            word = m.group(1) + letter + m.group(2)
+            if fold_phrase(word) in vocabulary.words:
+                yield m.start(), m.end(), word
+                break
     for m in _HYPHEN_MARKS.finditer(text):
         yield m.start(), m.end(), "-"
     for m in _HYPHEN_NOISE.finditer(text):
@@ -424,9 +609,90 @@ def _page_names(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
                 yield m.start(), m.end(), like[:1].upper() + like[1:]
 
 
+_ACRONYM_READ = re.compile(
+    r"(?<![^\W_]|[\]\[|])(?:[^\W\d_]|[\[|])(?:[^\W\d_]|[\]\[|]){1,6}[^\W\d_](?![^\W_]|[\]\[|])"
+)
+"""A word that may be an acronym as a bad scan reads it: letters, perhaps a bracket or a bar
+read for a letter inside or first ("C]NG", "[RIC" for "JRIC"), the one it is only where that
+makes a known acronym."""
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,6}[A-Z])\)")
+"""An acronym the page introduces in brackets after its name ("(CEFI)")."""
+_CAPITAL_ALIKE = {frozenset(p) for p in "IL IJ IT OD OQ CG EF FP PR MN NH UV VW".split()}
+"""Capitals a bad scan reads for one another."""
+_BAR_FOR = frozenset("IJL")
+"""The letters a bracket or a bar inside a word in capitals stands for ("C]NG" for "CJNG")."""
+_SMALL_ALIKE = frozenset("cijklopsuvwxyz")
+"""Small letters that look like their capitals, or that a capital I is read as ("jRIC")."""
+_ACRONYM_BUDGET = 0.45
+
+
+def _acronyms(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """An acronym of the lexicon, or one the page introduces in brackets, read with one letter
+    misread: a bracket or a bar for I, J or L ("C]NG"), a small letter for its capital ("jRIC",
+    "PaCiC"), a capital for a look-alike one in an acronym of four letters or more ("CEFL" for
+    "CEFI", "MCRIC" for "NCRIC"; "MCB" is no "NCB"), or a slim letter read in ("CJING"). Only
+    words with two capitals or more, and only to one acronym."""
+    known: dict[int, list[str]] = {}
+    defined = {w for w in _DEFINED.findall(text) if w.isupper()}
+    for word in {*vocabulary.cased.values(), *defined}:
+        if 3 <= len(word) <= 8 and sum(ch.isupper() for ch in word) >= 2:
+            known.setdefault(len(word), []).append(word)
+    for m in _ACRONYM_READ.finditer(text):
+        token = m.group()
+        if sum(ch.isupper() for ch in token) < 2 or token in vocabulary.cased.values():
+            continue
+        if (
+            token.isalpha()
+            and fold_phrase(token).lower() in vocabulary.words
+            and (token.lower() not in vocabulary.cased)
+        ):
+            continue  # a lexicon word of its own, in capitals
+        if token in defined:
+            continue
+        scored = sorted(
+            (cost, word)
+            for n in (len(token), len(token) - 1)
+            for word in known.get(n, ())
+            if (cost := _acronym_cost(token, word)) <= _ACRONYM_BUDGET
+        )
+        alone = scored and (len(scored) == 1 or scored[1][0] - scored[0][0] >= 0.3)
+        if alone and scored[0][1] != token:
+            yield m.start(), m.end(), scored[0][1]
+
+
+def _acronym_cost(token: str, word: str) -> float:
+    """How far a reading is from an acronym: each character a bracket or bar for I, J or L,
+    a small letter for its capital, a look-alike capital; one slim letter read in."""
+    if len(token) == len(word) + 1:
+        slim = [i for i, ch in enumerate(token) if ch in "IlL|1" and 0 < i < len(token) - 1]
+        return min((0.4 + _acronym_cost(token[:i] + token[i + 1 :], word) for i in slim), default=9)
+    cost = 0.0
+    for a, b in zip(token, word, strict=True):
+        if a == b:
+            continue
+        if a in "]|[" and b in _BAR_FOR:
+            cost += 0.3
+        elif a.upper() == b and a in _SMALL_ALIKE:
+            cost += 0.2
+        elif frozenset((a, b)) in _CAPITAL_ALIKE and len(word) >= 4:
+            cost += 0.4
+        else:
+            return 9.0
+        if cost > _ACRONYM_BUDGET:
+            return cost
+    return cost
+
+
 def _one_out(word: str) -> list[str]:
     """The word with one letter left out at each place: two words one letter apart share one."""
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _code_mark(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
+    """The hyphen of a code the lexicon writes with one ("M:18" -> "M-18")."""
+    for m in _CODE_MARK.finditer(text):
+        if (m.group(1).lower(), m.group(2)) in vocabulary.hyphened:
+            yield m.end(1), m.start(2), "-"
 
 
 def _code_digit(text: str, vocabulary: Vocabulary) -> Iterator[Edit]:
@@ -492,7 +758,10 @@ def _repair(token: str, vocabulary: Vocabulary) -> str | None:
     if best is not None:
         return _cased(best, token, vocabulary)
     split = _split(key, vocabulary)
-    return _cased(split, token, vocabulary) if split else None
+    if split:
+        return _cased(split, token, vocabulary)
+    head, small = _small_after(key, vocabulary)
+    return f"{_cased(head, token, vocabulary)} {small}" if head else None
 
 
 def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
@@ -505,7 +774,7 @@ def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
     after = keys[i + 1] if i + 1 < len(keys) else ""
     if before not in vocabulary.words and after not in vocabulary.words:
         return None
-    candidates = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    candidates = _candidates(key, vocabulary)
     paired = sorted(
         (cost, word)
         for word in candidates
@@ -515,6 +784,12 @@ def _partner(i: int, keys: list[str], vocabulary: Vocabulary) -> str | None:
     if not paired or (len(paired) > 1 and paired[1][0] - paired[0][0] < 0.3):
         return None
     return paired[0][1]
+
+
+def _small_or_slim(token: str) -> bool:
+    """A word in small letters, or one whose capital is a slim letter read for an "l" ("Ja
+    mara", "Ia 18")."""
+    return token.islower() or (token[:1] in "JI" and token[1:].islower())
 
 
 def _unpaired(i: int, keys: list[str], vocabulary: Vocabulary) -> bool:
@@ -609,7 +884,7 @@ def _mixed_code(token: str, vocabulary: Vocabulary) -> str | None:
 
 def _closest(key: str, vocabulary: Vocabulary) -> str | None:
     """The one lexicon word within reach of the token; None when none is, or two are alike."""
-    candidates = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    candidates = _candidates(key, vocabulary)
     scored = sorted(
         (cost, word)
         for word in candidates
@@ -618,6 +893,21 @@ def _closest(key: str, vocabulary: Vocabulary) -> str | None:
     if not scored or (len(scored) > 1 and scored[1][0] - scored[0][0] < 0.3):
         return None
     return scored[0][1]
+
+
+def _candidates(key: str, vocabulary: Vocabulary) -> set[str]:
+    """The lexicon words a reading may come from: those that share a deletion with it, and the
+    one it is where one letter was read as two ("gafig" for "gang": "fi" for "n"; "nrara" for
+    "mara"), which the deletions of a short word do not reach."""
+    found = {w for d in _deletions(key) for w in vocabulary.deletions.get(d, ())}
+    for two, one in SPLIT_READINGS:
+        at = key.find(two)
+        while at >= 0:
+            back = key[:at] + one + key[at + 2 :]
+            if back in vocabulary.words:
+                found.add(back)
+            at = key.find(two, at + 1)
+    return found
 
 
 def _budget(word: str) -> float:
@@ -640,6 +930,21 @@ def _split(key: str, vocabulary: Vocabulary) -> str | None:
         if pair in vocabulary.pairs:
             return f"{pair[0]} {pair[1]}"
     return None
+
+
+_GLUED_SMALL = ("and", "the", "of")
+"""Small words a bad scan glues to the word before them ("Intelligence Fileand may"); not the
+Spanish ones, which end many words ("grande", "verde")."""
+
+
+def _small_after(key: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """A lexicon word of four letters or more and a small word after it, read without the
+    space between ("fileand" -> "file", "and"); ("", "") when the word is not that."""
+    for small in _GLUED_SMALL:
+        head = key[: -len(small)]
+        if key.endswith(small) and len(head) >= _SHORTEST and head in vocabulary.words:
+            return head, small
+    return "", ""
 
 
 def _join(
@@ -671,10 +976,12 @@ def _bridge(
 ) -> Edit | None:
     """Specks between two words of a lexicon phrase ("Red ' Notice", "Gang;Assessment",
     "fusion. center", noise read as a short word or two on a line of their own between them)
-    read as the one space they were."""
+    read as the one space they were. A word split in two ("dela" -> "de la") pairs by its
+    nearer half ("dela,⏎18")."""
     end = tokens[i][1]
+    left = keys[i].rsplit(" ", 1)[-1]
     for j in range(i + 1, min(i + 2 + _STRAYS, len(tokens))):
-        if (keys[i], keys[j]) not in vocabulary.pairs:
+        if (left, keys[j].split(" ", 1)[0]) not in vocabulary.pairs:
             continue
         start = tokens[j][0]
         between = text[end:start]

@@ -79,12 +79,14 @@ def _marks(source: str) -> list[tuple[str, str, str, int, int]]:
     return ours or corpus
 
 
-def scan(pdfs: list[Path], found: Path) -> float:
-    """Run `annotator scan --json` over the PDFs; its CPU seconds (with its workers)."""
+def scan(pdfs: list[Path], found: Path, case: Path | None = None) -> float:
+    """Run `annotator scan --json` over the PDFs (into `case`, kept, when given); its CPU seconds
+    (with its workers)."""
     before = _children_cpu()
+    keep = ["--case", str(case)] if case is not None else []
     with found.open("w", encoding="utf-8") as out:
         subprocess.run(
-            [sys.executable, "-m", "annotator", "scan", "--json", *map(str, pdfs)],
+            [sys.executable, "-m", "annotator", "scan", "--json", *keep, *map(str, pdfs)],
             stdout=out,
             check=False,
         )
@@ -213,6 +215,12 @@ def main() -> int:
         "--marked", type=Path, default=HERE / "marked", help="texts with inline gold (or heldout/)"
     )
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument(
+        "--keep-cases",
+        action="store_true",
+        help="scan into WORK/<variant>.case and keep it: eval/ocr/redetect.py detects again on "
+        "its stored OCR text without OCR",
+    )
     args = ap.parse_args()
     if not (args.kit / "make_pdfs.py").is_file():
         sys.exit(f"{args.kit}: no eval kit here (make_pdfs.py, score.py); pass --kit")
@@ -243,7 +251,10 @@ def main() -> int:
     for name in variants:
         pdfs = sorted(folders[name].glob("*.pdf"))
         pages[name] = page_count(pdfs)
-        cpu_s[name] = scan(pdfs, work / f"found_{name}.jsonl")
+        case = work / f"{name}.case" if args.keep_cases else None
+        if case is not None:
+            case.unlink(missing_ok=True)
+        cpu_s[name] = scan(pdfs, work / f"found_{name}.jsonl", case)
         results[name] = score(
             args.kit, texts, gold, folders[name], work / f"found_{name}.jsonl", args.verbose
         )
