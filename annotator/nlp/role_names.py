@@ -224,3 +224,30 @@ def _nickname(raw: list[str], k: int) -> bool:
 
 def _name_word(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and word.lower() not in _NAME_STOP
+
+
+_CLITICS = frozenset("lo la le".split())
+_BEFORE_ARTICLE = frozenset("de a en con por para sobre del al".split())
+
+
+def clitic_holders(sent: Sentence) -> None:
+    """A Spanish object pronoun before a verb that labels ("el informe lo describe como
+    posible asociado", "se le registra como colaborador", "ninguna ficha lo registra como
+    marero"): the one labelled is "him" / "her", read as the third-person pronouns are. Not an
+    article before a noun ("la identificacion", "de la ficha")."""
+    if sent.language != "es":
+        return
+    tokens = sent.tokens
+    found = []
+    for k in range(len(tokens) - 1):
+        if tokens[k] not in _CLITICS or not sent.at("identify", k + 1):
+            continue
+        if k > 0 and tokens[k - 1] in _BEFORE_ARTICLE:
+            continue
+        verb = tokens[k + 1]
+        if verb == "como" or verb.endswith(("cion", "ciones", "do", "da", "dos", "das")):
+            continue  # "lo identificado", "la clasificacion": a noun or participle
+        found.append((k, k + 1))
+    if found:
+        sent.hits.setdefault("pronouns", []).extend(found)
+

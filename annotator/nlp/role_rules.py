@@ -117,7 +117,25 @@ def _identifies(sent: Sentence, a: int, b: int) -> bool:
     """An identifying word in the sentence that puts a label on someone: not the verb whose
     object is a clause the reference opens ("I believed the gang would kill me")."""
     opener = _opener(sent, a) if _opens_clause(sent, a, b) else -1
-    return any(not (s <= opener < e) for s, e in sent.hits.get("identify", ()))
+    return any(
+        not (s <= opener < e) and not _labels_another(sent, b, s, e)
+        for s, e in sent.hits.get("identify", ())
+    )
+
+
+_OBJECT_BEFORE = frozenset("lo la le los las me nos".split())
+_OBJECT_AFTER = frozenset("him her me us them".split())
+
+
+def _labels_another(sent: Sentence, b: int, s: int, e: int) -> bool:
+    """An identifying verb after the reference with its own object ("Los Tejados 18, que ya
+    lo considera un desertor", "MS-13 considers him a traitor"): the gang is the one that
+    labels, not the label."""
+    if s < b:
+        return False
+    if sent.tokens[s - 1] in _OBJECT_BEFORE:
+        return True
+    return e < len(sent.tokens) and sent.tokens[e] in _OBJECT_AFTER
 
 
 _THAT = frozenset(("that", "que"))
@@ -168,6 +186,8 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
     victim = victim_near(sent, a, b)
     if not general and victim and (_deed_in(sent, a, b) or sent.any("flight")):
         return Role.PERSECUTOR
+    if subtype == "gang_database" and _searched_for(sent, a, b):
+        return Role.SUBJECT  # "a gang database check ... for this applicant"
     if general:
         return Role.BACKGROUND
     if subtype == "gang_database" and not _holder(sent, a, b, subtype)[1]:
@@ -187,6 +207,22 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
     if _general_context(sent, previous):
         return Role.BACKGROUND
     return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
+
+
+DATABASE_REACH = 8
+"""Tokens after a gang database within which the respondent it was searched for is named."""
+
+
+def _searched_for(sent: Sentence, a: int, b: int) -> bool:
+    """A gang database with the respondent named after it in its clause, as the one it was
+    searched for or shows: "No gang database record found for applicant", "printout
+    regarding Subject", "una impresión de la base de datos de pandillas donde aparece su
+    cliente". Not the respondent as an owner of someone else ("the respondent's expert")."""
+    for s, e in sent.hits.get("respondent", ()):
+        if b <= s <= b + DATABASE_REACH and not crosses(sent, b, s):
+            if not sent.raw[e - 1].lower().endswith("'s") and not _possessed(sent, s, e):
+                return True
+    return False
 
 
 def _stranger(sent: Sentence, a: int) -> bool:
@@ -263,6 +299,11 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         and not (name == "pronouns" and _harmed(sent, s, e))
     ]
     refs = [(e, s, "P" if _passive_agent(sent, s) else kind, n) for e, s, kind, n in refs]
+    labelled = _object_relative(sent, a)
+    if labelled >= 0:  # "Luis Carcamo, whom DHS describes as a Florencia 13 member"
+        before = [r for r in refs if r[0] <= labelled]
+        kind = max(before)[2] if before else "T"
+        return "strong", "R" if kind == "R" else "T"
     opened = _open_relative(sent, a)
     if opened >= 0:
         antecedent = _antecedent(sent, opened)
@@ -393,6 +434,25 @@ _PARTICIPLES = ("ed", "ado", "ada", "ido", "ida", "ados", "idos")
 
 
 _WHO = frozenset("who quien quienes que".split())
+_OBJECT_WHO = frozenset("whom".split())
+_A_WHO = frozenset("quien quienes".split())
+RELATIVE_REACH = 9
+"""Tokens between an object relative ("whom", "a quien") and the label it is given."""
+
+
+def _object_relative(sent: Sentence, a: int) -> int:
+    """Where an object relative stands whose clause labels its antecedent with the reference
+    ("Luis Carcamo, whom DHS describes as a Florencia 13 member", "un joven conocido como el
+    Pelon, a quien el denunciante identifica como marero"), or -1. The clause's own subject
+    (DHS, el denunciante) is the one who labels, not the one labelled."""
+    for k in range(a - 1, max(-1, a - RELATIVE_REACH - 1), -1):
+        if boundary(sent, k):
+            return -1
+        word = sent.tokens[k]
+        if word in _OBJECT_WHO or (word in _A_WHO and k > 0 and sent.tokens[k - 1] == "a"):
+            verb = any(k < s < a for s, _ in sent.hits.get("identify", ()))
+            return k if verb and not crosses(sent, k, a) else -1
+    return -1
 
 
 def _open_relative(sent: Sentence, a: int) -> int:

@@ -24,6 +24,7 @@ from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_cues import TOKEN, RoleCues
 from annotator.nlp.role_names import (
     Relation,
+    clitic_holders,
     given_names_of_others,
     learn_names,
     learn_relation,
@@ -197,12 +198,14 @@ class RoleReader:
             sent.hits.setdefault("others", []).extend(sent.hits["victim_words"])
         if self.relation is not None:
             _relative_voice(sent, self.relation.kin)
+        _not_the_subject(sent)
         names = self.names
         if names:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
             if named:
                 sent.hits.setdefault("respondent", []).extend(named)
         _withheld_names(sent)
+        clitic_holders(sent)
         self._named_again(sent)
         other_names(sent, names)
         titled_others(sent, names)
@@ -402,6 +405,19 @@ def _withheld_names(sent: Sentence) -> None:
         k += 1
     if found:
         sent.hits["withheld_people"] = found
+
+
+def _not_the_subject(sent: Sentence) -> None:
+    """ "was subject to a state audit", "is subject to removal": the adjective, not the
+    respondent."""
+    found = sent.hits.get("respondent")
+    if found and sent.language == "en":
+        tokens = sent.tokens
+        sent.hits["respondent"] = [
+            (s, e)
+            for s, e in found
+            if not (tokens[e - 1] == "subject" and e < len(tokens) and tokens[e] == "to")
+        ]
 
 
 def _own_kin(hits: dict[str, list[tuple[int, int]]]) -> bool:
