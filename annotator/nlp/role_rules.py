@@ -218,11 +218,13 @@ def _searched_for(sent: Sentence, a: int, b: int) -> bool:
     searched for or shows: "No gang database record found for applicant", "printout
     regarding Subject", "una impresión de la base de datos de pandillas donde aparece su
     cliente". Not the respondent as an owner of someone else ("the respondent's expert")."""
-    for s, e in sent.hits.get("respondent", ()):
-        if b <= s <= b + DATABASE_REACH and not crosses(sent, b, s):
-            if not sent.raw[e - 1].lower().endswith("'s") and not _possessed(sent, s, e):
-                return True
-    return False
+    return any(
+        b <= s <= b + DATABASE_REACH
+        and not crosses(sent, b, s)
+        and not sent.raw[e - 1].lower().endswith("'s")
+        and not _possessed(sent, s, e)
+        for s, e in sent.hits.get("respondent", ())
+    )
 
 
 def _stranger(sent: Sentence, a: int) -> bool:
