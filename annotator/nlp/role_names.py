@@ -250,4 +250,3 @@ def clitic_holders(sent: Sentence) -> None:
         found.append((k, k + 1))
     if found:
         sent.hits.setdefault("pronouns", []).extend(found)
-
