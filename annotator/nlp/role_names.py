@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_sentence import Sentence
 
 _NAME_WORD = r"[A-Z][A-Za-z'-]+"
@@ -250,3 +251,49 @@ def clitic_holders(sent: Sentence) -> None:
         found.append((k, k + 1))
     if found:
         sent.hits.setdefault("pronouns", []).extend(found)
+
+
+SECTION_LINES = 16
+"""Lines at most of a form's list of associated persons."""
+_ITEM_HEAD = re.compile(r"^\s*(?:[IVX]+\.|\d+\.|[-=*]{2,})?\s*")
+_NEXT_HEADER = re.compile(
+    r"^(?:[IVX]+\.\s+)?[A-Z][A-Z ]{2,}(?:\([^)]*\))?\s*(?::|-{2,}|$)|^[-=*]{3}"
+    r"|^[A-Z][A-Za-z ]{1,30}(?:\([^)]*\))?\s*:"
+)
+"""A line that opens another part of a form: "CAVEATS:", "NARRATIVE (field contact):", "IV.
+OBSERVACIONES", "--- DISSEMINATION LOG ---", "Disclaimer:"."""
+
+
+def listed_sections(page_text: str, text: str, headers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where a form lists people other than the respondent ("--- ASSOCIATED PERSONS ---",
+    "LINKED SUBJECTS:", "III. PERSONAS RELACIONADAS"): from its header line to a blank line or
+    the next header, as offsets into `text`, the folded page the references point into. A
+    label there is put on one of them."""
+    if not headers:
+        return []
+    lines = page_text.splitlines()
+    found: list[tuple[int, int]] = []
+    cursor = 0
+    k = 0
+    while k < len(lines):
+        head = _ITEM_HEAD.sub("", fold_phrase(lines[k])).strip(" -=*:").lower()
+        if not any(head == h or head.startswith(h + ":") for h in headers):
+            k += 1
+            continue
+        last = k
+        j = k + 1
+        while j < len(lines) and j - k <= SECTION_LINES:
+            line = lines[j].strip()
+            if not line or _NEXT_HEADER.match(fold_phrase(line)):
+                break
+            last = j
+            j += 1
+        start = text.find(fold_phrase(lines[k].strip()), cursor)
+        tail = fold_phrase(lines[last].strip())
+        end = text.find(tail, max(start, 0)) if start >= 0 else -1
+        if start >= 0 and end >= 0:
+            found.append((start, end + len(tail)))
+            cursor = end + len(tail)
+        k = j
+    return found
+

@@ -27,6 +27,7 @@ from annotator.nlp.role_names import (
     clitic_holders,
     given_names_of_others,
     learn_names,
+    listed_sections,
     learn_relation,
     other_names,
     titled_others,
@@ -66,6 +67,7 @@ class RoleReader:
         """The given names of the people other than the respondent the page names in full."""
         self._persecutors: list[frozenset[str]] = []
         """The words of each gang name read as the persecutor so far on the page."""
+        self._listed: list[tuple[int, int]] | None = None
 
     @property
     def relation(self) -> Relation | None:
@@ -128,8 +130,18 @@ class RoleReader:
                 _DECIDED.pop(next(iter(_DECIDED)))
             _DECIDED[key] = role
         role = self._same_persecutor(start, end, s_start, s_end, subtype, role)
+        if role in (Role.SUBJECT, Role.BACKGROUND) and self._in_list_of_others(start):
+            role = Role.THIRD_PARTY
         decided.append((end - s_start, role))
         return role
+
+    def _in_list_of_others(self, start: int) -> bool:
+        """The reference stands in a form's list of associated persons ("--- ASSOCIATED
+        PERSONS --- 1. (b)(6) - Gang Member - ...")."""
+        if self._listed is None:
+            headers = self.cues.associate_headers
+            self._listed = listed_sections(self.page_text, self.text, headers)
+        return any(s <= start < e for s, e in self._listed)
 
     def _same_persecutor(
         self, start: int, end: int, s_start: int, s_end: int, subtype: str, role: Role
@@ -146,10 +158,13 @@ class RoleReader:
             if _answer_naming(sent, a, b) or _the_members(sent, a, b, subtype, role):
                 self._persecutors.append(words)
                 return Role.PERSECUTOR
-        if role is not Role.PERSECUTOR and subtype == "gang_name":
+        if role is not Role.PERSECUTOR and subtype != "gang_database":
             sent = self._sentence(s_start, s_end)
             a, b = sent.token_range(start, end)
-            if asked_who_they_are(sent, self.previous(sent), a, b):
+            before = self.previous(sent)
+            if (subtype == "gang_name" and asked_who_they_are(sent, before, a, b)) or (
+                answers_who_harmed(sent, before, a, b)
+            ):
                 self._persecutors.append(words)
                 return Role.PERSECUTOR
         if (
@@ -362,6 +377,30 @@ def asked_who_they_are(sent: Sentence, before: Sentence | None, a: int, b: int) 
         return False
     words = set(before.tokens)
     return bool(words & _WHO_ASKED) and bool(words & _THEY)
+
+
+def answers_who_harmed(sent: Sentence, before: Sentence | None, a: int, b: int) -> bool:
+    """An answer to a question asking who did something to the respondent's side or who
+    "they" are ("Q. Who killed your husband? A. The boys from the Vatos Locos Dieciocho",
+    "Q: Who exactly came to collect? A: Young men from the Los Chamos del Bordo clique"): the
+    gang it names is the one that did it. Not a label the answer puts on the respondent or
+    kin ("A. My cousin is in MS-13")."""
+    if before is None or not before.tokens or before.tokens[-1] != "?":
+        return False
+    if not _qa_mark(sent.tokens) or not _qa_mark(before.tokens):
+        return False
+    words = set(before.tokens)
+    if not words & _WHO_ASKED:
+        return False
+    if not (words & _THEY or before.any("harm") or before.any("acts")):
+        return False
+    if not labels_someone(sent, a, b, "membership_label"):
+        return True
+    return not any(
+        s < a and not (sent.at("strangers", s) or sent.at("generic_people", s))
+        for name in ("respondent", "first_person", "pronouns", "family", "others")
+        for s, _ in sent.hits.get(name, ())
+    )  # "The boys from the 18" may be labelled: they are the ones who did it
 
 
 def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bool:
