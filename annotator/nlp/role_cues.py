@@ -180,6 +180,4 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     kin = [fold_phrase(x).lower() for x in data.get("family", []) if " " not in x]
     relations = relation_patterns(kin)
     headers = tuple(fold_phrase(x).lower() for x in data.get("associate_headers", []))
-    return RoleCues(
-        language, version, index, name_patterns(labels), pattern, relations, headers
-    )
+    return RoleCues(language, version, index, name_patterns(labels), pattern, relations, headers)

@@ -296,4 +296,3 @@ def listed_sections(page_text: str, text: str, headers: tuple[str, ...]) -> list
             cursor = end + len(tail)
         k = j
     return found
-

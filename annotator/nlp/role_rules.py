@@ -14,7 +14,13 @@ from collections.abc import Callable
 
 from annotator.core.model import Role
 from annotator.nlp.role_general import general_subclause, paired
-from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
+from annotator.nlp.role_harm import (
+    active_harm,
+    acts_on_victim,
+    harm_link,
+    own_person,
+    victim_near,
+)
 from annotator.nlp.role_marks import mark_owner
 from annotator.nlp.role_sentence import Sentence, boundary, clause, crosses
 
@@ -37,6 +43,8 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     owner = mark_owner(sent, a, _glue)
     if owner:
         return Role.SUBJECT if owner == "R" else Role.THIRD_PARTY
+    if subtype != "gang_database" and acts_on_victim(sent, a, b):
+        return Role.PERSECUTOR  # "the 18th Street gang tried to recruit him"
     tie, holder = _holder(sent, a, b, subtype)
     link = harm_link(sent, a, b) if subtype != "gang_database" else ""  # a list harms no one
     victim = victim_near(sent, a, b)
@@ -172,7 +180,10 @@ def _charged(sent: Sentence, b: int, link: str) -> bool:
     """A charge in the sentence the respondent may face. Not one after a gang the respondent
     acts against: "a complaint filed by FUNEZ against MS-13 members for extortion" charges
     the gang."""
-    charges = sent.hits.get("charge", ())
+    flights = sent.hits.get("flight", ())
+    charges = [  # "el hecho se atribuye a la 18": the deed is put on the gang, not a charge
+        (s, e) for s, e in sent.hits.get("charge", ()) if not any(f <= s < g for f, g in flights)
+    ]
     if link == "flight":
         return any(s < b for s, _ in charges)
     if link in ("acts", "after"):  # not "X was arrested, accused of ..., and then MS-13 told her"

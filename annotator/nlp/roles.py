@@ -27,8 +27,8 @@ from annotator.nlp.role_names import (
     clitic_holders,
     given_names_of_others,
     learn_names,
-    listed_sections,
     learn_relation,
+    listed_sections,
     other_names,
     titled_others,
 )
