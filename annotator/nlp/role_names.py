@@ -95,6 +95,13 @@ class Relation:
 
     kin: str
     names: frozenset[str]
+    called: frozenset[str] = frozenset()
+    """What the declarant calls the respondent ("I am the mother of NAME": "my son", "my
+    daughter"), when that is not `kin` itself."""
+
+    @property
+    def kin_words(self) -> frozenset[str]:
+        return self.called or frozenset((self.kin,))
 
 
 def relation_patterns(kin: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -116,15 +123,44 @@ def learn_relation(text: str, patterns: tuple[re.Pattern[str], ...]) -> Relation
     if not _DECLARES.search(text):
         return None
     head = text[:RELATION_REACH]
-    for pattern in patterns:
+    for n, pattern in enumerate(patterns):
         for m in pattern.finditer(head):
-            around = head[max(0, m.start() - 150) : m.end() + 60]
+            # "I am the mother of NAME" introduces the declarant: the claim may be told of in
+            # the title above it; "my uncle, NAME" must be told of near it
+            reach = CLAIM_BEFORE_SELF if n == 0 else CLAIM_BEFORE
+            around = head[max(0, m.start() - reach) : m.end() + 60]
             words: set[str] = set()
             if _CLAIM.search(around):
                 _name_words(m.group(2), words)
             if words:
-                return Relation(m.group(1).lower(), frozenset(words))
+                kin = m.group(1).lower()
+                called = _CONVERSE.get(kin, frozenset()) if n == 0 else frozenset()
+                return Relation(kin, frozenset(words), called)
     return None
+
+
+CLAIM_BEFORE = 150
+CLAIM_BEFORE_SELF = 400
+"""Characters before a relation within which the claim it supports is named."""
+
+_PARENT = frozenset("son daughter child hijo hija".split())
+_CHILD = frozenset("mother father mom dad madre padre mama papa".split())
+_SIBLING = frozenset("brother sister hermano hermana".split())
+_SPOUSE_M = frozenset("husband esposo marido".split())
+_SPOUSE_F = frozenset("wife esposa".split())
+_CONVERSE: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("mother", "father", "madre", "padre"), _PARENT),
+    **dict.fromkeys(("son", "daughter", "hijo", "hija"), _CHILD),
+    **dict.fromkeys(("brother", "sister", "hermano", "hermana"), _SIBLING),
+    **dict.fromkeys(("wife", "esposa"), _SPOUSE_M),
+    **dict.fromkeys(("husband", "esposo"), _SPOUSE_F),
+    **dict.fromkeys(("aunt", "uncle"), frozenset("nephew niece".split())),
+    **dict.fromkeys(("tia", "tio"), frozenset("sobrino sobrina".split())),
+    **dict.fromkeys(("grandmother", "grandfather"), frozenset("grandson granddaughter".split())),
+    **dict.fromkeys(("abuela", "abuelo"), frozenset("nieto nieta".split())),
+}
+"""What a declarant who is the respondent's `kin` calls the respondent: the mother of NAME
+calls NAME "my son" or "my daughter"; a sister, "my brother" or "my sister"."""
 
 
 def _name_words(name: str, words: set[str]) -> None:

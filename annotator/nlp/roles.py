@@ -212,7 +212,7 @@ class RoleReader:
             sent.hits["respondent"] = [h for h in respondent if h[0] not in victims]
             sent.hits.setdefault("others", []).extend(sent.hits["victim_words"])
         if self.relation is not None:
-            _relative_voice(sent, self.relation.kin)
+            _relative_voice(sent, self.relation.kin_words)
         _not_the_subject(sent)
         names = self.names
         if names:
@@ -470,7 +470,7 @@ def _name_words(text: str) -> list[str]:
     return [t for t in (m.group().lower() for m in TOKEN.finditer(text)) if t not in _JOINERS]
 
 
-def _relative_voice(sent: Sentence, kin: str) -> None:
+def _relative_voice(sent: Sentence, kin: frozenset[str]) -> None:
     """In a relative's declaration "I" is the declarant, one of the respondent's family (still
     harmed with her), and "my sister" is the respondent."""
     hits = sent.hits
@@ -479,7 +479,7 @@ def _relative_voice(sent: Sentence, kin: str) -> None:
     owned = {e for _, e in mine}
     taken = set()
     for s, e in list(family):
-        if s in owned and sent.tokens[s] == kin:
+        if s in owned and sent.tokens[s] in kin:
             family.remove((s, e))
             hits.setdefault("respondent", []).append((s - 1, e))
             taken.add(s)
