@@ -70,9 +70,11 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     if link == "acts" and not victim:
         before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
         link = "acts" if before is not None and victim_near(before, 0, 0) else ""
-    if _associated(sent, a) and not link:
+    if _associated(sent, a, b) and not link:
         if sent.any("respondent") or sent.any("pronouns") or sent.any("others"):
             return Role.THIRD_PARTY
+        if _associated(sent, a, b, verb=True):
+            return Role.THIRD_PARTY  # a criterion: "[X] Associates with documented gang members"
         return Role.BACKGROUND
     if link and not charged:
         if victim:
@@ -627,12 +629,45 @@ def _glue(sent: Sentence, k: int) -> bool:
     return k < len(sent.tokens) and (sent.at("copula", k) or sent.at("identify", k))
 
 
-def _associated(sent: Sentence, a: int) -> bool:
-    """ "seen with known MS-13 members": the label is on the companions."""
-    for _, e in sent.hits.get("association", ()):
-        if e <= a and a - e <= 3 and all(_glue(sent, k) for k in range(e, a)):
-            return True
+def _associated(sent: Sentence, a: int, b: int = -1, verb: bool = False) -> bool:
+    """ "seen with known MS-13 members": the label is on the companions. With `verb`, only
+    when a verb of keeping company says so ("associating with", "seen with", "observed
+    with"), not a bare "with" ("the problem with gangs")."""
+    for s, e in sent.hits.get("association", ()):
+        near = e <= a and a - e <= 3 and all(_glue(sent, k) for k in range(e, a))
+        held = a <= s and e < b  # the reference holds it: "Associates with documented gang members"
+        if near or held or _companion_named(sent, e, a):
+            if not verb or _company_verb(sent, s, e):
+                return True
     return False
+
+
+COMPANION_REACH = 8
+
+
+def _companion_named(sent: Sentence, e: int, a: int) -> bool:
+    """The companion is named, then labelled in apposition: "visto junto a alias "el Grenas",
+    miembro activo de la clica", "seen with Kevin ORTIZ, a known member"."""
+    if not (e < a <= e + COMPANION_REACH) or sent.tokens[a - 1] != ",":
+        return False
+    if any(e <= s < a for s, _ in sent.hits.get("respondent", ())):
+        return False
+    named = False
+    for k in range(e, a - 1):
+        raw = sent.raw[k]
+        if raw[:1].isupper() and raw.isalpha():
+            named = True
+        elif not (_glue(sent, k) or raw == '"' or sent.tokens[k] in _SKIPPED):
+            return False
+    return named
+
+
+def _company_verb(sent: Sentence, s: int, e: int) -> bool:
+    """The association cue at s..e is a verb of keeping company, or follows one: "associating
+    with", "Associates with", "seen with", "photographed with"."""
+    if e - s > 1:
+        return True
+    return s > 0 and (sent.at("speech", s - 1) or sent.tokens[s - 1].startswith("associat"))
 
 
 def _acting_people(sent: Sentence, a: int) -> bool:
