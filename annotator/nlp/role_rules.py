@@ -329,7 +329,7 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         return "weak", "P"
     if not refs:
         return "", ""
-    nearest = max(refs)
+    nearest = _reduced_relative(sent, max(refs), refs)
     end, start, kind, name = _head(sent, nearest, refs)
     if name == "pronouns" and any(r[0] == end and r[2] == "T" for r in refs):
         kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
@@ -350,6 +350,22 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
     if subtype == "gang_name" and kind in ("T", "R"):
         return "", ""
     return "weak", kind
+
+
+_SUBJECT_PRONOUNS = frozenset("he she i we they".split())
+
+
+def _reduced_relative(sent: Sentence, ref: Ref, refs: list[Ref]) -> Ref:
+    """ "someone he said was a documented gang member", "the man she lived with ... was the
+    one who was a gang member": an English person word followed at once by a subject pronoun
+    opens a relative clause without "who"; the label is the person word's, not the pronoun's."""
+    end, start = ref[0], ref[1]
+    if sent.language != "en" or sent.tokens[start] not in _SUBJECT_PRONOUNS or start == 0:
+        return ref
+    before = [r for r in refs if r[0] == start and r[3] in ("others", "family", "generic_people")]
+    if not before or end >= len(sent.tokens) or not sent.raw[end].isalpha():
+        return ref
+    return (before[0][0], before[0][1], "T", before[0][3])
 
 
 _AGENT_BY = frozenset(("by", "por"))
@@ -584,12 +600,17 @@ def _joined_to_respondent(sent: Sentence, start: int, refs: list[Ref]) -> bool:
     return any(r[0] == k and r[2] == "R" for r in refs)
 
 
+_SELF = frozenset("i me my we us our".split())
+
+
 def _named_kin(sent: Sentence, start: int) -> bool:
     """ "his brother, JOSE ESCOBAR LUNA,": a name given to a kin or other-person word (a
     brother shares the respondent's surname)."""
     k = start
     while k > 0 and start - k < 4 and sent.raw[k - 1][:1].isupper() and sent.raw[k - 1].isalpha():
         k -= 1
+    if sent.tokens[start] in _SELF or (k == start and not sent.raw[start][:1].isupper()):
+        return False  # no name given: "somebody says I am", "my brother"
     if k > 0 and sent.tokens[k - 1] == ",":
         k -= 1
     ends = {k}
