@@ -65,8 +65,10 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     if link not in ("flight", "agent") and holder not in ("P", "T") and not charged:
         if general_subclause(sent, a, b, subtype):
             return Role.BACKGROUND  # "explains that in 2020 Barrio 18 and MS-13 controlled"
-        if not link and subtype == "gang_name" and paired(sent, a, b):
+        if not link and _named_first(sent, a, subtype) and paired(sent, a, b):
             return Role.BACKGROUND  # "18th Street and MS-13 have been present since I came"
+        if not link and subtype.startswith("gang_name") and _territory_of(sent, a):
+            return Role.BACKGROUND  # "la colonia El Milagro, zona de influencia de la MS-13"
     if link == "acts" and not victim:
         before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
         link = "acts" if before is not None and victim_near(before, 0, 0) else ""
@@ -93,6 +95,9 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
             return Role.BACKGROUND
         if victim and active_harm(sent, a, b):
             return Role.PERSECUTOR  # "interceptado por tres sujetos que dijeron ser de la MS"
+        if _stranger(sent, a) and _harm_told_before(sent, previous):
+            return Role.PERSECUTOR  # "dos sujetos abordaron la unidad ... Que los sujetos se
+            # identificaron como miembros de la clica"
         return Role.THIRD_PARTY
     if holder == "G":
         return Role.BACKGROUND
@@ -219,7 +224,73 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
         return Role.SUBJECT
     if _general_context(sent, previous):
         return Role.BACKGROUND
-    return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
+    if subtype == "membership_label" and not _plural_label(sent, a, b, previous):
+        return Role.SUBJECT
+    return Role.BACKGROUND  # "La informacion de pandilleros en el Sistema ...": nobody's
+
+
+def _plural_label(sent: Sentence, a: int, b: int, previous: Previous) -> bool:
+    """A label in the plural ("pandilleros", "gang members") in a sentence that names nobody,
+    after one that does not name the respondent: people in general, not the one respondent
+    ("Tampoco aparece en el censo de pandilleros" after "la senora MARTINEZ no posee
+    antecedentes" is still hers)."""
+    word = sent.raw[b - 1]
+    if not (word.islower() and word.endswith("s") and len(word) > 4):
+        return False
+    if any(sent.any(name, (a, b)) for name in _HOLDER_LISTS):
+        return False
+    before = previous(sent)
+    return before is None or not (before.any("respondent") or before.any("pronouns"))
+
+
+_TERRITORY = frozenset(
+    "zona zonas area areas territorio territorios territory territories sector sectores region "
+    "plaza turf".split()
+)
+_SWAY = frozenset("influencia influence control dominio presencia presence".split())
+
+
+def _territory_of(sent: Sentence, a: int) -> bool:
+    """The gang is named as the owner of a place: "zona de influencia de la MS-13", "an area
+    of influence of Barrio 18", "territorio de la 18": the place is described, nobody labelled."""
+    k = a - 1
+    while k >= 0 and sent.tokens[k] in _DETERMINERS:
+        k -= 1
+    if k < 1 or sent.tokens[k] not in _OF:
+        return False
+    k -= 1
+    if sent.tokens[k] in _SWAY:
+        k -= 1
+        if k >= 1 and sent.tokens[k] in _OF:
+            k -= 1
+    return k >= 0 and sent.tokens[k] in _TERRITORY
+
+
+def _named_first(sent: Sentence, a: int, subtype: str) -> bool:
+    """The reference opens with a gang's name: a name, or a label like "Barrio 18 both
+    recruit" that begins with one."""
+    if subtype.startswith("gang_name"):
+        return True
+    raw = sent.raw[a]
+    named = any(c.isdigit() for c in raw) or (raw[:1].isupper() and not sent.at("field", a))
+    return subtype == "membership_label" and named and a > 0
+
+
+PREVIOUS_TOLD = 2
+"""Sentences back within which the harm a definite "the men" / "los sujetos" did is told."""
+
+
+def _harm_told_before(sent: Sentence, previous: Previous) -> bool:
+    """Harm done to the respondent's side in one of the sentences just before: "los sujetos"
+    are the ones who did it."""
+    before: Sentence | None = sent
+    for _ in range(PREVIOUS_TOLD):
+        before = previous(before)
+        if before is None:
+            return False
+        if before.any("harm") and victim_near(before, 0, 0):
+            return True
+    return False
 
 
 DATABASE_REACH = 8
@@ -353,6 +424,7 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
 
 
 _SUBJECT_PRONOUNS = frozenset("he she i we they".split())
+_ANYONE = frozenset("anyone anybody".split())
 
 
 def _reduced_relative(sent: Sentence, ref: Ref, refs: list[Ref]) -> Ref:
@@ -362,6 +434,8 @@ def _reduced_relative(sent: Sentence, ref: Ref, refs: list[Ref]) -> Ref:
     end, start = ref[0], ref[1]
     if sent.language != "en" or sent.tokens[start] not in _SUBJECT_PRONOUNS or start == 0:
         return ref
+    if sent.tokens[start - 1] in _ANYONE:
+        return ref  # "never seen him spend time with anyone I know to be involved with a gang"
     before = [r for r in refs if r[0] == start and r[3] in ("others", "family", "generic_people")]
     if not before or end >= len(sent.tokens) or not sent.raw[end].isalpha():
         return ref
@@ -656,10 +730,12 @@ def _associated(sent: Sentence, a: int, b: int = -1, verb: bool = False) -> bool
     with"), not a bare "with" ("the problem with gangs")."""
     for s, e in sent.hits.get("association", ()):
         near = e <= a and a - e <= 3 and all(_glue(sent, k) for k in range(e, a))
-        held = a <= s and e < b  # the reference holds it: "Associates with documented gang members"
-        if near or held or _companion_named(sent, e, a):
-            if not verb or _company_verb(sent, s, e):
-                return True
+        # the reference holds it, and names people: "Associates with documented gang members"
+        held = a <= s and e < b and _people_at_end(sent, b)
+        if (near or held or _companion_named(sent, e, a)) and (
+            not verb or _company_verb(sent, s, e)
+        ):
+            return True
     return False
 
 
@@ -683,12 +759,27 @@ def _companion_named(sent: Sentence, e: int, a: int) -> bool:
     return named
 
 
+def _people_at_end(sent: Sentence, b: int) -> bool:
+    """The reference ends with people in the plural ("gang members", "pandilleros"), not a
+    gang ("MS-13", "gangs")."""
+    word = sent.raw[b - 1]
+    return word.islower() and word.endswith("s") and not sent.at("gang_plural", b - 1)
+
+
 def _company_verb(sent: Sentence, s: int, e: int) -> bool:
     """The association cue at s..e is a verb of keeping company, or follows one: "associating
     with", "Associates with", "seen with", "photographed with"."""
     if e - s > 1:
-        return True
-    return s > 0 and (sent.at("speech", s - 1) or sent.tokens[s - 1].startswith("associat"))
+        return sent.tokens[s] not in _MEMBERSHIP_WITH
+    return s > 0 and sent.tokens[s - 1] in _COMPANY
+
+
+_MEMBERSHIP_WITH = frozenset("associated affiliated involved linked".split())
+"""Before "with", a tie to a gang itself, not company kept ("associated with MS-13")."""
+_COMPANY = frozenset(
+    "seen observed photographed stopped contacted encountered arrested detained found standing "
+    "associates associating visto vista detenido detenida".split()
+)
 
 
 def _acting_people(sent: Sentence, a: int) -> bool:

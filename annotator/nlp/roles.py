@@ -494,4 +494,19 @@ def _attached(sent: Sentence, a: int, decided: list[tuple[int, Role]]) -> Role |
         end = sent.token_range(sent.start + ends_at - 1, sent.start + ends_at)[1]
         if end <= a and a - end <= 3 and all(t in _JOINERS for t in sent.tokens[end:a]):
             return role
+        if end <= a and a - end <= 5 and _but_of(sent.tokens[end:a]):
+            return role
     return None
+
+
+_BUT = frozenset("pero but aunque although".split())
+_OF_WORDS = frozenset("of de del".split())
+
+
+def _but_of(between: list[str]) -> bool:
+    """ "era pandillero, pero de la MS-13", "was a gang member, but of MS-13": the name still
+    completes the label, past a comma and a "but"."""
+    words = [t for t in between if t != ","]
+    if not words or words[0] not in _BUT or len(words) < 2 or words[1] not in _OF_WORDS:
+        return False
+    return all(t in _JOINERS for t in words[1:])
