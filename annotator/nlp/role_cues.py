@@ -152,13 +152,16 @@ class RoleCues:
     """A form label naming the respondent as the accused ("Arrestee:")."""
     relations: tuple[re.Pattern[str], ...] = ()
     """How a relative's declaration names the respondent ("Soy la hermana de NAME")."""
+    associate_headers: tuple[str, ...] = ()
+    """The header of a form's list of people other than the respondent ("Associated persons",
+    "Personas relacionadas"), folded and in lower case: a label listed under it is theirs."""
 
 
 @lru_cache(maxsize=8)
 def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     path = models_dir / "roles" / f"roles.{language}.json"
     data = read_json(path)
-    unknown = set(data) - {*_CLASSES, "language", "version", "description"}
+    unknown = set(data) - {*_CLASSES, "language", "version", "description", "associate_headers"}
     if unknown:
         raise LexiconError(f"{path}: unknown cue lists {sorted(unknown)}")
     lists = {name: list(data.get(name, [])) for name in _CLASSES}
@@ -176,4 +179,5 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     version = str(data.get("version", ""))
     kin = [fold_phrase(x).lower() for x in data.get("family", []) if " " not in x]
     relations = relation_patterns(kin)
-    return RoleCues(language, version, index, name_patterns(labels), pattern, relations)
+    headers = tuple(fold_phrase(x).lower() for x in data.get("associate_headers", []))
+    return RoleCues(language, version, index, name_patterns(labels), pattern, relations, headers)

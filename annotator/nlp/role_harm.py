@@ -169,3 +169,68 @@ def _clitic_verb(sent: Sentence, k: int) -> bool:
 
 _ARTICLES = frozenset("lo la los las".split())
 _CLITIC_VERB_ENDINGS = ("aron", "ieron", "aban", "aba", "ian", "ia", "o", "an", "en", "ado", "ada")
+
+
+_EN_OBJECTS = frozenset("him her me us".split())
+_OWNED = frozenset("my his her our their mi su sus mis nuestra nuestro".split())
+_TO_VERB = frozenset("to a".split())
+
+
+def acts_on_victim(sent: Sentence, a: int, b: int) -> bool:
+    """The reference is the subject of a deed done to the respondent's side, in the words
+    right after it: "the 18th Street gang tried to recruit him", "the Fulton Locos Salvatrucha
+    clique charged his mother a weekly renta", "los pandilleros golpearon a su hermano"; or a
+    reference that holds the deed itself ("gang tried to recruit") followed by its object.
+    The gang is the one who did it, whoever the sentence speaks of before it."""
+    n = len(sent.tokens)
+    k = b
+    while k < n and k - b < 2 and sent.at("adverbs", k):
+        k += 1
+    if k < n and _deed_verb(sent, k):
+        j = k + 1
+        while j < n and j - k <= 3 and (sent.tokens[j] in _TO_VERB or sent.at("harm", j)):
+            if sent.tokens[j] == "a" and sent.language == "es":
+                break  # "golpearon a su hermano": the object follows
+            j += 1
+    elif any(sent.at("harm", i) and not _passive(sent, i) for i in range(a + 1, b)):
+        j = b  # the deed inside the reference: "gang tried to recruit" + "him"
+    else:
+        return False
+    return _victim_object(sent, j)
+
+
+def _deed_verb(sent: Sentence, k: int) -> bool:
+    """A verb of something done, in its finite form, right after a reference: a harm, an act,
+    or a past tense ("charged", "golpearon"); not a passive ("was beaten") or a noun after an
+    article."""
+    if k == 0 or sent.at("copula", k - 1) or sent.at("copula", k):
+        return False
+    if any(sent.at(name, k) for name in ("identify", "entry")):
+        return False
+    word = sent.tokens[k]
+    if sent.at("harm", k) or sent.at("acts", k):
+        return True
+    if sent.language == "es":
+        return len(word) >= 5 and word.endswith(_ES_VERB_ENDINGS)
+    return len(word) >= 5 and word.endswith(_EN_VERB_ENDINGS)
+
+
+def _victim_object(sent: Sentence, j: int) -> bool:
+    """Token j begins the object of a deed, someone of the respondent's side: "him", "me",
+    "his mother", "the respondent", Spanish "a su hermano", "al denunciante"."""
+    n = len(sent.tokens)
+    if j >= n:
+        return False
+    word = sent.tokens[j]
+    if sent.language == "es":
+        if word not in ("a", "al"):
+            return False
+        j += 1
+        if j < n and sent.tokens[j] in _OWNED:
+            return j + 1 < n and sent.at("family", j + 1)
+        return j < n and (sent.at("respondent", j) or sent.at("respondent", j - 1))
+    if (word in _EN_OBJECTS and sent.at("pronouns", j)) or word in ("me", "us"):
+        return True
+    if word in _OWNED:
+        return j + 1 < n and sent.at("family", j + 1)
+    return sent.at("respondent", j)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_sentence import Sentence
 
 _NAME_WORD = r"[A-Z][A-Za-z'-]+"
@@ -94,6 +95,13 @@ class Relation:
 
     kin: str
     names: frozenset[str]
+    called: frozenset[str] = frozenset()
+    """What the declarant calls the respondent ("I am the mother of NAME": "my son", "my
+    daughter"), when that is not `kin` itself."""
+
+    @property
+    def kin_words(self) -> frozenset[str]:
+        return self.called or frozenset((self.kin,))
 
 
 def relation_patterns(kin: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -115,15 +123,44 @@ def learn_relation(text: str, patterns: tuple[re.Pattern[str], ...]) -> Relation
     if not _DECLARES.search(text):
         return None
     head = text[:RELATION_REACH]
-    for pattern in patterns:
+    for n, pattern in enumerate(patterns):
         for m in pattern.finditer(head):
-            around = head[max(0, m.start() - 150) : m.end() + 60]
+            # "I am the mother of NAME" introduces the declarant: the claim may be told of in
+            # the title above it; "my uncle, NAME" must be told of near it
+            reach = CLAIM_BEFORE_SELF if n == 0 else CLAIM_BEFORE
+            around = head[max(0, m.start() - reach) : m.end() + 60]
             words: set[str] = set()
             if _CLAIM.search(around):
                 _name_words(m.group(2), words)
             if words:
-                return Relation(m.group(1).lower(), frozenset(words))
+                kin = m.group(1).lower()
+                called = _CONVERSE.get(kin, frozenset()) if n == 0 else frozenset()
+                return Relation(kin, frozenset(words), called)
     return None
+
+
+CLAIM_BEFORE = 150
+CLAIM_BEFORE_SELF = 400
+"""Characters before a relation within which the claim it supports is named."""
+
+_PARENT = frozenset("son daughter child hijo hija".split())
+_CHILD = frozenset("mother father mom dad madre padre mama papa".split())
+_SIBLING = frozenset("brother sister hermano hermana".split())
+_SPOUSE_M = frozenset("husband esposo marido".split())
+_SPOUSE_F = frozenset("wife esposa".split())
+_CONVERSE: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("mother", "father", "madre", "padre"), _PARENT),
+    **dict.fromkeys(("son", "daughter", "hijo", "hija"), _CHILD),
+    **dict.fromkeys(("brother", "sister", "hermano", "hermana"), _SIBLING),
+    **dict.fromkeys(("wife", "esposa"), _SPOUSE_M),
+    **dict.fromkeys(("husband", "esposo"), _SPOUSE_F),
+    **dict.fromkeys(("aunt", "uncle"), frozenset("nephew niece".split())),
+    **dict.fromkeys(("tia", "tio"), frozenset("sobrino sobrina".split())),
+    **dict.fromkeys(("grandmother", "grandfather"), frozenset("grandson granddaughter".split())),
+    **dict.fromkeys(("abuela", "abuelo"), frozenset("nieto nieta".split())),
+}
+"""What a declarant who is the respondent's `kin` calls the respondent: the mother of NAME
+calls NAME "my son" or "my daughter"; a sister, "my brother" or "my sister"."""
 
 
 def _name_words(name: str, words: set[str]) -> None:
@@ -224,3 +261,74 @@ def _nickname(raw: list[str], k: int) -> bool:
 
 def _name_word(word: str) -> bool:
     return word[:1].isupper() and word.isalpha() and word.lower() not in _NAME_STOP
+
+
+_CLITICS = frozenset("lo la le".split())
+_BEFORE_ARTICLE = frozenset("de a en con por para sobre del al".split())
+
+
+def clitic_holders(sent: Sentence) -> None:
+    """A Spanish object pronoun before a verb that labels ("el informe lo describe como
+    posible asociado", "se le registra como colaborador", "ninguna ficha lo registra como
+    marero"): the one labelled is "him" / "her", read as the third-person pronouns are. Not an
+    article before a noun ("la identificacion", "de la ficha")."""
+    if sent.language != "es":
+        return
+    tokens = sent.tokens
+    found = []
+    for k in range(len(tokens) - 1):
+        if tokens[k] not in _CLITICS or not sent.at("identify", k + 1):
+            continue
+        if k > 0 and tokens[k - 1] in _BEFORE_ARTICLE:
+            continue
+        verb = tokens[k + 1]
+        if verb == "como" or verb.endswith(("cion", "ciones", "do", "da", "dos", "das")):
+            continue  # "lo identificado", "la clasificacion": a noun or participle
+        found.append((k, k + 1))
+    if found:
+        sent.hits.setdefault("pronouns", []).extend(found)
+
+
+SECTION_LINES = 16
+"""Lines at most of a form's list of associated persons."""
+_ITEM_HEAD = re.compile(r"^\s*(?:[IVX]+\.|\d+\.|[-=*]{2,})?\s*")
+_NEXT_HEADER = re.compile(
+    r"^(?:[IVX]+\.\s+)?[A-Z][A-Z ]{2,}(?:\([^)]*\))?\s*(?::|-{2,}|$)|^[-=*]{3}"
+    r"|^[A-Z][A-Za-z ]{1,30}(?:\([^)]*\))?\s*:"
+)
+"""A line that opens another part of a form: "CAVEATS:", "NARRATIVE (field contact):", "IV.
+OBSERVACIONES", "--- DISSEMINATION LOG ---", "Disclaimer:"."""
+
+
+def listed_sections(page_text: str, text: str, headers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where a form lists people other than the respondent ("--- ASSOCIATED PERSONS ---",
+    "LINKED SUBJECTS:", "III. PERSONAS RELACIONADAS"): from its header line to a blank line or
+    the next header, as offsets into `text`, the folded page the references point into. A
+    label there is put on one of them."""
+    if not headers:
+        return []
+    lines = page_text.splitlines()
+    found: list[tuple[int, int]] = []
+    cursor = 0
+    k = 0
+    while k < len(lines):
+        head = _ITEM_HEAD.sub("", fold_phrase(lines[k])).strip(" -=*:").lower()
+        if not any(head == h or head.startswith(h + ":") for h in headers):
+            k += 1
+            continue
+        last = k
+        j = k + 1
+        while j < len(lines) and j - k <= SECTION_LINES:
+            line = lines[j].strip()
+            if not line or _NEXT_HEADER.match(fold_phrase(line)):
+                break
+            last = j
+            j += 1
+        start = text.find(fold_phrase(lines[k].strip()), cursor)
+        tail = fold_phrase(lines[last].strip())
+        end = text.find(tail, max(start, 0)) if start >= 0 else -1
+        if start >= 0 and end >= 0:
+            found.append((start, end + len(tail)))
+            cursor = end + len(tail)
+        k = j
+    return found

@@ -14,7 +14,13 @@ from collections.abc import Callable
 
 from annotator.core.model import Role
 from annotator.nlp.role_general import general_subclause, paired
-from annotator.nlp.role_harm import active_harm, harm_link, own_person, victim_near
+from annotator.nlp.role_harm import (
+    active_harm,
+    acts_on_victim,
+    harm_link,
+    own_person,
+    victim_near,
+)
 from annotator.nlp.role_marks import mark_owner
 from annotator.nlp.role_sentence import Sentence, boundary, clause, crosses
 
@@ -37,6 +43,8 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     owner = mark_owner(sent, a, _glue)
     if owner:
         return Role.SUBJECT if owner == "R" else Role.THIRD_PARTY
+    if subtype != "gang_database" and acts_on_victim(sent, a, b):
+        return Role.PERSECUTOR  # "the 18th Street gang tried to recruit him"
     tie, holder = _holder(sent, a, b, subtype)
     link = harm_link(sent, a, b) if subtype != "gang_database" else ""  # a list harms no one
     victim = victim_near(sent, a, b)
@@ -57,14 +65,18 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
     if link not in ("flight", "agent") and holder not in ("P", "T") and not charged:
         if general_subclause(sent, a, b, subtype):
             return Role.BACKGROUND  # "explains that in 2020 Barrio 18 and MS-13 controlled"
-        if not link and subtype == "gang_name" and paired(sent, a, b):
+        if not link and _named_first(sent, a, subtype) and paired(sent, a, b):
             return Role.BACKGROUND  # "18th Street and MS-13 have been present since I came"
+        if not link and subtype.startswith("gang_name") and _territory_of(sent, a):
+            return Role.BACKGROUND  # "la colonia El Milagro, zona de influencia de la MS-13"
     if link == "acts" and not victim:
         before = previous(sent)  # a narrative: "I had a tortilla shop. Then the Mara 18 came"
         link = "acts" if before is not None and victim_near(before, 0, 0) else ""
-    if _associated(sent, a) and not link:
+    if _associated(sent, a, b) and not link:
         if sent.any("respondent") or sent.any("pronouns") or sent.any("others"):
             return Role.THIRD_PARTY
+        if _associated(sent, a, b, verb=True):
+            return Role.THIRD_PARTY  # a criterion: "[X] Associates with documented gang members"
         return Role.BACKGROUND
     if link and not charged:
         if victim:
@@ -83,6 +95,9 @@ def decide(sent: Sentence, a: int, b: int, subtype: str, previous: Previous) -> 
             return Role.BACKGROUND
         if victim and active_harm(sent, a, b):
             return Role.PERSECUTOR  # "interceptado por tres sujetos que dijeron ser de la MS"
+        if _stranger(sent, a) and _harm_told_before(sent, previous):
+            return Role.PERSECUTOR  # "dos sujetos abordaron la unidad ... Que los sujetos se
+            # identificaron como miembros de la clica"
         return Role.THIRD_PARTY
     if holder == "G":
         return Role.BACKGROUND
@@ -117,7 +132,25 @@ def _identifies(sent: Sentence, a: int, b: int) -> bool:
     """An identifying word in the sentence that puts a label on someone: not the verb whose
     object is a clause the reference opens ("I believed the gang would kill me")."""
     opener = _opener(sent, a) if _opens_clause(sent, a, b) else -1
-    return any(not (s <= opener < e) for s, e in sent.hits.get("identify", ()))
+    return any(
+        not (s <= opener < e) and not _labels_another(sent, b, s, e)
+        for s, e in sent.hits.get("identify", ())
+    )
+
+
+_OBJECT_BEFORE = frozenset("lo la le los las me nos".split())
+_OBJECT_AFTER = frozenset("him her me us them".split())
+
+
+def _labels_another(sent: Sentence, b: int, s: int, e: int) -> bool:
+    """An identifying verb after the reference with its own object ("Los Tejados 18, que ya
+    lo considera un desertor", "MS-13 considers him a traitor"): the gang is the one that
+    labels, not the label."""
+    if s < b:
+        return False
+    if sent.tokens[s - 1] in _OBJECT_BEFORE:
+        return True
+    return e < len(sent.tokens) and sent.tokens[e] in _OBJECT_AFTER
 
 
 _THAT = frozenset(("that", "que"))
@@ -154,7 +187,10 @@ def _charged(sent: Sentence, b: int, link: str) -> bool:
     """A charge in the sentence the respondent may face. Not one after a gang the respondent
     acts against: "a complaint filed by FUNEZ against MS-13 members for extortion" charges
     the gang."""
-    charges = sent.hits.get("charge", ())
+    flights = sent.hits.get("flight", ())
+    charges = [  # "el hecho se atribuye a la 18": the deed is put on the gang, not a charge
+        (s, e) for s, e in sent.hits.get("charge", ()) if not any(f <= s < g for f, g in flights)
+    ]
     if link == "flight":
         return any(s < b for s, _ in charges)
     if link in ("acts", "after"):  # not "X was arrested, accused of ..., and then MS-13 told her"
@@ -168,6 +204,8 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
     victim = victim_near(sent, a, b)
     if not general and victim and (_deed_in(sent, a, b) or sent.any("flight")):
         return Role.PERSECUTOR
+    if subtype == "gang_database" and _searched_for(sent, a, b):
+        return Role.SUBJECT  # "a gang database check ... for this applicant"
     if general:
         return Role.BACKGROUND
     if subtype == "gang_database" and not _holder(sent, a, b, subtype)[1]:
@@ -186,7 +224,91 @@ def _unattached(sent: Sentence, a: int, b: int, subtype: str, previous: Previous
         return Role.SUBJECT
     if _general_context(sent, previous):
         return Role.BACKGROUND
-    return Role.SUBJECT if subtype == "membership_label" else Role.BACKGROUND
+    if subtype == "membership_label" and not _plural_label(sent, a, b, previous):
+        return Role.SUBJECT
+    return Role.BACKGROUND  # "La informacion de pandilleros en el Sistema ...": nobody's
+
+
+def _plural_label(sent: Sentence, a: int, b: int, previous: Previous) -> bool:
+    """A label in the plural ("pandilleros", "gang members") in a sentence that names nobody,
+    after one that does not name the respondent: people in general, not the one respondent
+    ("Tampoco aparece en el censo de pandilleros" after "la senora MARTINEZ no posee
+    antecedentes" is still hers)."""
+    word = sent.raw[b - 1]
+    if not (word.islower() and word.endswith("s") and len(word) > 4):
+        return False
+    if any(sent.any(name, (a, b)) for name in _HOLDER_LISTS):
+        return False
+    before = previous(sent)
+    return before is None or not (before.any("respondent") or before.any("pronouns"))
+
+
+_TERRITORY = frozenset(
+    "zona zonas area areas territorio territorios territory territories sector sectores region "
+    "plaza turf".split()
+)
+_SWAY = frozenset("influencia influence control dominio presencia presence".split())
+
+
+def _territory_of(sent: Sentence, a: int) -> bool:
+    """The gang is named as the owner of a place: "zona de influencia de la MS-13", "an area
+    of influence of Barrio 18", "territorio de la 18": the place is described, nobody labelled."""
+    k = a - 1
+    while k >= 0 and sent.tokens[k] in _DETERMINERS:
+        k -= 1
+    if k < 1 or sent.tokens[k] not in _OF:
+        return False
+    k -= 1
+    if sent.tokens[k] in _SWAY:
+        k -= 1
+        if k >= 1 and sent.tokens[k] in _OF:
+            k -= 1
+    return k >= 0 and sent.tokens[k] in _TERRITORY
+
+
+def _named_first(sent: Sentence, a: int, subtype: str) -> bool:
+    """The reference opens with a gang's name: a name, or a label like "Barrio 18 both
+    recruit" that begins with one."""
+    if subtype.startswith("gang_name"):
+        return True
+    raw = sent.raw[a]
+    named = any(c.isdigit() for c in raw) or (raw[:1].isupper() and not sent.at("field", a))
+    return subtype == "membership_label" and named and a > 0
+
+
+PREVIOUS_TOLD = 2
+"""Sentences back within which the harm a definite "the men" / "los sujetos" did is told."""
+
+
+def _harm_told_before(sent: Sentence, previous: Previous) -> bool:
+    """Harm done to the respondent's side in one of the sentences just before: "los sujetos"
+    are the ones who did it."""
+    before: Sentence | None = sent
+    for _ in range(PREVIOUS_TOLD):
+        before = previous(before)
+        if before is None:
+            return False
+        if before.any("harm") and victim_near(before, 0, 0):
+            return True
+    return False
+
+
+DATABASE_REACH = 8
+"""Tokens after a gang database within which the respondent it was searched for is named."""
+
+
+def _searched_for(sent: Sentence, a: int, b: int) -> bool:
+    """A gang database with the respondent named after it in its clause, as the one it was
+    searched for or shows: "No gang database record found for applicant", "printout
+    regarding Subject", "una impresión de la base de datos de pandillas donde aparece su
+    cliente". Not the respondent as an owner of someone else ("the respondent's expert")."""
+    return any(
+        b <= s <= b + DATABASE_REACH
+        and not crosses(sent, b, s)
+        and not sent.raw[e - 1].lower().endswith("'s")
+        and not _possessed(sent, s, e)
+        for s, e in sent.hits.get("respondent", ())
+    )
 
 
 def _stranger(sent: Sentence, a: int) -> bool:
@@ -263,6 +385,11 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         and not (name == "pronouns" and _harmed(sent, s, e))
     ]
     refs = [(e, s, "P" if _passive_agent(sent, s) else kind, n) for e, s, kind, n in refs]
+    labelled = _object_relative(sent, a)
+    if labelled >= 0:  # "Luis Carcamo, whom DHS describes as a Florencia 13 member"
+        before = [r for r in refs if r[0] <= labelled]
+        kind = max(before)[2] if before else "T"
+        return "strong", "R" if kind == "R" else "T"
     opened = _open_relative(sent, a)
     if opened >= 0:
         antecedent = _antecedent(sent, opened)
@@ -273,7 +400,7 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
         return "weak", "P"
     if not refs:
         return "", ""
-    nearest = max(refs)
+    nearest = _reduced_relative(sent, max(refs), refs)
     end, start, kind, name = _head(sent, nearest, refs)
     if name == "pronouns" and any(r[0] == end and r[2] == "T" for r in refs):
         kind = "T"  # "his cousin": the possessive names the cousin's owner, not the holder
@@ -294,6 +421,25 @@ def _holder(sent: Sentence, a: int, b: int, subtype: str) -> tuple[str, str]:
     if subtype == "gang_name" and kind in ("T", "R"):
         return "", ""
     return "weak", kind
+
+
+_SUBJECT_PRONOUNS = frozenset("he she i we they".split())
+_ANYONE = frozenset("anyone anybody".split())
+
+
+def _reduced_relative(sent: Sentence, ref: Ref, refs: list[Ref]) -> Ref:
+    """ "someone he said was a documented gang member", "the man she lived with ... was the
+    one who was a gang member": an English person word followed at once by a subject pronoun
+    opens a relative clause without "who"; the label is the person word's, not the pronoun's."""
+    end, start = ref[0], ref[1]
+    if sent.language != "en" or sent.tokens[start] not in _SUBJECT_PRONOUNS or start == 0:
+        return ref
+    if sent.tokens[start - 1] in _ANYONE:
+        return ref  # "never seen him spend time with anyone I know to be involved with a gang"
+    before = [r for r in refs if r[0] == start and r[3] in ("others", "family", "generic_people")]
+    if not before or end >= len(sent.tokens) or not sent.raw[end].isalpha():
+        return ref
+    return (before[0][0], before[0][1], "T", before[0][3])
 
 
 _AGENT_BY = frozenset(("by", "por"))
@@ -393,6 +539,25 @@ _PARTICIPLES = ("ed", "ado", "ada", "ido", "ida", "ados", "idos")
 
 
 _WHO = frozenset("who quien quienes que".split())
+_OBJECT_WHO = frozenset("whom".split())
+_A_WHO = frozenset("quien quienes".split())
+RELATIVE_REACH = 9
+"""Tokens between an object relative ("whom", "a quien") and the label it is given."""
+
+
+def _object_relative(sent: Sentence, a: int) -> int:
+    """Where an object relative stands whose clause labels its antecedent with the reference
+    ("Luis Carcamo, whom DHS describes as a Florencia 13 member", "un joven conocido como el
+    Pelon, a quien el denunciante identifica como marero"), or -1. The clause's own subject
+    (DHS, el denunciante) is the one who labels, not the one labelled."""
+    for k in range(a - 1, max(-1, a - RELATIVE_REACH - 1), -1):
+        if boundary(sent, k):
+            return -1
+        word = sent.tokens[k]
+        if word in _OBJECT_WHO or (word in _A_WHO and k > 0 and sent.tokens[k - 1] == "a"):
+            verb = any(k < s < a for s, _ in sent.hits.get("identify", ()))
+            return k if verb and not crosses(sent, k, a) else -1
+    return -1
 
 
 def _open_relative(sent: Sentence, a: int) -> int:
@@ -509,12 +674,17 @@ def _joined_to_respondent(sent: Sentence, start: int, refs: list[Ref]) -> bool:
     return any(r[0] == k and r[2] == "R" for r in refs)
 
 
+_SELF = frozenset("i me my we us our".split())
+
+
 def _named_kin(sent: Sentence, start: int) -> bool:
     """ "his brother, JOSE ESCOBAR LUNA,": a name given to a kin or other-person word (a
     brother shares the respondent's surname)."""
     k = start
     while k > 0 and start - k < 4 and sent.raw[k - 1][:1].isupper() and sent.raw[k - 1].isalpha():
         k -= 1
+    if sent.tokens[start] in _SELF or (k == start and not sent.raw[start][:1].isupper()):
+        return False  # no name given: "somebody says I am", "my brother"
     if k > 0 and sent.tokens[k - 1] == ",":
         k -= 1
     ends = {k}
@@ -554,12 +724,62 @@ def _glue(sent: Sentence, k: int) -> bool:
     return k < len(sent.tokens) and (sent.at("copula", k) or sent.at("identify", k))
 
 
-def _associated(sent: Sentence, a: int) -> bool:
-    """ "seen with known MS-13 members": the label is on the companions."""
-    for _, e in sent.hits.get("association", ()):
-        if e <= a and a - e <= 3 and all(_glue(sent, k) for k in range(e, a)):
+def _associated(sent: Sentence, a: int, b: int = -1, verb: bool = False) -> bool:
+    """ "seen with known MS-13 members": the label is on the companions. With `verb`, only
+    when a verb of keeping company says so ("associating with", "seen with", "observed
+    with"), not a bare "with" ("the problem with gangs")."""
+    for s, e in sent.hits.get("association", ()):
+        near = e <= a and a - e <= 3 and all(_glue(sent, k) for k in range(e, a))
+        # the reference holds it, and names people: "Associates with documented gang members"
+        held = a <= s and e < b and _people_at_end(sent, b)
+        if (near or held or _companion_named(sent, e, a)) and (
+            not verb or _company_verb(sent, s, e)
+        ):
             return True
     return False
+
+
+COMPANION_REACH = 8
+
+
+def _companion_named(sent: Sentence, e: int, a: int) -> bool:
+    """The companion is named, then labelled in apposition: "visto junto a alias "el Grenas",
+    miembro activo de la clica", "seen with Kevin ORTIZ, a known member"."""
+    if not (e < a <= e + COMPANION_REACH) or sent.tokens[a - 1] != ",":
+        return False
+    if any(e <= s < a for s, _ in sent.hits.get("respondent", ())):
+        return False
+    named = False
+    for k in range(e, a - 1):
+        raw = sent.raw[k]
+        if raw[:1].isupper() and raw.isalpha():
+            named = True
+        elif not (_glue(sent, k) or raw == '"' or sent.tokens[k] in _SKIPPED):
+            return False
+    return named
+
+
+def _people_at_end(sent: Sentence, b: int) -> bool:
+    """The reference ends with people in the plural ("gang members", "pandilleros"), not a
+    gang ("MS-13", "gangs")."""
+    word = sent.raw[b - 1]
+    return word.islower() and word.endswith("s") and not sent.at("gang_plural", b - 1)
+
+
+def _company_verb(sent: Sentence, s: int, e: int) -> bool:
+    """The association cue at s..e is a verb of keeping company, or follows one: "associating
+    with", "Associates with", "seen with", "photographed with"."""
+    if e - s > 1:
+        return sent.tokens[s] not in _MEMBERSHIP_WITH
+    return s > 0 and sent.tokens[s - 1] in _COMPANY
+
+
+_MEMBERSHIP_WITH = frozenset("associated affiliated involved linked".split())
+"""Before "with", a tie to a gang itself, not company kept ("associated with MS-13")."""
+_COMPANY = frozenset(
+    "seen observed photographed stopped contacted encountered arrested detained found standing "
+    "associates associating visto vista detenido detenida".split()
+)
 
 
 def _acting_people(sent: Sentence, a: int) -> bool:

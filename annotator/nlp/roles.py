@@ -24,9 +24,11 @@ from annotator.nlp.normalize import fold_phrase
 from annotator.nlp.role_cues import TOKEN, RoleCues
 from annotator.nlp.role_names import (
     Relation,
+    clitic_holders,
     given_names_of_others,
     learn_names,
     learn_relation,
+    listed_sections,
     other_names,
     titled_others,
 )
@@ -65,6 +67,7 @@ class RoleReader:
         """The given names of the people other than the respondent the page names in full."""
         self._persecutors: list[frozenset[str]] = []
         """The words of each gang name read as the persecutor so far on the page."""
+        self._listed: list[tuple[int, int]] | None = None
 
     @property
     def relation(self) -> Relation | None:
@@ -127,8 +130,18 @@ class RoleReader:
                 _DECIDED.pop(next(iter(_DECIDED)))
             _DECIDED[key] = role
         role = self._same_persecutor(start, end, s_start, s_end, subtype, role)
+        if role in (Role.SUBJECT, Role.BACKGROUND) and self._in_list_of_others(start):
+            role = Role.THIRD_PARTY
         decided.append((end - s_start, role))
         return role
+
+    def _in_list_of_others(self, start: int) -> bool:
+        """The reference stands in a form's list of associated persons ("--- ASSOCIATED
+        PERSONS --- 1. (b)(6) - Gang Member - ...")."""
+        if self._listed is None:
+            headers = self.cues.associate_headers
+            self._listed = listed_sections(self.page_text, self.text, headers)
+        return any(s <= start < e for s, e in self._listed)
 
     def _same_persecutor(
         self, start: int, end: int, s_start: int, s_end: int, subtype: str, role: Role
@@ -145,10 +158,13 @@ class RoleReader:
             if _answer_naming(sent, a, b) or _the_members(sent, a, b, subtype, role):
                 self._persecutors.append(words)
                 return Role.PERSECUTOR
-        if role is not Role.PERSECUTOR and subtype == "gang_name":
+        if role is not Role.PERSECUTOR and subtype != "gang_database":
             sent = self._sentence(s_start, s_end)
             a, b = sent.token_range(start, end)
-            if asked_who_they_are(sent, self.previous(sent), a, b):
+            before = self.previous(sent)
+            if (subtype == "gang_name" and asked_who_they_are(sent, before, a, b)) or (
+                answers_who_harmed(sent, before, a, b)
+            ):
                 self._persecutors.append(words)
                 return Role.PERSECUTOR
         if (
@@ -196,13 +212,15 @@ class RoleReader:
             sent.hits["respondent"] = [h for h in respondent if h[0] not in victims]
             sent.hits.setdefault("others", []).extend(sent.hits["victim_words"])
         if self.relation is not None:
-            _relative_voice(sent, self.relation.kin)
+            _relative_voice(sent, self.relation.kin_words)
+        _not_the_subject(sent)
         names = self.names
         if names:
             named = [(k, k + 1) for k, t in enumerate(tokens) if t in names and raw[k][0].isupper()]
             if named:
                 sent.hits.setdefault("respondent", []).extend(named)
         _withheld_names(sent)
+        clitic_holders(sent)
         self._named_again(sent)
         other_names(sent, names)
         titled_others(sent, names)
@@ -361,6 +379,30 @@ def asked_who_they_are(sent: Sentence, before: Sentence | None, a: int, b: int) 
     return bool(words & _WHO_ASKED) and bool(words & _THEY)
 
 
+def answers_who_harmed(sent: Sentence, before: Sentence | None, a: int, b: int) -> bool:
+    """An answer to a question asking who did something to the respondent's side or who
+    "they" are ("Q. Who killed your husband? A. The boys from the Vatos Locos Dieciocho",
+    "Q: Who exactly came to collect? A: Young men from the Los Chamos del Bordo clique"): the
+    gang it names is the one that did it. Not a label the answer puts on the respondent or
+    kin ("A. My cousin is in MS-13")."""
+    if before is None or not before.tokens or before.tokens[-1] != "?":
+        return False
+    if not _qa_mark(sent.tokens) or not _qa_mark(before.tokens):
+        return False
+    words = set(before.tokens)
+    if not words & _WHO_ASKED:
+        return False
+    if not (words & _THEY or before.any("harm") or before.any("acts")):
+        return False
+    if not labels_someone(sent, a, b, "membership_label"):
+        return True
+    return not any(
+        s < a and not (sent.at("strangers", s) or sent.at("generic_people", s))
+        for name in ("respondent", "first_person", "pronouns", "family", "others")
+        for s, _ in sent.hits.get(name, ())
+    )  # "The boys from the 18" may be labelled: they are the ones who did it
+
+
 def _the_members(sent: Sentence, a: int, b: int, subtype: str, role: Role) -> bool:
     """ "the gang members", "los pandilleros" again, put on nobody, after the page has told of
     a persecutor: the same people ("Whether the gang members were also motivated by money")."""
@@ -404,6 +446,19 @@ def _withheld_names(sent: Sentence) -> None:
         sent.hits["withheld_people"] = found
 
 
+def _not_the_subject(sent: Sentence) -> None:
+    """ "was subject to a state audit", "is subject to removal": the adjective, not the
+    respondent."""
+    found = sent.hits.get("respondent")
+    if found and sent.language == "en":
+        tokens = sent.tokens
+        sent.hits["respondent"] = [
+            (s, e)
+            for s, e in found
+            if not (tokens[e - 1] == "subject" and e < len(tokens) and tokens[e] == "to")
+        ]
+
+
 def _own_kin(hits: dict[str, list[tuple[int, int]]]) -> bool:
     """A first-person word right before a kin word: "my cousin", "our father"."""
     mine = {e for _, e in hits.get("first_person", ())}
@@ -415,7 +470,7 @@ def _name_words(text: str) -> list[str]:
     return [t for t in (m.group().lower() for m in TOKEN.finditer(text)) if t not in _JOINERS]
 
 
-def _relative_voice(sent: Sentence, kin: str) -> None:
+def _relative_voice(sent: Sentence, kin: frozenset[str]) -> None:
     """In a relative's declaration "I" is the declarant, one of the respondent's family (still
     harmed with her), and "my sister" is the respondent."""
     hits = sent.hits
@@ -424,7 +479,7 @@ def _relative_voice(sent: Sentence, kin: str) -> None:
     owned = {e for _, e in mine}
     taken = set()
     for s, e in list(family):
-        if s in owned and sent.tokens[s] == kin:
+        if s in owned and sent.tokens[s] in kin:
             family.remove((s, e))
             hits.setdefault("respondent", []).append((s - 1, e))
             taken.add(s)
@@ -439,4 +494,19 @@ def _attached(sent: Sentence, a: int, decided: list[tuple[int, Role]]) -> Role |
         end = sent.token_range(sent.start + ends_at - 1, sent.start + ends_at)[1]
         if end <= a and a - end <= 3 and all(t in _JOINERS for t in sent.tokens[end:a]):
             return role
+        if end <= a and a - end <= 5 and _but_of(sent.tokens[end:a]):
+            return role
     return None
+
+
+_BUT = frozenset("pero but aunque although".split())
+_OF_WORDS = frozenset("of de del".split())
+
+
+def _but_of(between: list[str]) -> bool:
+    """ "era pandillero, pero de la MS-13", "was a gang member, but of MS-13": the name still
+    completes the label, past a comma and a "but"."""
+    words = [t for t in between if t != ","]
+    if not words or words[0] not in _BUT or len(words) < 2 or words[1] not in _OF_WORDS:
+        return False
+    return all(t in _JOINERS for t in words[1:])
