@@ -9,8 +9,10 @@ the rules' role; a finding is matched to a gold reference by geometry, as
 eval-kit/score_roles.py does (the first finding that hits a gold span decides its role, so that
 finding is the example).
 
-    python tools/train_roles.py extract OUT.jsonl [SET_DIR ...]   (default: every eval/roles set)
-    python tools/train_roles.py train EXAMPLES.jsonl [--threshold T] [--out MODELS_ROLES_DIR]
+    python tools/train_roles.py extract OUT.jsonl [SET_DIR ...] [--no-units]
+        (default: every eval/roles set, and the role unit tests' cases as the set "unit")
+    python tools/train_roles.py train EXAMPLES.jsonl --threshold T [--variant model|stacked]
+        [--out MODELS_ROLES_DIR]
 
 `train` writes MODELS_ROLES_DIR/model/ (a spaCy pipeline with one textcat) and model.json (the
 feature groups and the override threshold). Training is deterministic: fixed seed, fixed order.
@@ -41,6 +43,11 @@ SETS = ROOT / "eval" / "roles"
 LABELS = tuple(r.value for r in Role)
 SEED = 0
 GROUPS_USED = ("rule", "span", "sent", "window", "hits", "prev", "next", "page")
+VARIANTS = {
+    "model": tuple(g for g in GROUPS_USED if g != "rule"),
+    "stacked": GROUPS_USED,
+}
+"""The classifier without the rules' role among its features, and with it."""
 EPOCHS = 12
 DROPOUT = 0.2
 BATCH = 16
@@ -72,6 +79,51 @@ def extract(set_dirs: Iterable[Path]) -> list[dict[str, Any]]:
         with tempfile.TemporaryDirectory() as tmp:
             examples += _extract_set(detector, set_dir, Path(tmp))
     return examples
+
+
+UNIT_TESTS = {
+    "tests.nlp.test_nlp_roles": 0,
+    "tests.nlp.test_nlp_role_agents": -1,
+    "tests.nlp.test_nlp_role_voices": -1,
+    "tests.nlp.test_nlp_role_answers": -1,
+    "tests.nlp.test_nlp_role_clauses": 0,
+}
+"""The role unit tests whose CASES become examples of the set "unit", and which of the
+references matching a case's text the test reads (first or last)."""
+UNIT = "unit"
+
+
+def extract_units() -> list[dict[str, Any]]:
+    """The role unit tests' cases (page lines, text, role), laid out as the tests lay them out
+    (tests/conftest.write_pdf) and read by the real pipeline: examples of the set "unit". The
+    rules were written for these cases; they are training data here, never held out."""
+    import importlib
+
+    from annotator.nlp.detect import Detector
+    from tests.conftest import write_pdf
+
+    detector = Detector()
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, (name, which) in enumerate(UNIT_TESTS.items()):
+            for j, case in enumerate(importlib.import_module(name).CASES):
+                lines, text, role = case[0], case[1], case[2]
+                pdf = write_pdf(Path(tmp) / f"{k}_{j}.pdf", [lines])
+                found = _detect(detector, pdf)
+                hits = [(det, g) for _, det, g in found if text.lower() in det.text.lower()]
+                if hits and hits[which][0].role is not None:
+                    det, groups = hits[which]
+                    out.append(
+                        {
+                            "set": UNIT,
+                            "file": f"{name.rsplit('.', 1)[1]}:{j}",
+                            "text": text,
+                            "gold": role.value,
+                            "rule": det.role.value,
+                            "groups": groups,
+                        }
+                    )
+    return out
 
 
 def _quiet(fn: Any, *args: Any) -> Any:
@@ -259,24 +311,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     ex = sub.add_parser("extract", help="examples from the marked sets, as the product sees them")
     ex.add_argument("out", type=Path)
     ex.add_argument("sets", nargs="*", type=Path)
+    ex.add_argument("--no-units", action="store_true", help="without the unit tests' cases")
     tr = sub.add_parser("train", help="train on examples and save the model")
     tr.add_argument("examples", type=Path)
     tr.add_argument("--threshold", type=float, required=True)
+    tr.add_argument("--variant", choices=sorted(VARIANTS), default="model")
     tr.add_argument("--out", type=Path, default=ROOT / "models" / "roles")
     tr.add_argument("--note", default="")
     args = parser.parse_args(argv)
     assert set(GROUPS_USED) <= set(GROUPS)
     if args.command == "extract":
         examples = extract(args.sets or role_sets())
+        if not args.no_units:
+            examples += extract_units()
         args.out.write_text(
             "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in examples), encoding="utf-8"
         )
         print(f"{len(examples)} examples from {len({e['set'] for e in examples})} sets")
         return 0
     examples = read_examples(args.examples)
-    nlp = train(examples)
-    save(nlp, args.out, GROUPS_USED, args.threshold, args.note)
-    print(f"trained on {len(examples)} examples, saved to {args.out}")
+    groups = VARIANTS[args.variant]
+    nlp = train(examples, groups)
+    save(nlp, args.out, groups, args.threshold, args.note)
+    print(f"trained {args.variant} on {len(examples)} examples, saved to {args.out}")
     return 0
 
 

@@ -124,6 +124,10 @@ class Policy:
     """The classifier's role is shown when it differs and its probability is at least this."""
 
 
+KEPT = 512
+"""Answers kept for references read in the same words before (a file's boilerplate)."""
+
+
 class RoleModel:
     """The classifier and its policy."""
 
@@ -131,12 +135,19 @@ class RoleModel:
         self.nlp = nlp
         self.policy = policy
         self.textcat = nlp.get_pipe("textcat")
+        self._kept: dict[tuple[str, ...], dict[str, float]] = {}
 
     def probabilities(self, words: list[str]) -> dict[str, float]:
-        from spacy.tokens import Doc
+        key = tuple(words)
+        cats = self._kept.get(key)
+        if cats is None:
+            from spacy.tokens import Doc
 
-        doc = self.textcat(Doc(self.nlp.vocab, words=words))
-        return dict(doc.cats)
+            cats = dict(self.textcat(Doc(self.nlp.vocab, words=words)).cats)
+            if len(self._kept) >= KEPT:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[key] = cats
+        return cats
 
     def __call__(
         self,
