@@ -91,6 +91,15 @@ UNIT_TESTS = {
 """The role unit tests whose CASES become examples of the set "unit", and which of the
 references matching a case's text the test reads (first or last)."""
 UNIT = "unit"
+UNIT_PAGES = [
+    # tests/nlp/test_nlp_role_agents.py::test_the_respondents_name_is_carried_to_the_next_page
+    ("tests.nlp.test_nlp_role_agents", ("_PAGE_1", "_PAGE_2"), "Salvatrucha", Role.PERSECUTOR),
+    ("tests.nlp.test_nlp_role_agents", ("_PAGE_2",), "Salvatrucha", Role.BACKGROUND),
+    # tests/export/test_memo_roles.py: the database's name in the printout's title, no label
+    ("tests.export.test_memo_roles", ("BRIC",), "Gang Assessment Database", Role.BACKGROUND),
+]
+"""Role tests of several pages or with no CASES: (module, its page constants, text, role); the
+pages are laid out by the module's own write_pdf if it has one."""
 
 
 def extract_units() -> list[dict[str, Any]]:
@@ -104,25 +113,33 @@ def extract_units() -> list[dict[str, Any]]:
 
     detector = Detector()
     out = []
+    cases = [
+        (name, which, j, [case[0]], case[1], case[2], write_pdf)
+        for name, which in UNIT_TESTS.items()
+        for j, case in enumerate(importlib.import_module(name).CASES)
+    ]
+    for j, (name, pages, text, role) in enumerate(UNIT_PAGES):
+        module = importlib.import_module(name)
+        lay_out = getattr(module, "write_pdf", write_pdf)
+        pages_of = [getattr(module, p) for p in pages]
+        cases.append((name, -1, 1000 + j, pages_of, text, role, lay_out))
     with tempfile.TemporaryDirectory() as tmp:
-        for k, (name, which) in enumerate(UNIT_TESTS.items()):
-            for j, case in enumerate(importlib.import_module(name).CASES):
-                lines, text, role = case[0], case[1], case[2]
-                pdf = write_pdf(Path(tmp) / f"{k}_{j}.pdf", [lines])
-                found = _detect(detector, pdf)
-                hits = [(det, g) for _, det, g in found if text.lower() in det.text.lower()]
-                if hits and hits[which][0].role is not None:
-                    det, groups = hits[which]
-                    out.append(
-                        {
-                            "set": UNIT,
-                            "file": f"{name.rsplit('.', 1)[1]}:{j}",
-                            "text": text,
-                            "gold": role.value,
-                            "rule": det.role.value,
-                            "groups": groups,
-                        }
-                    )
+        for k, (name, which, j, pages, text, role, lay_out) in enumerate(cases):
+            pdf = lay_out(Path(tmp) / f"{k}.pdf", pages)
+            found = _detect(detector, pdf)
+            hits = [(det, g) for _, det, g in found if text.lower() in det.text.lower()]
+            if hits and hits[which][0].role is not None:
+                det, groups = hits[which]
+                out.append(
+                    {
+                        "set": UNIT,
+                        "file": f"{name.rsplit('.', 1)[1]}:{j}",
+                        "text": text,
+                        "gold": role.value,
+                        "rule": det.role.value,
+                        "groups": groups,
+                    }
+                )
     return out
 
 
