@@ -19,6 +19,7 @@ from annotator.nlp.lexicon_load import load_lexicon
 from annotator.nlp.normalize import Folded, fold, join_lines
 from annotator.nlp.ocr_text import Vocabulary, fold_ocr, vocabulary
 from annotator.nlp.role_cues import load_role_cues
+from annotator.nlp.role_model import SecondOpinion
 from annotator.nlp.role_names import NOT_CARRIED
 from annotator.nlp.roles import RoleReader, page_names
 from annotator.nlp.sentences import sentence_text
@@ -62,6 +63,8 @@ class Detector:
         self._pipelines: dict[str, Language] = {}
         self.lexicon = load_lexicon(self.models_dir)
         self._vocabulary: Vocabulary | None = None
+        self.second_opinion = SecondOpinion(self.models_dir)
+        """The trained classifier's say on the rules' roles (loaded on first use)."""
 
     def pipeline(self, lang: str) -> Language:
         if lang not in self._pipelines:
@@ -103,6 +106,7 @@ class Detector:
         if any(span.label_ == Category.GANG_LABEL for span in spans):
             carried = _respondent(anchors)
             roles = RoleReader(cues, folded.text, page.text, carried)
+            roles.second_opinion = self.second_opinion
             if not own and not carried and wanted is not None:
                 wanted.add(RESPONDENT)
         found = [self._detection(page, folded, span, roles) for span in spans]

@@ -17,6 +17,7 @@ hold, so the cost is a few dozen dictionary look-ups per sentence that has one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from annotator.core.model import Role
@@ -45,6 +46,11 @@ NAME_REACH = 3000
 
 class RoleReader:
     """Decides the role of the gang references on one page of folded text."""
+
+    second_opinion: Callable[..., Role] | None = None
+    """Called with (reader, start, end, s_start, s_end, subtype, role) after the rules have
+    decided `role`, returns the role to show (the trained classifier, role_model.py, which the
+    detector sets). The rules' own bookkeeping keeps their role."""
 
     def __init__(
         self, cues: RoleCues, text: str, page_text: str = "", carried: frozenset[str] = frozenset()
@@ -133,6 +139,8 @@ class RoleReader:
         if role in (Role.SUBJECT, Role.BACKGROUND) and self._in_list_of_others(start):
             role = Role.THIRD_PARTY
         decided.append((end - s_start, role))
+        if self.second_opinion is not None:
+            role = self.second_opinion(self, start, end, s_start, s_end, subtype, role)
         return role
 
     def _in_list_of_others(self, start: int) -> bool:
