@@ -227,12 +227,17 @@ class CaseFileDetector:
         as "alias:ACR:category:subtype", so later pages (and a settling pass over earlier ones)
         know it too. A gang's alias is `vetoed` by the words that veto recurring names. Two
         letters of a name found from context (names.WEAK_ALIAS) count only after a word of
-        membership: "affiliated with OC".
+        membership: "affiliated with OC". A named centre's initials count as its acronym even
+        where the text never introduces them ("the Commonwealth Fusion Center ... the CFC").
         """
         for span in spans:
             acronym = names.acronym_after(doc, span.end)
+            if acronym is None and span.label_ != "gang_label":
+                acronym = names.acronym_called(doc, span.end)
             if acronym and names.is_acronym_of(acronym, span):
                 anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
+            elif span.label_ == "fusion_center" and (initials := names.initials_of(span)):
+                anchors.add(f"{ALIAS}{initials}:{span.label_}:acronym")
         known: dict[str, list[str]] = {}
         weak: dict[str, list[str]] = {}
         for a in sorted(anchors):  # in order: the same findings on every run ("acronym", an

@@ -359,8 +359,12 @@ def is_acronym_of(acronym: str, span: Span) -> bool:
     take in words the text leaves out ("the Coronado Street clique (CSLS)", for Coronado Street
     Locos Salvatrucha). Or spell the words of a record's own name after the place it belongs to:
     "the Nevada Gang Intelligence Records System (GIRS)"."""
-    if not _ACRONYM.match(acronym) or sum(c.isupper() for c in acronym) < 2:
+    if not _ACRONYM.match(acronym):
         return False
+    if sum(c.isupper() for c in acronym) < 2 and not (
+        span.label_ != "gang_label" and len(acronym) >= _TITLED_MIN and acronym[1:].islower()
+    ):
+        return False  # one capital: only a centre's or a programme's titled acronym ("Cefir")
     letters = "".join(c.lower() for c in acronym if c.isalnum())
     if span.label_ == "gang_label":
         capitals = [t.text for t in span if t.text[:1].isupper()]
@@ -370,6 +374,62 @@ def is_acronym_of(acronym: str, span: Span) -> bool:
     words = [t.text.lower() for t in span if t.text[:1].isalnum()]
     plural = acronym.endswith("s") and letters[:-1]  # "SARs" for "suspicious activity reports"
     return _spells(letters, words) or bool(plural and _spells(plural, words))
+
+
+_TITLED_MIN = 4
+"""The shortest acronym written with one capital that may stand for a name ("(Cefir)" for
+"Centro de Fusión de Información Regional"): shorter ones are words."""
+
+_CALLED = (
+    ("conocido", "como"),
+    ("conocida", "como"),
+    ("llamado",),
+    ("llamada",),
+    ("denominado",),
+    ("denominada",),
+    ("known", "as"),
+    ("also", "known", "as"),
+    ("called",),
+)
+_CALLED_TAIL = frozenset("de del la el los las of the y and".split())
+_CALLED_TAIL_MAX = 8
+_CAPITALS = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+
+
+def acronym_called(doc: Doc, end: int) -> str | None:
+    """The acronym a text gives a name without brackets, after the rest of its name: "el Centro
+    de Fusión de Inteligencia de la Secretaría de Seguridad, conocido como CFI", "the Regional
+    Intelligence Center, known as RIC". Capitals only; the caller checks it spells the name."""
+    i = end
+    while (
+        i < len(doc)
+        and i - end < _CALLED_TAIL_MAX
+        and (doc[i].lower_ in _CALLED_TAIL or doc[i].text[:1].isupper())
+        and not _CAPITALS.match(doc[i].text)
+    ):
+        i += 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    for words in _CALLED:
+        k = i + len(words)
+        if k < len(doc) and tuple(t.lower_ for t in doc[i:k]) == words:
+            if doc[k].text in _QUOTES and k + 1 < len(doc):
+                k += 1
+            return doc[k].text if _CAPITALS.match(doc[k].text) else None
+    return None
+
+
+_INITIALS_SKIP = frozenset("de del la el los las of the and y for para en in".split())
+
+
+def initials_of(span: Span) -> str | None:
+    """The initials of a centre's name written in capitals, for the acronym a text may use
+    later without introducing it: "CFC" for "the Commonwealth Fusion Center", "CFI" for "Centro
+    de Fusión de Inteligencia". Only names of three words or more, each capitalised."""
+    words = [t.text for t in span if t.text[:1].isalpha() and t.lower_ not in _INITIALS_SKIP]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
 
 
 def _spells(letters: str, words: list[str]) -> bool:
