@@ -38,10 +38,10 @@ MISREAD = [
     ("VERIFIED MEMBER __ms-33 SEEN WITH SUBJ.", "gang_label", "ms-33"),
     ("He was described as a M5-l3 member.", "gang_label", "M5-l3"),
     ("SUBJ REPORTEDLY AN HS-23 ASSOCIATE PER SCHOOL POLICE.", "gang_label", "HS-23"),
-    (
-        "The Centro Estatal de Fusión de Inteligencia : iE\n(CEFI) shares data. CEFI said so.",
+    (  # an acronym that is more than the name's initials (those alone are taken everywhere)
+        "The Centro Estatal de Fusión de Inteligencia : iE\n(CEFIN) shares data. CEFIN said so.",
         "fusion_center",
-        "CEFI)",
+        "CEFIN)",
     ),
     ("Patterns involving Surejios sets were reported.", "gang_label", "Surejios"),
     ("Comuníquese con la O€N INTERPOL de San Salvador.", "red_notice", "O€N"),
