@@ -39,3 +39,36 @@ def test_no_rank_before_an_institutions_acronym(scan):
         )
     )
     assert not any("FAES" in t or "ONU" in t or "soldado" in t for t in gangs), gangs
+
+
+def test_la_letra_for_ms13_beside_gang_words(scan):
+    """'la letra' is MS-13 as people call it, with gang words close by."""
+    gangs = _texts(
+        scan(
+            [
+                [
+                    "FICTIONAL. Al Barrio 18 se le llama el número, mientras que a la Mara",
+                    'Salvatrucha se le llama "la letra". Dos deportadas fueron amenazadas por la',
+                    "pandilla y por la letra antes de emigrar.",
+                ]
+            ]
+        )
+    )
+    assert gangs.count("la letra") == 2, gangs
+
+
+def test_la_letra_of_a_text_a_song_or_a_mark(scan):
+    """A letter of a law, a song or a wall is no gang, however close the gang words."""
+    gangs = _texts(
+        scan(
+            [
+                [
+                    "FICTIONAL. En la casa de los pandilleros había una pared con el número 18",
+                    "junto a la letra M. La pandilla obligaba a cantar la letra del himno. El",
+                    "juez aplicó al pie de la letra la ley contra las maras; la letra b) del",
+                    "artículo 2 habla de pandillas.",
+                ]
+            ]
+        )
+    )
+    assert not any("letra" in t for t in gangs), gangs
