@@ -72,3 +72,33 @@ def test_la_letra_of_a_text_a_song_or_a_mark(scan):
         )
     )
     assert not any("letra" in t for t in gangs), gangs
+
+
+def test_jainas_a_members_partners_in_a_gang_file(scan):
+    """'jaina' in small letters is gang slang for a member's partner, listed in police files."""
+    gangs = _texts(
+        scan(
+            [
+                [
+                    "FICTIONAL. Fueron detenidas por ser compañeras de palabreros; en las actas se",
+                    'les describe como "jainas de la Revolucionaria".',
+                ]
+            ]
+        )
+    )
+    assert "jainas" in gangs, gangs
+
+
+def test_jaina_the_island_is_no_label(scan):
+    """The island of Jaina and its figurines are capitalised: no label, even in a gang file."""
+    gangs = _texts(
+        scan(
+            [
+                [
+                    "FICTIONAL. Los pandilleros de la clica robaron del museo tres figurillas de",
+                    "Jaina, la isla de Campeche.",
+                ]
+            ]
+        )
+    )
+    assert not any("Jaina" in t for t in gangs), gangs
