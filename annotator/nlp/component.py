@@ -201,6 +201,16 @@ class CaseFileDetector:
             listed = names.list_items(doc, rule, at, lambda i: self._sentence(doc, i))
             spans = spans + listed
             recur = recur + listed
+        if _GANG in anchors and (
+            before := [
+                s
+                for s in names.listed_before_others(
+                    doc, lambda i: self._sentence(doc, i), _GANG_LABEL, _INFERRED
+                )
+                if not self._near(doc, s.start, s.end, self.recur_vetoes, _NEAR)
+            ]
+        ):
+            spans = spans + before  # not remembered: "Avenue 57" is a street too
         kept = filter_spans(_merge_adjacent(doc, spans))
         names.remember(recur, anchors)
 
@@ -387,6 +397,9 @@ _QUOTES = frozenset("\"\u201c\u201d\u00ab\u00bb'\u2018\u2019")
 
 
 _NAME = "gang_name"
+_INFERRED = "gang_name_inferred"
+_GANG = "gang"
+_GANG_LABEL = "gang_label"
 _ACRONYM = "acronym"
 
 

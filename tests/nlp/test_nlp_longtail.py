@@ -3,6 +3,8 @@ and the traps beside them: a rank linked to the acronym a text gave a clique, ..
 
 from __future__ import annotations
 
+import pytest
+
 
 def _texts(result, category="gang_label"):
     return [d.text for d in result.of(category)]
@@ -102,3 +104,61 @@ def test_jaina_the_island_is_no_label(scan):
         )
     )
     assert not any("Jaina" in t for t in gangs), gangs
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            [
+                "FICTIONAL. The gang injunction targeted Avenues 43, Avenue 57 and other cliques",
+                "of the Avenues gang, which police said controlled streets north of the river.",
+            ],
+            ["Avenues 43", "Avenue 57"],
+        ),
+        (
+            [
+                "FICTIONAL. La Fiscalía acusó a los pandilleros detenidos. En la zona operan Los",
+                "Chirizos, Los Tercos y otras pandillas de la capital.",
+            ],
+            ["Los Chirizos", "Los Tercos"],
+        ),
+    ],
+)
+def test_names_listed_before_and_other_cliques(scan, lines, expected):
+    """Names a sentence lists before 'and other cliques', 'y otras pandillas', in a document
+    that speaks of gangs."""
+    gangs = _texts(scan([lines]))
+    for name in expected:
+        assert name in gangs, gangs
+
+
+@pytest.mark.parametrize(
+    ("lines", "not_found"),
+    [
+        (
+            [
+                "FICTIONAL. The gang task force met. The Sheriff, the FBI and other gang units",
+                "shared files. He lives at 12 Avenue 57 and other streets nearby.",
+            ],
+            ["Sheriff", "FBI", "Avenue 57"],
+        ),
+        (
+            [
+                "FICTIONAL. After the gang shooting, Fire, EMS and other crews responded. The",
+                "Lakers, the Clippers and other teams of the league held a vigil.",
+            ],
+            ["Fire", "EMS", "Lakers", "Clippers"],
+        ),
+        (
+            [
+                "FICTIONAL. Los pandilleros cobraban renta. Vende en Walmart, La Colonia y otras",
+                "tiendas de la capital.",
+            ],
+            ["Walmart", "Colonia"],
+        ),
+    ],
+)
+def test_no_names_listed_before_other_units_streets_crews_or_shops(scan, lines, not_found):
+    gangs = _texts(scan([lines]))
+    assert not any(w in t for t in gangs for w in not_found), gangs
