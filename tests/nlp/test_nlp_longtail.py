@@ -162,3 +162,53 @@ def test_names_listed_before_and_other_cliques(scan, lines, expected):
 def test_no_names_listed_before_other_units_streets_crews_or_shops(scan, lines, not_found):
     gangs = _texts(scan([lines]))
     assert not any(w in t for t in gangs for w in not_found), gangs
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            [
+                "FICTIONAL. Los deportados eran pandilleros, según la PNC. \"Los Demons cobraban",
+                'hasta 500 quetzales semanales a cada tienda", afirmó el portavoz.',
+            ],
+            "Los Demons",
+        ),
+        (
+            [
+                "FICTIONAL. Los pandilleros detenidos integraban el combo de La Cañada, una",
+                "banda de Medellín aliada con la Oficina del Valle, según la Policía.",
+            ],
+            "la Oficina del Valle",
+        ),
+    ],
+)
+def test_a_name_that_extorts_or_a_gang_is_allied_with(scan, lines, expected):
+    """A name with a Spanish article as the subject of extortion ('Los Demons cobraban'), or
+    the one a band is allied with ('una banda aliada con la Oficina del Valle')."""
+    gangs = _texts(scan([lines]))
+    assert expected in gangs, gangs
+
+
+@pytest.mark.parametrize(
+    ("lines", "not_found"),
+    [
+        (
+            [
+                "FICTIONAL. Los pandilleros fueron capturados. Los Pumas cobraban la entrada",
+                "al estadio; Los Agentes cobraban sus sueldos en el banco.",
+            ],
+            ["Pumas", "Agentes"],
+        ),
+        (
+            [
+                "FICTIONAL. Las pandillas preocupan al Gobierno, aliado de Estados Unidos, y a",
+                "la banda de música, aliada con la Orquesta Sinfónica, que tocó en el estadio.",
+            ],
+            ["Estados", "Orquesta"],
+        ),
+    ],
+)
+def test_no_name_for_a_team_an_office_a_country_or_an_orchestra(scan, lines, not_found):
+    gangs = _texts(scan([lines]))
+    assert not any(w in t for t in gangs for w in not_found), gangs
