@@ -246,6 +246,8 @@ class CaseFileDetector:
             acronym = names.acronym_after(doc, span.end)
             if acronym is None and span.label_ != "gang_label":
                 acronym = names.acronym_called(doc, span.end)
+            if acronym is None and span.label_ == "gang_label":
+                acronym = names.acronym_standing_for(doc, span.start)
             if acronym and names.is_acronym_of(acronym, span):
                 anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
             elif span.label_ == "fusion_center" and (initials := names.initials_of(span)):

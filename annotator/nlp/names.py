@@ -410,6 +410,30 @@ _SIGLAS_MAX = 8
 inglés)", "(SAFE, for its English acronym)"."""
 
 
+_STANDS_FOR = (("stands", "for"), ("stood", "for"), ("means", ""), ("meant", ""), ("significa", ""),
+               ("significan", ""), ("quiere", "decir"))
+
+
+def acronym_standing_for(doc: Doc, start: int) -> str | None:
+    """The acronym a text says stands for the name starting at token `start`: '"BSV" stands
+    for "Brookside Varrio"', 'las letras VHLS significan Vista Hermosa Locos Salvatrucha'."""
+    i = start
+    if i > 0 and doc[i - 1].text in _QUOTES:
+        i -= 1
+    for verb, particle in _STANDS_FOR:
+        k = i - (2 if particle else 1)
+        if k < 1:
+            continue
+        if doc[k].lower_ != verb or (particle and doc[k + 1].lower_ != particle):
+            continue
+        j = k - 1
+        if doc[j].text in _QUOTES and j > 0:
+            j -= 1
+        if _CAPITALS.match(doc[j].text):
+            return doc[j].text
+    return None
+
+
 def is_acronym_of(acronym: str, span: Span) -> bool:
     """Whether an acronym written after a name stands for it: its letters are, in order, the
     starts of the name's words ("BRIC" for "Boston Regional Intelligence Center", "TdA" for

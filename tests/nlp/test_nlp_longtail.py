@@ -212,3 +212,36 @@ def test_a_name_that_extorts_or_a_gang_is_allied_with(scan, lines, expected):
 def test_no_name_for_a_team_an_office_a_country_or_an_orchestra(scan, lines, not_found):
     gangs = _texts(scan([lines]))
     assert not any(w in t for t in gangs for w in not_found), gangs
+
+
+def test_an_acronym_a_text_says_stands_for_a_gang(scan):
+    """'"BSV" stands for "Brookside Varrio," a neighborhood gang': the acronym is the gang's,
+    there and wherever else it stands."""
+    gangs = _texts(
+        scan(
+            [
+                [
+                    'FICTIONAL. The letters "BSV" were crossed out on the wall. Campus staff',
+                    'advised that "BSV" stands for "Brookside Varrio," a neighborhood gang from',
+                    "the other side of Route 30.",
+                ]
+            ]
+        )
+    )
+    assert gangs.count("BSV") == 2, gangs
+
+
+def test_an_acronym_standing_for_no_gang_is_no_gang(scan):
+    """What an acronym stands for must itself be found as a gang: the SAT is a test, and the
+    counselor's ELL is a programme's."""
+    gangs = _texts(
+        scan(
+            [
+                [
+                    "FICTIONAL. Two gang members took the SAT. The SAT stands for Scholastic",
+                    "Aptitude Test; the school counselor said ELL means English Language Learner.",
+                ]
+            ]
+        )
+    )
+    assert not any(a in gangs for a in ("SAT", "ELL")), gangs
