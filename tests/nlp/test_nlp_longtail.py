@@ -245,3 +245,33 @@ def test_an_acronym_standing_for_no_gang_is_no_gang(scan):
         )
     )
     assert not any(a in gangs for a in ("SAT", "ELL")), gangs
+
+
+def test_a_gang_databases_acronym_introduced_without_brackets(scan):
+    """'SGIX, as the shared database is known, ...' near gang words: the acronym, and again."""
+    found = scan(
+        [
+            [
+                "FICTIONAL. SGIX, as the shared database is known, was built in 2016 so that 41",
+                "police agencies could pool what their gang units knew. A lawyer has seen SGIX",
+                "printouts in four bond hearings.",
+            ]
+        ]
+    )
+    assert _texts(found).count("SGIX") == 2, _texts(found)
+
+
+def test_an_agencys_own_system_introduced_so_is_no_gang_database(scan):
+    """'CJIS, as the FBI system is known': an agency's system, however close the gang words."""
+    gangs = _texts(
+        scan(
+            [
+                [
+                    "FICTIONAL. CJIS, as the FBI system is known, holds the fingerprints of gang",
+                    "members and of everyone else. KIPP, as the charter school network is known,",
+                    "runs a gang prevention class.",
+                ]
+            ]
+        )
+    )
+    assert not any(a in t for t in gangs for a in ("CJIS", "KIPP")), gangs
