@@ -1,5 +1,9 @@
 """Constructions of the corpus's long tail of gang_label misses, each written as a general rule,
-and the traps beside them: a rank linked to the acronym a text gave a clique, ..."""
+and the traps beside them (an army, a song, an island, streets, teams, shops, a school test, an
+agency's system): a rank linked to the acronym a text gave a clique, 'la letra' for MS-13,
+'jainas', names listed before 'and other cliques', a name that extorts or that a band is allied
+with, an acronym that 'stands for' a gang, and a gang database's acronym given without
+brackets."""
 
 from __future__ import annotations
 
