@@ -109,6 +109,8 @@ class CaseFileDetector:
             watched.setdefault(int(lower[i]), []).append(i)
         spans = self._chained(doc, spans, excluded, lower.tolist(), watched)
         kept = self._with_names(doc, watched, spans, recur, anchors)
+        if linked := self._cue_spans(doc, kept, excluded, lower.tolist(), watched, acronyms=True):
+            kept = filter_spans(kept + [names.unquoted(doc, s) for s in linked])
         for span in kept:
             s_start, s_end = self._sentence(doc, span.start)
             sent = doc[s_start:s_end]
@@ -199,6 +201,16 @@ class CaseFileDetector:
             listed = names.list_items(doc, rule, at, lambda i: self._sentence(doc, i))
             spans = spans + listed
             recur = recur + listed
+        if _GANG in anchors and (
+            before := [
+                s
+                for s in names.listed_before_others(
+                    doc, lambda i: self._sentence(doc, i), _GANG_LABEL, _INFERRED
+                )
+                if not self._near(doc, s.start, s.end, self.recur_vetoes, _NEAR)
+            ]
+        ):
+            spans = spans + before  # not remembered: "Avenue 57" is a street too
         kept = filter_spans(_merge_adjacent(doc, spans))
         names.remember(recur, anchors)
 
@@ -234,6 +246,8 @@ class CaseFileDetector:
             acronym = names.acronym_after(doc, span.end)
             if acronym is None and span.label_ != "gang_label":
                 acronym = names.acronym_called(doc, span.end)
+            if acronym is None and span.label_ == "gang_label":
+                acronym = names.acronym_standing_for(doc, span.start)
             if acronym and names.is_acronym_of(acronym, span):
                 anchors.add(f"{ALIAS}{acronym}:{span.label_}:acronym")
             elif span.label_ == "fusion_center" and (initials := names.initials_of(span)):
@@ -323,28 +337,43 @@ class CaseFileDetector:
         excluded: dict[str, list[tuple[int, int]]],
         lower: list[int],
         watched: dict[int, list[int]],
+        acronyms: bool = False,
     ) -> list[Span]:
         """Spans a cue word makes with the finding or near word it is linked to; `watched` holds
-        where each cue and near word of the page is."""
+        where each cue and near word of the page is. With `acronyms`, the spans it makes with
+        the acronyms a text gave its gang names, linked as the names are ("soldado de la CFLS"
+        after "la clica Confianza Locos Salvatrucha (CFLS)"), once the aliases are known; only
+        a cue before the acronym ("WFL members" stays "WFL", a name)."""
         out: list[Span] = []
         for rule in self.cue_rules:
             cue_ids, near_ids, link_ids = self._ids[rule.key]
             cues = sorted(i for w in cue_ids & watched.keys() for i in watched[w])
             if not cues:
                 continue
-            targets = [
-                (s.start, s.end)
-                for s in spans
-                if s.label_ == rule.category.value and s.kb_id_ in rule.near_subtypes
-            ]
-            near = sorted(i for w in near_ids & watched.keys() for i in watched[w])
-            targets += [(i, i + 1) for i in near]
+            if acronyms:
+                if _NAME not in rule.near_subtypes:
+                    continue
+                targets = [
+                    (s.start, s.end)
+                    for s in spans
+                    if s.label_ == rule.category.value and s.kb_id_ == _ACRONYM
+                ]
+            else:
+                targets = [
+                    (s.start, s.end)
+                    for s in spans
+                    if s.label_ == rule.category.value and s.kb_id_ in rule.near_subtypes
+                ]
+                near = sorted(i for w in near_ids & watched.keys() for i in watched[w])
+                targets += [(i, i + 1) for i in near]
             if not targets:
                 continue
             for i in cues:
                 best = nearest(doc, lower, i, targets, rule.window, link_ids, rule.free_links)
                 if best is None:
                     continue
+                if acronyms and best[0] < i:
+                    continue  # "WFL members": the acronym stays a name of its own
                 start, end = min(i, best[0]), max(i + 1, best[1])
                 if vetoed(start, end, excluded.get(rule.category, ())):
                     continue
@@ -367,6 +396,13 @@ _NOT_A_PLACE_NOUN = frozenset("calle avenida av ave pasaje manana tarde noche ma
 
 
 _QUOTES = frozenset("\"\u201c\u201d\u00ab\u00bb'\u2018\u2019")
+
+
+_NAME = "gang_name"
+_INFERRED = "gang_name_inferred"
+_GANG = "gang"
+_GANG_LABEL = "gang_label"
+_ACRONYM = "acronym"
 
 
 def _followed_by_any(doc: Doc, start: int, end: int, rule: Rule) -> bool:

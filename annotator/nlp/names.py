@@ -150,6 +150,65 @@ def _items(doc: Doc, i: int, end: int, nouns: frozenset[str]) -> Iterable[tuple[
             i += 1
 
 
+_OTHER = frozenset(["other", "otras", "otros"])
+_OTHER_AFTER = frozenset(["and", "or", "y", "o", "e", "u"])
+_OTHER_QUALIFIERS = frozenset(
+    "local rival street neighborhood neighbourhood allied smaller affiliated sureno surenos"
+    " norteno nortenos locales rivales callejeras aliadas menores".split()
+)
+_OTHER_NOUNS = frozenset(
+    "gangs cliques clicas clikas pandillas maras sets crews factions facciones".split()
+)
+_OTHER_NOUNS_AFTER = frozenset(
+    "of in from that which who across throughout with aligned allied operating de del en que"
+    " con aliadas aliados".split()
+)
+_OTHER_ITEMS_MAX = 8
+
+
+def listed_before_others(
+    doc: Doc, sentence: Callable[[int], tuple[int, int]], category: str, subtype: str
+) -> list[Span]:
+    """Spans for the names a sentence lists before "and other cliques", "y otras pandillas":
+    "Avenues 43, Avenue 57 and other cliques of the Avenues gang". The noun heads its phrase
+    (a mark, the text's end or a word such as "of", "that", "de" follows it: not "and other
+    gang units"), one qualifier may stand before it ("and other local sets"), and each name
+    has a capitalised word."""
+    out: list[Span] = []
+    for tok in doc:
+        k = tok.i
+        if tok.lower_ not in _OTHER or k < 2 or doc[k - 1].lower_ not in _OTHER_AFTER:
+            continue
+        n = k + 1
+        if n < len(doc) and doc[n].lower_ in _OTHER_QUALIFIERS:
+            n += 1
+        if n >= len(doc) or doc[n].lower_ not in _OTHER_NOUNS:
+            continue
+        after = doc[n + 1] if n + 1 < len(doc) else None
+        if after is not None and after.is_alpha and after.lower_ not in _OTHER_NOUNS_AFTER:
+            continue
+        s_start, _ = sentence(k)
+        items: list[tuple[int, int]] = []
+        end = k - 1
+        while end > s_start and len(items) < _OTHER_ITEMS_MAX:
+            i = end
+            while i > s_start and (
+                is_name_word(doc[i - 1])
+                or (doc[i - 1].lower_ in _INNER and i - 1 > s_start and is_name_word(doc[i - 2]))
+            ):
+                i -= 1
+            if i == end or not any(t.text[:1].isupper() for t in doc[i:end]):
+                break
+            start = i - 1 if i > s_start and doc[i - 1].lower_ in ARTICLES else i
+            items.append((start, end))
+            if start > s_start and doc[start - 1].text == ",":
+                end = start - 1
+            else:
+                break
+        out += [Span(doc, a, b, label=category, kb_id=subtype) for a, b in items]
+    return out
+
+
 _OPENING_QUOTES = frozenset(('"', "'", "\u201c"))
 _CLOSING = frozenset(('"', "'", "\u201d"))
 
@@ -349,6 +408,30 @@ _SIGLAS = frozenset("siglas sigla acronym acronimo initials".split())
 _SIGLAS_MAX = 8
 """How many words a note on the acronym's language may take: "(BRIC, por sus siglas en
 inglés)", "(SAFE, for its English acronym)"."""
+
+
+_STANDS_FOR = (("stands", "for"), ("stood", "for"), ("means", ""), ("meant", ""), ("significa", ""),
+               ("significan", ""), ("quiere", "decir"))
+
+
+def acronym_standing_for(doc: Doc, start: int) -> str | None:
+    """The acronym a text says stands for the name starting at token `start`: '"BSV" stands
+    for "Brookside Varrio"', 'las letras VHLS significan Vista Hermosa Locos Salvatrucha'."""
+    i = start
+    if i > 0 and doc[i - 1].text in _QUOTES:
+        i -= 1
+    for verb, particle in _STANDS_FOR:
+        k = i - (2 if particle else 1)
+        if k < 1:
+            continue
+        if doc[k].lower_ != verb or (particle and doc[k + 1].lower_ != particle):
+            continue
+        j = k - 1
+        if doc[j].text in _QUOTES and j > 0:
+            j -= 1
+        if _CAPITALS.match(doc[j].text):
+            return doc[j].text
+    return None
 
 
 def is_acronym_of(acronym: str, span: Span) -> bool:
