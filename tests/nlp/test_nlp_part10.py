@@ -216,3 +216,38 @@ def test_a_short_center_name_gives_no_initials(scan):
         ]
     )
     assert "FC" not in _texts(result, "fusion_center"), _texts(result, "fusion_center")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            [
+                "FICTIONAL. Prosecutors said the Latin Kings worked with a crew from Bridgeport's",
+                "East Side known as the Sixty Side Goons.",
+            ],
+            "Sixty Side Goons",
+        ),
+        (
+            [
+                "FICTIONAL. Capturan a pandilleros de una clica de Soyapango conocida como Los",
+                "Olvidados, dijo la PNC.",
+            ],
+            "Los Olvidados",
+        ),
+        (
+            [
+                "FICTIONAL. The gang members met a group from Boston College known as the Eagles",
+                "for a game.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_place_between_the_group_and_its_name(scan, lines, expected):
+    """Part 11's miss: the place a crew is from stands between the noun and 'known as'."""
+    gangs = _texts(scan([lines]))
+    if expected is None:
+        assert not any("Eagles" in t for t in gangs), gangs
+    else:
+        assert any(expected in t for t in gangs), gangs
