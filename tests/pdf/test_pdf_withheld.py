@@ -234,3 +234,31 @@ def test_duplicate_notices_and_referrals_written_as_their_own_sentence(make_pdf)
     assert withheld == ["DUPLICATE - see QUIROA-0033"]
     referrals = [w.text for w in items if w.kind is WithholdingKind.REFERRAL]
     assert referrals == ["Referred to ICE."]
+
+
+def test_referrals_in_spanish_lines_al_page_ranges_and_a_stamp_inside_a_sentence(make_pdf):
+    """The role sets' misses at their first scores, as general forms: a Spanish referral on a
+    line of its own, "remitido al ..." for consultation, and a stamp's capital "Referred to"
+    inside a sentence. A decision "Referred to the Immigration Court" after its label stays out."""
+    page = [
+        "FOIA release (fictional).",
+        "Remitido a INTERPOL Washington",
+        "(1 página). Remitido al Departamento de Estado para consulta.",
+        "Records concerning juveniles are Referred to the county juvenile court.",
+        "VI. Decision: Referred to the Immigration Court.",
+        "The officer referred to the report twice during the hearing.",
+        "Remitido al Federal Bureau of Investigation (3 páginas, informe de la unidad TAG).",
+        "  pp. 130-140  Referred to ICE",
+        "Doce páginas se retienen en su totalidad conforme a las exenciones.",
+    ]
+    pdf = make_pdf([page])
+    items = document_withholdings(pdf, _pages(pdf))
+    referrals = [w.text for w in items if w.kind is WithholdingKind.REFERRAL]
+    assert any(t.startswith("Remitido a INTERPOL") for t in referrals), referrals
+    assert any("Remitido al Departamento de Estado" in t for t in referrals), referrals
+    assert any(t.startswith("Referred to the county") for t in referrals), referrals
+    assert not any("Immigration Court" in t or "the report" in t for t in referrals), referrals
+    assert any(t.startswith("Remitido al Federal Bureau") for t in referrals), referrals
+    assert any("Referred to ICE" in t for t in referrals), referrals
+    withheld = [w.text for w in items if w.kind is WithholdingKind.WITHHELD_PAGE]
+    assert any("se retienen en su totalidad" in t for t in withheld), withheld
