@@ -82,6 +82,8 @@ def _attribution(sentence: str, language: str, models_dir: Path) -> Attribution:
         return Attribution(sentence[m.start() : m.end()], True)
     if cues.relay and (m := cues.relay.search(folded)):
         source = _phrase_after(sentence, m.end())
+        if source.lower() in _DOCUMENT_WORDS:
+            return Attribution("", True)
         if source:
             return Attribution(source, True)
     if cues.relay_after and (m := cues.relay_after.search(folded)):
@@ -153,6 +155,12 @@ _NOT_SOURCES = frozenset(
     "he she they it i we you him her this which who also el ella ellos se lo que yes no si "
     "source sources fuente fuentes".split()
 )
+_DOCUMENT_WORDS = frozenset(
+    "report informe reporte record registro document documento file expediente narrative "
+    "narrativa acta".split()
+)
+"""A record named by its kind alone ("Según el informe, ...", "according to the report"): relayed,
+but it names no source (it may be this document or another), so none is shown."""
 _FIELD_WORDS = frozenset("source sources fuente fuentes notes narrative remarks comments".split())
 
 

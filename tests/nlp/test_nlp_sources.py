@@ -30,6 +30,9 @@ from annotator.nlp.sources import document_source
         ("He is reportedly a gang member in the park.", "", True),
         ("I observed the subject wearing colors of a gang member at the park.", "", False),
         ("The subject is a gang member.", "", False),
+        # a record named by its kind alone is relayed but names no source
+        ("Según el informe, el sujeto posee ficha como miembro activo de la MS-13.", "", True),
+        ("According to the report, he is a gang member of the clique.", "", True),
     ],
 )
 def test_attribution_in_the_sentence_on_a_real_pdf(scan, line, attributed_to, relayed):
