@@ -456,7 +456,27 @@ def is_acronym_of(acronym: str, span: Span) -> bool:
         return len(letters) >= 3 and _spells(letters, [c.lower() for c in capitals[1:]])
     words = [t.text.lower() for t in span if t.text[:1].isalnum()]
     plural = acronym.endswith("s") and letters[:-1]  # "SARs" for "suspicious activity reports"
-    return _spells(letters, words) or bool(plural and _spells(plural, words))
+    if _spells(letters, words) or bool(plural and _spells(plural, words)):
+        return True
+    postal = [_SHORT_FORMS.get(w, w) for w in words]  # "CTIC": "Connecticut Intelligence Center"
+    return postal != words and _spells(letters, postal)
+
+
+_SHORT_FORMS = dict(
+    pair.split(":")
+    for pair in (
+        "alabama:al alaska:ak arizona:az arkansas:ar california:ca colorado:co connecticut:ct "
+        "delaware:de florida:fl georgia:ga hawaii:hi idaho:id illinois:il indiana:in iowa:ia "
+        "kansas:ks kentucky:ky louisiana:la maine:me maryland:md massachusetts:ma michigan:mi "
+        "minnesota:mn mississippi:ms missouri:mo montana:mt nebraska:ne nevada:nv ohio:oh "
+        "oklahoma:ok oregon:or pennsylvania:pa tennessee:tn texas:tx utah:ut vermont:vt "
+        "virginia:va washington:wa wisconsin:wi wyoming:wy "
+        "southwest:sw northwest:nw southeast:se northeast:ne"
+    ).split()
+)
+"""A state's postal code or a compass word's two letters, which a centre's acronym may take for
+the word ("CTIC" for the Connecticut Intelligence Center, "SWTFC" for the Southwest Texas Fusion
+Center)."""
 
 
 _TITLED_MIN = 4

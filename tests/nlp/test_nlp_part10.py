@@ -251,3 +251,40 @@ def test_a_place_between_the_group_and_its_name(scan, lines, expected):
         assert not any("Eagles" in t for t in gangs), gangs
     else:
         assert any(expected in t for t in gangs), gangs
+
+
+@pytest.mark.parametrize(
+    ("lines", "acronym"),
+    [
+        (
+            [
+                "FICTIONAL. Analytical support came from the Connecticut Intelligence Center",
+                "(CTIC), the state's designated fusion center. CTIC analysts wrote the report.",
+            ],
+            "CTIC",
+        ),
+        (
+            [
+                "FICTIONAL. A sergeant sent the list to the Southwest Texas Fusion Center (SWTFC)",
+                "in San Antonio. The SWTFC said it keeps no gang database.",
+            ],
+            "SWTFC",
+        ),
+    ],
+)
+def test_a_centres_acronym_may_take_a_postal_code_or_a_compass_word(scan, lines, acronym):
+    """Part 11's and part 5's misses: "CTIC" for the Connecticut Intelligence Center (CT + I +
+    C), "SWTFC" for the Southwest Texas Fusion Center (SW + T + F + C)."""
+    found = _texts(scan([lines]), "fusion_center")
+    assert found.count(acronym) == 2, found
+
+
+def test_a_postal_code_makes_no_acronym_of_other_letters(scan):
+    result = scan(
+        [
+            [
+                "FICTIONAL. The Connecticut Intelligence Center (NYPD) held no file on him.",
+            ]
+        ]
+    )
+    assert "NYPD" not in _texts(result, "fusion_center"), _texts(result, "fusion_center")
