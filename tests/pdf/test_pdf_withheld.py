@@ -250,6 +250,7 @@ def test_referrals_in_spanish_lines_al_page_ranges_and_a_stamp_inside_a_sentence
         "Remitido al Federal Bureau of Investigation (3 páginas, informe de la unidad TAG).",
         "  pp. 130-140  Referred to ICE",
         "Doce páginas se retienen en su totalidad conforme a las exenciones.",
+        "  5. (b)(6), (b)(7)(C)             Referred to originating agency",
     ]
     pdf = make_pdf([page])
     items = document_withholdings(pdf, _pages(pdf))
@@ -260,5 +261,6 @@ def test_referrals_in_spanish_lines_al_page_ranges_and_a_stamp_inside_a_sentence
     assert not any("Immigration Court" in t or "the report" in t for t in referrals), referrals
     assert any(t.startswith("Remitido al Federal Bureau") for t in referrals), referrals
     assert any("Referred to ICE" in t for t in referrals), referrals
+    assert any("Referred to originating agency" in t for t in referrals), referrals
     withheld = [w.text for w in items if w.kind is WithholdingKind.WITHHELD_PAGE]
     assert any("se retienen en su totalidad" in t for t in withheld), withheld
