@@ -5,13 +5,16 @@ real pipeline, and tools/train_roles.py trains it end to end, the same weights e
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from annotator.core.model import Role
-from annotator.core.paths import models_dir
+from annotator.core.paths import models_dir, sample_dir
 from annotator.nlp import role_model
 from annotator.nlp.detect import Detector
 from annotator.nlp.role_model import RoleModel, features, load_role_model, words_of
@@ -122,3 +125,32 @@ def test_the_training_script_runs_end_to_end_reproducibly(tmp_path):
     assert weights[0] == weights[1]
     model = role_model._load(tmp_path / "a" / "roles")
     assert model is not None and model.policy.threshold == 0.6
+
+
+def test_the_sample_cases_labels_on_the_respondent_stay_his(tmp_path):
+    """A retrained classifier must not move the sample case's clearest labels on the respondent
+    to someone else: the I-213's "profiled as a member of the 18th Street gang" and the Red
+    Notice's "presunto miembro activo de la clica «Ribera Locos Salvatrucha» de la MS-13" (a
+    classifier trained with unseen13 did, and was not shipped). Scanned as a user would."""
+    files = [next(sample_dir().glob("01_*.pdf")), next(sample_dir().glob("05_*.pdf"))]
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "annotator", "scan", *map(str, files), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        timeout=300,
+    ).stdout
+    found = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+    def role(prefix: str, page: int, text: str) -> set[str]:
+        return {
+            f["role"]
+            for f in found
+            if Path(f["file"]).name.startswith(prefix) and f["page"] == page and f["text"] == text
+        }
+
+    assert role("01_", 3, "member of the 18th Street gang") == {"subject"}
+    assert role("05_", 3, "Ribera Locos Salvatrucha") == {"subject"}
+    assert role("05_", 3, "MS-13") == {"subject"}
