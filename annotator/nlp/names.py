@@ -458,6 +458,8 @@ def is_acronym_of(acronym: str, span: Span) -> bool:
     plural = acronym.endswith("s") and letters[:-1]  # "SARs" for "suspicious activity reports"
     if _spells(letters, words) or bool(plural and _spells(plural, words)):
         return True
+    if not acronym[2:].isupper():
+        return False  # only a state's two letters may be in small letters ("TxJCIC", not "PaCiC")
     postal = [_SHORT_FORMS.get(w, w) for w in words]  # "CTIC": "Connecticut Intelligence Center"
     return postal != words and _spells(letters, postal)
 
