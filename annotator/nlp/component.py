@@ -107,9 +107,12 @@ class CaseFileDetector:
         watched: dict[int, list[int]] = {}  # cue and near word -> its positions, ascending
         for i in np.flatnonzero(np.isin(lower, self._watched)).tolist():
             watched.setdefault(int(lower[i]), []).append(i)
-        spans = self._chained(doc, spans, excluded, lower.tolist(), watched)
+        lowered = lower.tolist()
+        spans = self._chained(doc, spans, excluded, lowered, watched)
         kept = self._with_names(doc, watched, spans, recur, anchors)
-        if linked := self._cue_spans(doc, kept, excluded, lower.tolist(), watched, acronyms=True):
+        if any(s.kb_id_ == _ACRONYM for s in kept) and (
+            linked := self._cue_spans(doc, kept, excluded, lowered, watched, acronyms=True)
+        ):
             kept = filter_spans(kept + [names.unquoted(doc, s) for s in linked])
         for span in kept:
             s_start, s_end = self._sentence(doc, span.start)

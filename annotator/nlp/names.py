@@ -410,8 +410,15 @@ _SIGLAS_MAX = 8
 inglés)", "(SAFE, for its English acronym)"."""
 
 
-_STANDS_FOR = (("stands", "for"), ("stood", "for"), ("means", ""), ("meant", ""), ("significa", ""),
-               ("significan", ""), ("quiere", "decir"))
+_STANDS_FOR = (
+    ("stands", "for"),
+    ("stood", "for"),
+    ("means", ""),
+    ("meant", ""),
+    ("significa", ""),
+    ("significan", ""),
+    ("quiere", "decir"),
+)
 
 
 def acronym_standing_for(doc: Doc, start: int) -> str | None:
