@@ -276,7 +276,8 @@ def remember(spans: list[Span], anchors: set[str]) -> None:
 _GENERIC_LAST = frozenset(
     "Boys Boyz Locos Posse Crew Crews Gang Gangs Mob Street Streets Salvatrucha Trece Varrio"
     " Barrio Block Blocks Heights Hills Park Parks Side Gardens Homes Courts Projects Towers"
-    " Kings Bloods Crips Sets Cliques Avenues Angeles Estados Unidos".split()
+    " Kings Bloods Crips Sets Cliques Avenues Angeles Estados Unidos Dieciocho Eighteen Trece"
+    " Thirteen Catorce Fourteen Revolucionarios Surenos Nortenos".split()
 )
 
 
@@ -286,7 +287,8 @@ def _short_forms(words: Sequence[Token]) -> list[str]:
     "<Name> Locos", "<Name> Salvatrucha" or "<Name> Locos Salvatrucha" ("the Canaleros Locos"
     ... "the Canaleros", "Centrales Salvatrucha" ... "the Centrales"), or the word before a
     short name's "de" ("the Vagos de Islip" ... "the Vagos"); a plural-looking proper
-    word, not a word every gang's name ends with ("Boys", "Locos"). Only the names of rules
+    word (or a long last word of a longer name), not a word every gang's name ends with
+    ("Boys", "Locos"). Only the names of rules
     whose names recur (a clique's, a name known from context) have them: not "Mara" of "Mara
     Salvatrucha", nor "Disciples" of a listed "Gangster Disciples"."""
     if len(words) < 2:
@@ -297,7 +299,15 @@ def _short_forms(words: Sequence[Token]) -> list[str]:
     )
     word = texts[0] if first else texts[-1]
     proper = len(word) >= 5 and word[:1].isupper() and not word.isupper()
-    return [word] if proper and word[-1] in "sz" and word not in _GENERIC_LAST else []
+    plural = word[-1] in "sz" or (
+        len(texts) >= 3 and not first and len(word) >= _LONG_LAST and not _INNER & set(texts)
+    )  # not "Esperanza" of "Solo Locos de Villa Esperanza": a place
+    return [word] if proper and plural and word not in _GENERIC_LAST else []
+
+
+_LONG_LAST = 6
+"""Letters of the last word of a name of three words or more that the text may call it by,
+plural or not: "the Ferry Lane Wolfpack" ... "the Wolfpack"."""
 
 
 def _initials(words: Sequence[Token]) -> list[str]:
@@ -596,7 +606,7 @@ def extend_right(doc: Doc, start: int, end: int) -> int:
     if doc[i].lower_ not in _SPANISH_ARTICLES and not (
         i > 0 and doc[i - 1].lower_ in _SPANISH_ARTICLES | _THE
     ):
-        return end
+        return _to_acronym(doc, i, end)
     while end < len(doc) and doc[end].lower_ in _JOINS and doc[end].is_lower:
         k = end + 1
         if doc[end].lower_ == "de" and k < len(doc) and doc[k].lower_ in _JOINED_ARTICLES:
@@ -615,6 +625,28 @@ def extend_right(doc: Doc, start: int, end: int) -> int:
         if j == k:
             break
         end = j
+    return end
+
+
+def _to_acronym(doc: Doc, start: int, end: int) -> int:
+    """The end of a name the match stops short of at a "de", when the acronym in brackets
+    after the longer name spells it: "Solo Locos" + "de Villa Esperanza (SLVE)"."""
+    if end >= len(doc) or doc[end].lower_ not in _JOINS or not doc[end].is_lower:
+        return end
+    j = end + 1
+    if j < len(doc) and doc[j].lower_ in _JOINED_ARTICLES and doc[j].is_lower:
+        j += 1
+    k = j
+    while k < len(doc) and k - j < _JOINED_MAX and doc[k].is_title and doc[k].is_alpha:
+        k += 1
+    if k == j or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return end
+    acronym = doc[k + 1].text
+    words = [
+        t.text for t in doc[start:k] if t.lower_ not in _INITIALS_SKIP and t.text[:1].isalpha()
+    ]
+    if acronym.isupper() and acronym == "".join(w[0] for w in words).upper():
+        return k
     return end
 
 

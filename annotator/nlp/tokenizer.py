@@ -2,10 +2,10 @@
 
 It is spaCy's rule-based tokenizer for the language, splitting off four more things: a period
 that ends a sentence after a mixed-case acronym ("linked to TdA."), like any other, so the
-acronym can match; a footnote mark glued to a word ("gang member.[1]", "ICEGangs.[fn 46]");
-and, in Spanish as spaCy does in English, a hyphen between words, so that the words of a
-compound match on their own ("Fuerza de Tarea SAFE-Guatemala", "ex-pandillero"); and a dash
-glued to one word only, as a folded em dash opens or closes an aside ("como SLS- que",
+acronym can match; a footnote mark glued to a word ("gang member.[1]", "ICEGangs.[fn 46]",
+"center.(45)"); and, in Spanish as spaCy does in English, a hyphen between words, so that the
+words of a compound match on their own ("Fuerza de Tarea SAFE-Guatemala", "ex-pandillero"); and
+a dash glued to one word only, as a folded em dash opens or closes an aside ("como SLS- que",
 "-identificada como"), so the word matches on its own.
 Built in one go: setting a suffix rule on a built tokenizer makes spaCy load its special cases
 again, which costs a tenth of a second on every start.
@@ -26,10 +26,13 @@ EXTRA_PREFIXES = (r"-(?=[A-Za-z])",)
 EXTRA_INFIXES = (
     r"(?<=[A-Za-z0-9])\.(?=\[)",
     r"(?<=\.)\[(?=[A-Za-z0-9])",
+    r"(?<=[A-Za-z])\.(?=\(\d)",
+    r"(?<=\.)\((?=\d)",
     rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])",
 )
-"""A sentence's period glued to a bracketed note ("and ICEGangs.[fn 46]"): both split off; a
-hyphen between words, as spaCy's English infixes split it."""
+"""A sentence's period glued to a bracketed note ("and ICEGangs.[fn 46]", a law review's
+"a fusion center.(45)"): both split off; a hyphen between words, as spaCy's English infixes
+split it."""
 
 
 @spacy.registry.tokenizers("casefile_tokenizer_v5")
