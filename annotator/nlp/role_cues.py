@@ -131,6 +131,9 @@ class RoleCues:
     background, gang_plural              the marks of general prose
     field, entry                         form fields ("Status:"); an entry in a database
     name_labels, denial                  where a form names the respondent ("Name:"); negation
+    claimant_labels                      a label naming the one the file is about outright
+                                         ("Respondent:"): where it stands, the page's other name
+                                         labels ("Imputado:", "Victim:") are someone else's
     authorial                            what follows an author's "my" ("my opinion"): no victim
     victim_words, accused_labels         words for the respondent as a victim ("the victim"),
                                          someone else on a page whose form names the respondent
@@ -155,13 +158,27 @@ class RoleCues:
     associate_headers: tuple[str, ...] = ()
     """The header of a form's list of people other than the respondent ("Associated persons",
     "Personas relacionadas"), folded and in lower case: a label listed under it is theirs."""
+    fields: frozenset[str] = frozenset()
+    """The form fields of the "field" list ("status", "gang"): a line "Status: GANG MEMBER" in a
+    list of associates is one of its entries, not the next part of the form."""
+    introduced: re.Pattern[str] | None = None
+    """A kin or companion word before a given name ("a boyfriend named Oscar", "Mi exnovio,
+    Brandon", "su primo Kevin"): that name is someone else's wherever the page uses it."""
 
 
 @lru_cache(maxsize=8)
 def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     path = models_dir / "roles" / f"roles.{language}.json"
     data = read_json(path)
-    unknown = set(data) - {*_CLASSES, "language", "version", "description", "associate_headers"}
+    known = {
+        *_CLASSES,
+        "language",
+        "version",
+        "description",
+        "associate_headers",
+        "claimant_labels",
+    }
+    unknown = set(data) - known
     if unknown:
         raise LexiconError(f"{path}: unknown cue lists {sorted(unknown)}")
     lists = {name: list(data.get(name, [])) for name in _CLASSES}
@@ -174,10 +191,36 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
         ]
     index = _Index(lists)
     labels = [fold_phrase(x).lower() for x in data.get("name_labels", [])]
+    claimant = [fold_phrase(x).lower() for x in data.get("claimant_labels", [])]
     accused = [re.escape(fold_phrase(x)) for x in data.get("accused_labels", [])]
     pattern = re.compile(rf"(?i)\b(?:{'|'.join(accused)})[ \t]*:") if accused else None
     version = str(data.get("version", ""))
     kin = [fold_phrase(x).lower() for x in data.get("family", []) if " " not in x]
     relations = relation_patterns(kin)
     headers = tuple(fold_phrase(x).lower() for x in data.get("associate_headers", []))
-    return RoleCues(language, version, index, name_patterns(labels), pattern, relations, headers)
+    people = sorted(
+        {fold_phrase(x).lower() for x in (*data.get("family", []), *data.get("others", []))}
+        - {"family", "familia", "familiares", "relatives", "relative", "another", "others"},
+        key=len,
+        reverse=True,
+    )
+    words = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in people)
+    introduced = (
+        re.compile(
+            rf"(?i:\b(?:{words})),?\s+(?i:(?:named|called|llamad[oa]|de\s+nombre)\s+)?"
+            r"([A-Z][a-z]{2,})\b"
+        )
+        if people
+        else None
+    )
+    return RoleCues(
+        language,
+        version,
+        index,
+        name_patterns(labels + claimant, claimant),
+        pattern,
+        relations,
+        headers,
+        frozenset(fold_phrase(x).lower() for x in data.get("field", [])),
+        introduced,
+    )

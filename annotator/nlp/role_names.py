@@ -18,6 +18,8 @@ _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sr|Sra|Srta|Don|Dona)\.?[ \t]+)?"
 """A title before a name ("Client: Ms. Dinora LOPEZ") is not one of its words."""
 _NAME = rf"{_HONORIFIC}((?:{_NAME_WORD})(?:,?[ \t]+(?:{_NAME_WORD})){{0,5}})"
 _NAME_AFTER = re.compile(_NAME)
+_WRAPPED = rf"{_HONORIFIC}((?:{_NAME_WORD})(?:,?\s+(?:{_NAME_WORD})){{0,3}})"
+"""A name in prose, which a line may break ("el señor Rigoberto\nAmílcar SICAN-LÓPEZ")."""
 _NAME_STOP = frozenset(
     "de del la las los y el en por para con se que the of and on at in by for to is was "
     "dob date fecha no event file number sex male female born".split()
@@ -38,46 +40,82 @@ class NamePatterns:
     """A name label at the end of the text before a colon."""
     titles: tuple[str, ...]
     title: re.Pattern[str] | None
+    claimant: re.Pattern[str] | None = None
+    """A label that names the one the file is about outright ("Respondent:", "Solicitante de
+    asilo:"): on a page that has one, the other labels ("Imputado:", "Víctima:") name others."""
+    stated: re.Pattern[str] | None = None
+    """A label said of a name in prose: "La víctima y denunciante es el señor NAME", "NAME,
+    24 años (persona objeto de la solicitud de ICE)"."""
 
 
 _TITLE_ENDS = (" of", " de", " re")
 """A label that is a title: "DECLARATION OF ANA LOPEZ", "In re JOSE PEREZ"."""
 
 
-def name_patterns(labels: list[str]) -> NamePatterns:
+def name_patterns(labels: list[str], claimant: list[str] | None = None) -> NamePatterns:
     fields = [x for x in labels if not x.endswith(_TITLE_ENDS)]
     titles = tuple(x for x in labels if x.endswith(_TITLE_ENDS))
 
     def alternatives(group: list[str] | tuple[str, ...]) -> str:
         return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in group)
 
-    field = re.compile(rf"(?i:\b(?:{alternatives(fields)}))[ \t]*$") if fields else None
+    def before_colon(group: list[str]) -> re.Pattern[str]:
+        # a short aside may stand between the label and its colon: 'Solicitante (el joven):'
+        return re.compile(rf"(?i:\b(?:{alternatives(group)}))[ \t]*(?:\([^()]{{0,40}}\))?[ \t]*$")
+
+    field = before_colon(fields) if fields else None
     title = (
         re.compile(rf"(?i:\b(?:{alternatives(titles)}))[ \t]*:?[ \t]+{_NAME}") if titles else None
     )
-    return NamePatterns(field, titles, title)
+    first = [x for x in claimant or () if not x.endswith(_TITLE_ENDS)]
+    said = alternatives(fields)
+    stated = (
+        re.compile(
+            rf"(?i:\b(?:{said})[ \t]+(?:es|is)\s+(?:el\s+senor\s+|la\s+senora\s+)?)"
+            rf"{_WRAPPED}"
+            rf"|{_WRAPPED}(?:,[^()]{{0,25}})?\s*\((?i:(?:el|la|the)\s+)?(?i:{said}|{_OBJECT})\b"
+        )
+        if fields
+        else None
+    )
+    return NamePatterns(field, titles, title, before_colon(first) if first else None, stated)
+
+
+_OBJECT = r"persona\s+objeto\s+de|subject\s+of\s+the\s+request"
+"""A parenthesis after a name in a list that says it is the one the file is about."""
 
 
 def learn_names(text: str, patterns: NamePatterns) -> frozenset[str]:
     """The respondent's name words, as the page's forms and titles give them. Only the text
     before each colon is tried for a label, so a page costs little more than finding its
-    colons."""
+    colons. A page that names the claimant outright ("Solicitante de asilo: NAME") is taken at
+    its word: its other labels ("Imputado: NAME", a co-defendant) are someone else's."""
     words: set[str] = set()
+    first: set[str] = set()
     if patterns.field is not None:
         for colon in _COLON.finditer(text):
-            if patterns.field.search(text, max(0, colon.start() - 40), colon.start()):
+            lo = max(0, colon.start() - 60)
+            if patterns.field.search(text, lo, colon.start()):
                 name = _NAME_AFTER.match(text, colon.end())
                 if name:
                     _name_words(name.group(1), words)
+                    if patterns.claimant and patterns.claimant.search(text, lo, colon.start()):
+                        _name_words(name.group(1), first)
+    if not words and patterns.stated is not None:
+        for m in patterns.stated.finditer(text):
+            _name_words(m.group(1) or m.group(2), words)
     if patterns.title is not None:
         lower = text.lower()
         if any(t in lower for t in patterns.titles):
             for m in patterns.title.finditer(text):
                 _name_words(m.group(1), words)
-    return frozenset(words)
+                _name_words(m.group(1), first)
+    return frozenset(first or words)
 
 
-_COLON = re.compile(r":[ \t]+")
+_COLON = re.compile(r":(?:[ \t]+|[ \t]*\n[ \t]*)")
+"""A colon and the space after it, or its line's end: a label may end a line
+("Solicitante:\nNAME")."""
 RELATION_REACH = 800
 """Characters at the head of a page where a declaration says whose claim it supports."""
 _CLAIM = re.compile(
@@ -196,9 +234,12 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
                 break
         words = [w for w in raw[k:end] if w != '"']
         # a surname in capitals after a given name ("Marvin CRUZ"); not "ERO Charlotte" (an office)
-        capitals = any(w.isupper() and len(w) >= 3 for w in words[1:])
+        # nor "Co-Respondent DHS" (an agency), nor a heading ("ANALYST NOTE:", "HELD-OUT TEST
+        # DOCUMENT": a given name is not in capitals)
+        capitals = any(w.isupper() and (len(w) >= 4 or "-" in w) for w in words[1:])
         shared = sum(w.lower() in respondent for w in words)
-        if len(words) >= 2 and capitals and shared <= len(words) / 2:
+        heading = (end < len(raw) and raw[end] == ":") or (bool(words) and words[0].isupper())
+        if len(words) >= 2 and capitals and not heading and shared <= len(words) / 2:
             found.append((k, end))
         k = max(end, k + 1)
     if found:
@@ -232,14 +273,38 @@ def titled_others(sent: Sentence, respondent: frozenset[str]) -> None:
         sent.hits.setdefault("others", []).extend(found)
 
 
-_FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})[A-Z]{3,}\b")
+_FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})([A-Z]{3,}(?:-[A-Z]{3,})?)\b")
 _SURNAME_FIRST = re.compile(r"(?m)\b([A-Z]{3,}(?:[ -][A-Z]{3,})?),[ \t]+[A-Z][a-z]+")
 
 
 def given_names_of_others(text: str, respondent: frozenset[str]) -> frozenset[str]:
     """The given names of the people a page names in full in the I-213 manner ("Anibal FUNES
     TORRES") who are not the respondent: a narrative names them again by the given name alone
-    ("Anibal sells fruit"). A surname alone ("ALAS") is left to `other_names`."""
+    ("Anibal sells fruit"). A surname alone ("ALAS") is left to `other_names`, but for a
+    surname written first ("VELASQUEZ, Kevin A.": then "Velasquez is")."""
+    if not respondent:
+        return frozenset()
+    found: set[str] = set()
+    for m in _FULL_NAME.finditer(text):
+        given = [w.lower() for w in m.group(1).split()]
+        if given[0] in _NAME_STOP or any(w in respondent or w in _GANG_WORDS for w in given):
+            continue  # not "Sailors Locos" of "Sailors Locos SLS": a clique
+        found.update(w for w in given if len(w) >= 3 and w not in _NAME_STOP)
+    for m in _SURNAME_FIRST.finditer(text):
+        _add_surname(m.group(1), respondent, found)
+    return frozenset(found)
+
+
+_GANG_WORDS = frozenset(
+    "locos salvatrucha street barrio gang mara clique clica kings crew boys trece".split()
+)
+
+
+def surnames_of_others(text: str, respondent: frozenset[str]) -> frozenset[str]:
+    """The surnames of the people a page names in full who are not the respondent ("Marco
+    Tulio BANEGAS-FLORES"), for a narrative that names one by a role word and the surname ("el
+    imputado BANEGAS-FLORES", "the subject PAREDES"): that role word is theirs. A surname the
+    respondent shares (a brother's) is not taken."""
     if not respondent:
         return frozenset()
     found: set[str] = set()
@@ -247,12 +312,20 @@ def given_names_of_others(text: str, respondent: frozenset[str]) -> frozenset[st
         given = [w.lower() for w in m.group(1).split()]
         if given[0] in _NAME_STOP or any(w in respondent for w in given):
             continue
-        found.update(w for w in given if len(w) >= 3 and w not in _NAME_STOP)
-    for m in _SURNAME_FIRST.finditer(text):  # "VELASQUEZ, Kevin A.": then "Velasquez is"
-        surnames = re.split(r"[ -]", m.group(1).lower())
-        if not any(w in respondent or w in _NAME_STOP for w in surnames):
-            found.update(surnames)
+        _add_surname(m.group(2), respondent, found)
+    for m in _SURNAME_FIRST.finditer(text):
+        _add_surname(m.group(1), respondent, found)
     return frozenset(found)
+
+
+def _add_surname(written: str, respondent: frozenset[str], found: set[str]) -> None:
+    surname = written.lower()
+    parts = re.split(r"[ -]", surname)
+    if any(w in respondent or w in _NAME_STOP for w in (surname, *parts)):
+        return
+    found.update(parts)
+    if "-" in surname:
+        found.add(surname)
 
 
 def _nickname(raw: list[str], k: int) -> bool:
@@ -260,7 +333,13 @@ def _nickname(raw: list[str], k: int) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    return word[:1].isupper() and word.isalpha() and word.lower() not in _NAME_STOP
+    """A capitalised word of a name, a hyphenated surname included ("ALVARENGA-TOBAR")."""
+    return (
+        word[:1].isupper()
+        and word[-1:].isalpha()
+        and word.replace("-", "").isalpha()
+        and word.lower() not in _NAME_STOP
+    )
 
 
 _CLITICS = frozenset("lo la le".split())
@@ -300,7 +379,19 @@ _NEXT_HEADER = re.compile(
 OBSERVACIONES", "--- DISSEMINATION LOG ---", "Disclaimer:"."""
 
 
-def listed_sections(page_text: str, text: str, headers: tuple[str, ...]) -> list[tuple[int, int]]:
+def _entry(line: str, fields: frozenset[str]) -> bool:
+    """A field of a listed person's entry ("Status: GANG MEMBER - VALIDATED Gang: BARRIO 18"),
+    not a header: a form field with something after its colon."""
+    label, colon, rest = line.partition(":")
+    return bool(colon and rest.strip() and fold_phrase(label).strip().lower() in fields)
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*:?$")
+
+
+def listed_sections(
+    page_text: str, text: str, headers: tuple[str, ...], fields: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
     """Where a form lists people other than the respondent ("--- ASSOCIATED PERSONS ---",
     "LINKED SUBJECTS:", "III. PERSONAS RELACIONADAS"): from its header line to a blank line or
     the next header, as offsets into `text`, the folded page the references point into. A
@@ -313,6 +404,7 @@ def listed_sections(page_text: str, text: str, headers: tuple[str, ...]) -> list
     k = 0
     while k < len(lines):
         head = _ITEM_HEAD.sub("", fold_phrase(lines[k])).strip(" -=*:").lower()
+        head = _ASIDE.sub("", head)  # "ASSOCIATES (linked records)"
         if not any(head == h or head.startswith(h + ":") for h in headers):
             k += 1
             continue
@@ -320,7 +412,7 @@ def listed_sections(page_text: str, text: str, headers: tuple[str, ...]) -> list
         j = k + 1
         while j < len(lines) and j - k <= SECTION_LINES:
             line = lines[j].strip()
-            if not line or _NEXT_HEADER.match(fold_phrase(line)):
+            if not line or (_NEXT_HEADER.match(fold_phrase(line)) and not _entry(line, fields)):
                 break
             last = j
             j += 1

@@ -31,6 +31,7 @@ from annotator.nlp.role_names import (
     learn_relation,
     listed_sections,
     other_names,
+    surnames_of_others,
     titled_others,
 )
 from annotator.nlp.role_rules import decide, labels_someone
@@ -39,6 +40,12 @@ from annotator.nlp.role_sentence import Sentence
 DECIDED_KEPT = 512
 """Roles kept for references read in the same words on an earlier page."""
 _DECIDED: dict[tuple[object, ...], Role] = {}
+
+NOT_NAMES = frozenset(
+    "the his her their mrs don dona sra srta and but who whose officer subject respondent "
+    "applicant agent detective los las del que quien este esta".split()
+)
+"""Capitalised words after a kin or companion word that are not a name ("his brother, The")."""
 
 NAME_REACH = 3000
 """Characters at the head of a page read for the respondent's name (forms give it at the top)."""
@@ -70,6 +77,7 @@ class RoleReader:
         self._accused: bool | None = None
         self._relation: Relation | bool | None = False
         self._others: frozenset[str] | None = None
+        self._other_surnames: frozenset[str] | None = None
         """The given names of the people other than the respondent the page names in full."""
         self._persecutors: list[frozenset[str]] = []
         """The words of each gang name read as the persecutor so far on the page."""
@@ -95,8 +103,21 @@ class RoleReader:
     def others(self) -> frozenset[str]:
         """The given names of the people other than the respondent the page names in full."""
         if self._others is None:
-            self._others = given_names_of_others(self.text, self.names)
+            others = set(given_names_of_others(self.text, self.names))
+            if self.names and self.cues.introduced is not None:
+                for m in self.cues.introduced.finditer(self.text):
+                    word = m.group(1).lower()
+                    if word not in self.names and word not in NOT_NAMES:
+                        others.add(word)  # "a boyfriend named Oscar" ... "Oscar was a member"
+            self._others = frozenset(others)
         return self._others
+
+    @property
+    def other_surnames(self) -> frozenset[str]:
+        """The surnames of the people other than the respondent the page names in full."""
+        if self._other_surnames is None:
+            self._other_surnames = surnames_of_others(self.text, self.names)
+        return self._other_surnames
 
     @property
     def accused(self) -> bool:
@@ -148,7 +169,7 @@ class RoleReader:
         PERSONS --- 1. (b)(6) - Gang Member - ...")."""
         if self._listed is None:
             headers = self.cues.associate_headers
-            self._listed = listed_sections(self.page_text, self.text, headers)
+            self._listed = listed_sections(self.page_text, self.text, headers, self.cues.fields)
         return any(s <= start < e for s, e in self._listed)
 
     def _same_persecutor(
@@ -230,6 +251,7 @@ class RoleReader:
         _withheld_names(sent)
         clitic_holders(sent)
         self._named_again(sent)
+        self._role_word_of_other(sent)
         other_names(sent, names)
         titled_others(sent, names)
         if self.relation is None and self.cues.language == "en":
@@ -300,6 +322,34 @@ class RoleReader:
         ]
         if again:
             sent.hits.setdefault("others", []).extend(again)
+
+    def _role_word_of_other(self, sent: Sentence) -> None:
+        """ "el imputado BANEGAS-FLORES", "the subject PAREDES": a role word the respondent is
+        usually called by, before the surname of someone else the page names in full, is that
+        person's; and that surname in capitals opening a sentence is its subject ("DUBON is
+        known to this officer as ...")."""
+        surnames = self.other_surnames
+        if not surnames:
+            return
+        if sent.raw and sent.raw[0].isupper() and sent.tokens[0] in surnames:
+            # "DUBON is known to this officer as an MS-13 associate": the clause's subject
+            sent.hits.setdefault("others", []).append((0, 1))
+        respondent = sent.hits.get("respondent")
+        if not respondent:
+            return
+        named = [
+            (h, h[1])
+            for h in respondent
+            if h[1] < len(sent.tokens)
+            and sent.tokens[h[1]] in surnames
+            and sent.raw[h[1]].isupper()
+        ]
+        if named:
+            taken = {h for h, _ in named}
+            sent.hits["respondent"] = [h for h in respondent if h not in taken]
+            others = sent.hits.setdefault("others", [])
+            others.extend(h for h, _ in named)
+            others.extend((k, k + 1) for _, k in named)
 
 
 def page_names(cues: RoleCues, page_text: str, relation: Relation | None = None) -> frozenset[str]:
