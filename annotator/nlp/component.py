@@ -43,6 +43,8 @@ FACTORY = "casefile_detector_v1"
 
 _NEAR = 8
 """How far `not_near` words veto a match."""
+_ACRONYM_MIN = 3
+"""Letters of an acronym in capitals that a team's or a shop's words near it do not veto."""
 
 _CHAIN_ROUNDS = 4
 """Cue words linked one to the next: the longest list of labels a finding takes in."""
@@ -223,6 +225,8 @@ class CaseFileDetector:
             k = i - 1 if i > 0 and doc[i - 1].lower_ in names.ARTICLES else i
             if k > 0 and doc[k - 1].lower_ in self.recur_after:
                 return True
+            if len(doc[i].text) >= _ACRONYM_MIN and doc[i].text.isupper():
+                return False  # an acronym the text introduced: "TLR used a safe house ... to store"
             return self._near(doc, i, i + 1, self.recur_vetoes, _NEAR)
 
         if again := names.recurring(doc, kept, anchors, vetoed):

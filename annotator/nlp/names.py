@@ -521,7 +521,8 @@ _CAPITALS = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 def acronym_called(doc: Doc, end: int) -> str | None:
     """The acronym a text gives a name without brackets, after the rest of its name: "el Centro
     de Fusión de Inteligencia de la Secretaría de Seguridad, conocido como CFI", "the Regional
-    Intelligence Center, known as RIC". Capitals only; the caller checks it spells the name."""
+    Intelligence Center, known as RIC", "the Tri-River Regional Intelligence Center, which I
+    understand you call "TRIC."". Capitals only; the caller checks it spells the name."""
     i = end
     while (
         i < len(doc)
@@ -538,7 +539,21 @@ def acronym_called(doc: Doc, end: int) -> str | None:
             if doc[k].text in _QUOTES and k + 1 < len(doc):
                 k += 1
             return doc[k].text if _CAPITALS.match(doc[k].text) else None
+    if i < len(doc) and doc[i].lower_ in _WHICH:  # "which I understand you call "TRIC.""
+        for k in range(i + 1, min(i + 1 + _WHICH_MAX, len(doc) - 1)):
+            if not doc[k].is_alpha:
+                return None
+            if doc[k].lower_ in _CALL:
+                k += 1
+                if doc[k].text in _QUOTES and k + 1 < len(doc):
+                    k += 1
+                return doc[k].text if _CAPITALS.match(doc[k].text) else None
     return None
+
+
+_WHICH = frozenset("which that que".split())
+_WHICH_MAX = 6
+_CALL = frozenset("call calls called llaman llama llamamos conocen".split())
 
 
 _INITIALS_SKIP = frozenset("de del la el los las of the and y for para en in".split())
