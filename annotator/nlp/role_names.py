@@ -68,19 +68,28 @@ def name_patterns(labels: list[str], claimant: list[str] | None = None) -> NameP
         re.compile(rf"(?i:\b(?:{alternatives(titles)}))[ \t]*:?[ \t]+{_NAME}") if titles else None
     )
     first = [x for x in claimant or () if not x.endswith(_TITLE_ENDS)]
-    said = alternatives(fields)
+    roles = [x for x in fields if x.split()[-1] not in _NAME_FIELDS]
+    said = alternatives(roles)
     stated = (
         re.compile(
             rf"(?i:\b(?:{said})[ \t]+(?:es|is)\s+(?:el\s+senor\s+|la\s+senora\s+)?)"
             rf"{_WRAPPED}"
             rf"|{_WRAPPED}(?:,[^()]{{0,25}})?\s*\((?i:(?:el|la|the)\s+)?(?i:{said}|{_OBJECT})\b"
+            rf"|(?i:\b(?:a\s+favor\s+del|en\s+favor\s+del|por\s+el|por\s+la|on\s+behalf\s+of"
+            rf"\s+the|filed\s+by\s+the|submitted\s+by\s+the)\s+{_TITLED}\s*,?\s+){_WRAPPED}"
         )
-        if fields
+        if roles
         else None
     )
     return NamePatterns(field, titles, title, before_colon(first) if first else None, stated)
 
 
+_NAME_FIELDS = frozenset("name nombre nombres apellidos".split())
+"""Labels of a name itself, not of a role: "Mi nombre es ..." is the declarant's own."""
+_TITLED = r"(?:solicitante|respondent|applicant)"
+"""A claimant's title a name may follow in prose: "a favor del solicitante Wilmer ...", "on
+behalf of the respondent, Jose ...", "presentado por el solicitante, Marvin ..."; not "el primo
+del solicitante, Jairo Duarte" (the cousin's name)."""
 _OBJECT = r"persona\s+objeto\s+de|subject\s+of\s+the\s+request"
 """A parenthesis after a name in a list that says it is the one the file is about."""
 
@@ -103,7 +112,7 @@ def learn_names(text: str, patterns: NamePatterns) -> frozenset[str]:
                         _name_words(name.group(1), first)
     if not words and patterns.stated is not None:
         for m in patterns.stated.finditer(text):
-            _name_words(m.group(1) or m.group(2), words)
+            _name_words(m.group(1) or m.group(2) or m.group(3), words)
     if patterns.title is not None:
         lower = text.lower()
         if any(t in lower for t in patterns.titles):
@@ -144,16 +153,26 @@ class Relation:
 
 def relation_patterns(kin: list[str]) -> tuple[re.Pattern[str], ...]:
     """ "Soy la hermana mayor de NAME", "I am the brother of NAME", "my sister, NAME",
-    "the claim of my sister, NAME", "de su hermana, NAME": a kin word tying the declarant to a
+    "the claim of my sister, NAME", "de su hermana, NAME", "Soy la madre del solicitante, NAME":
+    a kin word tying the declarant to a
     named person whose claim it is (not "my uncle, Julio, drove a taxi")."""
     words = "|".join(re.escape(k) for k in sorted(kin, key=len, reverse=True))
     return (
         re.compile(
             rf"(?i:\b(?:soy|i am)\s+(?:el|la|the|a|an|un|una)?\s*(?:[a-z]+\s+)?"
-            rf"({words})\s+(?:[a-z]+\s+)?(?:de|of)\s+){_NAME}"
+            rf"({words})\s+(?:[a-z]+\s+)?(?:de|del|of)\s+{_CLAIMANT}){_NAME}"
         ),
-        re.compile(rf"(?i:\b(?:of|de)\s+(?:mi|my|su|his|her)\s+({words})\s*,\s*){_NAME}"),
+        re.compile(
+            rf"(?i:\b(?:of|de)\s+(?:mi|my|su|his|her)\s+({words})\s*,\s*{_CLAIMANT}){_NAME}"
+        ),
     )
+
+
+_CLAIMANT = (
+    r"(?:(?:(?:el|la|the)\s+)?(?:solicitante|respondent|applicant|demandad[oa])\s*,?\s*)?"
+)
+"""The claimant's title between the kin word and the name: "Soy la madre del solicitante,
+Elmer ...", "de su hijo, EL SOLICITANTE ELMER ..."."""
 
 
 def learn_relation(text: str, patterns: tuple[re.Pattern[str], ...]) -> Relation | None:
@@ -237,7 +256,7 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         # nor "Co-Respondent DHS" (an agency), nor a heading ("ANALYST NOTE:", "HELD-OUT TEST
         # DOCUMENT": a given name is not in capitals)
         capitals = any(w.isupper() and (len(w) >= 4 or "-" in w) for w in words[1:])
-        shared = sum(w.lower() in respondent for w in words)
+        shared = sum(_shared(w.lower(), respondent) for w in words)
         heading = (end < len(raw) and raw[end] == ":") or (bool(words) and words[0].isupper())
         if len(words) >= 2 and capitals and not heading and shared <= len(words) / 2:
             found.append((k, end))
@@ -247,6 +266,15 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         kept = [h for h in sent.hits.get("respondent", ()) if h[0] not in taken]
         sent.hits["respondent"] = kept
         sent.hits.setdefault("others", []).extend(found)
+
+
+def _shared(word: str, respondent: frozenset[str]) -> bool:
+    """A name word that is the respondent's, whole, or broken at a line end ("ALVAR-ADO")."""
+    return (
+        word in respondent
+        or word.replace("-", "") in respondent
+        or any(part in respondent for part in word.split("-"))
+    )
 
 
 _TITLES = frozenset("mr mrs ms dr sr sra srta senor senora don dona".split())

@@ -329,7 +329,7 @@ class RoleReader:
         person's; and that surname in capitals opening a sentence is its subject ("DUBON is
         known to this officer as ...")."""
         surnames = self.other_surnames
-        if not surnames:
+        if not self.names:
             return
         if sent.raw and sent.raw[0].isupper() and sent.tokens[0] in surnames:
             # "DUBON is known to this officer as an MS-13 associate": the clause's subject
@@ -337,12 +337,17 @@ class RoleReader:
         respondent = sent.hits.get("respondent")
         if not respondent:
             return
+        in_capitals = _in_capitals(sent)
         named = [
             (h, h[1])
             for h in respondent
             if h[1] < len(sent.tokens)
-            and sent.tokens[h[1]] in surnames
+            and sent.tokens[h[0]] not in self.names  # a role word, not the respondent's name
             and sent.raw[h[1]].isupper()
+            and (
+                sent.tokens[h[1]] in surnames
+                or (not in_capitals and _surname_in_capitals(sent.raw[h[1]], self.names))
+            )  # "el imputado ARGUETA MEZA"
         ]
         if named:
             taken = {h for h, _ in named}
@@ -350,6 +355,36 @@ class RoleReader:
             others = sent.hits.setdefault("others", [])
             others.extend(h for h, _ in named)
             others.extend((k, k + 1) for _, k in named)
+
+
+_NOT_SURNAMES = frozenset("dob name alias date file status number sex race".split())
+
+
+def _surname_in_capitals(raw: str, names: frozenset[str]) -> bool:
+    """A surname in capitals after a role word that is not one of the respondent's names (nor
+    one of them broken at a line end: "ALVAR-ADO")."""
+    word = raw.lower()
+    joined = word.replace("-", "")
+    return (
+        len(word) >= _SURNAME_MIN
+        and joined.isalpha()
+        and word not in names
+        and joined not in names
+        and not any(part in names for part in word.split("-"))
+        and word not in _NOT_SURNAMES
+    )
+
+
+def _in_capitals(sent: Sentence) -> bool:
+    """A sentence typed in capitals, where no surname stands out ("SUBJECT DENIED ANY ...")."""
+    letters = [t for t in sent.raw if t[:1].isalpha()]
+    return bool(letters) and sum(t.isupper() for t in letters) > _CAPITALS_SHARE * len(letters)
+
+
+_CAPITALS_SHARE = 0.6
+
+
+_SURNAME_MIN = 4
 
 
 def page_names(cues: RoleCues, page_text: str, relation: Relation | None = None) -> frozenset[str]:

@@ -57,6 +57,30 @@ def test_the_page_names_the_respondent(language, page, expected, others):
     assert not others & names, names
 
 
+@pytest.mark.parametrize(
+    ("page", "expected", "others"),
+    [
+        (
+            "DECLARACIÓN DE ROSA AMELIA CHINCHILLA DE PAZ (documento ficticio)\n"
+            "Yo, Rosa Amelia Chinchilla de Paz, declaro lo siguiente:\n"
+            "1. Soy la madre del solicitante, Elmer Adonay Paz Chinchilla. Tengo dos hijos.",
+            {"elmer", "adonay"},
+            {"rosa", "amelia"},
+        ),
+        (
+            "IGLESIA EVANGÉLICA (ficticia)\nAsunto: Carta de apoyo a favor del solicitante Wilmer"
+            " Antonio Funes Cárcamo\nMi nombre es Efraín Gudiel Sierra y soy pastor.",
+            {"wilmer", "funes"},
+            {"efrain", "gudiel"},
+        ),
+    ],
+)
+def test_a_declarant_or_a_writer_is_not_the_respondent(page, expected, others):
+    names = page_names(load_role_cues(models_dir(), "es"), page)
+    assert expected <= names, names
+    assert not others & names, names
+
+
 def test_without_a_claimant_label_every_name_label_still_counts():
     page = "Imputado: Marco Tulio BANEGAS-FLORES (ficticio)\nDelito: extorsión"
     names = page_names(load_role_cues(models_dir(), "es"), page)
@@ -123,6 +147,16 @@ CASES = [
             "   Status: GANG MEMBER - VALIDATED   Set: WSL",
         ],
         "GANG MEMBER",
+        Role.THIRD_PARTY,
+    ),
+    # a co-defendant named by a role word and a surname in capitals the respondent does not have
+    (
+        [
+            "Anexo D - presentado por el solicitante, Marvin Ernesto Lemus Portillo (ficticio).",
+            "El agente manifestó que el imputado ARGUETA MEZA posee ficha como miembro activo de",
+            "la MS-13 con rango de palabrero.",
+        ],
+        "miembro activo de la MS-13",
         Role.THIRD_PARTY,
     ),
     # a co-defendant named by his role and surname, on a page that names the claimant
