@@ -105,7 +105,7 @@ class Detector:
         roles = None
         if any(span.label_ == Category.GANG_LABEL for span in spans):
             carried = _respondent(anchors)
-            roles = RoleReader(cues, folded.text, page.text, carried)
+            roles = RoleReader(cues, folded.text, page.text, carried, own)
             roles.second_opinion = self.second_opinion
             if not own and not carried and wanted is not None:
                 wanted.add(RESPONDENT)

@@ -161,9 +161,10 @@ class RoleCues:
     fields: frozenset[str] = frozenset()
     """The form fields of the "field" list ("status", "gang"): a line "Status: GANG MEMBER" in a
     list of associates is one of its entries, not the next part of the form."""
-    introduced: re.Pattern[str] | None = None
-    """A kin or companion word before a given name ("a boyfriend named Oscar", "Mi exnovio,
-    Brandon", "su primo Kevin"): that name is someone else's wherever the page uses it."""
+    people: frozenset[str] = frozenset()
+    """Kin and companion words ("boyfriend", "primo") that may introduce a given name ("a
+    boyfriend named Oscar", "Mi exnovio, Brandon", "su primo Kevin"): that name is someone
+    else's wherever the page uses it (roles.introduced_names)."""
 
 
 @lru_cache(maxsize=8)
@@ -198,20 +199,9 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
     kin = [fold_phrase(x).lower() for x in data.get("family", []) if " " not in x]
     relations = relation_patterns(kin)
     headers = tuple(fold_phrase(x).lower() for x in data.get("associate_headers", []))
-    people = sorted(
+    people = frozenset(
         {fold_phrase(x).lower() for x in (*data.get("family", []), *data.get("others", []))}
-        - {"family", "familia", "familiares", "relatives", "relative", "another", "others"},
-        key=len,
-        reverse=True,
-    )
-    words = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in people)
-    introduced = (
-        re.compile(
-            rf"(?i:\b(?:{words})),?\s+(?i:(?:named|called|llamad[oa]|de\s+nombre)\s+)?"
-            r"([A-Z][a-z]{2,})\b"
-        )
-        if people
-        else None
+        - {"family", "familia", "familiares", "relatives", "relative", "another", "others"}
     )
     return RoleCues(
         language,
@@ -222,5 +212,5 @@ def load_role_cues(models_dir: Path, language: str) -> RoleCues:
         relations,
         headers,
         frozenset(fold_phrase(x).lower() for x in data.get("field", [])),
-        introduced,
+        people,
     )

@@ -44,8 +44,11 @@ class NamePatterns:
     """A label that names the one the file is about outright ("Respondent:", "Solicitante de
     asilo:"): on a page that has one, the other labels ("Imputado:", "Víctima:") name others."""
     stated: re.Pattern[str] | None = None
-    """A label said of a name in prose: "La víctima y denunciante es el señor NAME", "NAME,
-    24 años (persona objeto de la solicitud de ICE)"."""
+    """A label said of a name in prose: "La víctima y denunciante es el señor NAME", "a favor
+    del solicitante NAME"."""
+    marked: re.Pattern[str] | None = None
+    """A parenthesis that marks the name before it as the one the file is about: "NAME, 24 años
+    (persona objeto de la solicitud de ICE)", "NAME (Respondent)"."""
 
 
 _TITLE_ENDS = (" of", " de", " re")
@@ -74,14 +77,23 @@ def name_patterns(labels: list[str], claimant: list[str] | None = None) -> NameP
         re.compile(
             rf"(?i:\b(?:{said})[ \t]+(?:es|is)\s+(?:el\s+senor\s+|la\s+senora\s+)?)"
             rf"{_WRAPPED}"
-            rf"|{_WRAPPED}(?:,[^()]{{0,25}})?\s*\((?i:(?:el|la|the)\s+)?(?i:{said}|{_OBJECT})\b"
             rf"|(?i:\b(?:a\s+favor\s+del|en\s+favor\s+del|por\s+el|por\s+la|on\s+behalf\s+of"
             rf"\s+the|filed\s+by\s+the|submitted\s+by\s+the)\s+{_TITLED}\s*,?\s+){_WRAPPED}"
         )
         if roles
         else None
     )
-    return NamePatterns(field, titles, title, before_colon(first) if first else None, stated)
+    marked = (
+        re.compile(rf"\((?i:(?:el|la|the)\s+)?(?i:{said}|{_OBJECT})\b") if roles else None
+    )
+    first_field = before_colon(first) if first else None
+    return NamePatterns(field, titles, title, first_field, stated, marked)
+
+
+_MARKED_NAME = re.compile(rf"{_WRAPPED}(?:,[^()]{{0,25}})?\s*$")
+"""The name a parenthesis follows ("ROMERO-ARGUETA, Wilfredo Antonio, 24 años (persona objeto
+de la solicitud")."""
+_MARKED_REACH = 90
 
 
 _NAME_FIELDS = frozenset("name nombre nombres apellidos".split())
@@ -112,7 +124,12 @@ def learn_names(text: str, patterns: NamePatterns) -> frozenset[str]:
                         _name_words(name.group(1), first)
     if not words and patterns.stated is not None:
         for m in patterns.stated.finditer(text):
-            _name_words(m.group(1) or m.group(2) or m.group(3), words)
+            _name_words(m.group(1) or m.group(2), words)
+    if not words and patterns.marked is not None and "(" in text:
+        for m in patterns.marked.finditer(text):
+            name = _MARKED_NAME.search(text, max(0, m.start() - _MARKED_REACH), m.start())
+            if name:
+                _name_words(name.group(1), words)
     if patterns.title is not None:
         lower = text.lower()
         if any(t in lower for t in patterns.titles):
@@ -305,44 +322,50 @@ _FULL_NAME = re.compile(r"\b((?:[A-Z][a-z]+[ \t]+){1,3})([A-Z]{3,}(?:-[A-Z]{3,})
 _SURNAME_FIRST = re.compile(r"(?m)\b([A-Z]{3,}(?:[ -][A-Z]{3,})?),[ \t]+[A-Z][a-z]+")
 
 
-def given_names_of_others(text: str, respondent: frozenset[str]) -> frozenset[str]:
-    """The given names of the people a page names in full in the I-213 manner ("Anibal FUNES
-    TORRES") who are not the respondent: a narrative names them again by the given name alone
-    ("Anibal sells fruit"). A surname alone ("ALAS") is left to `other_names`, but for a
-    surname written first ("VELASQUEZ, Kevin A.": then "Velasquez is")."""
+def others_named(text: str, respondent: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The given names and the surnames of the people a page names in full in the I-213 manner
+    ("Anibal FUNES TORRES", "VELASQUEZ, Kevin A.") who are not the respondent. A narrative names
+    them again by the given name alone ("Anibal sells fruit"), or by a role word and the surname
+    ("el imputado FUNES"); a surname alone ("ALAS") is left to `other_names`. A surname the
+    respondent shares (a brother's) is not taken."""
     if not respondent:
-        return frozenset()
-    found: set[str] = set()
+        return frozenset(), frozenset()
+    given_found: set[str] = set()
+    surnames: set[str] = set()
     for m in _FULL_NAME.finditer(text):
         given = [w.lower() for w in m.group(1).split()]
         if given[0] in _NAME_STOP or any(w in respondent or w in _GANG_WORDS for w in given):
             continue  # not "Sailors Locos" of "Sailors Locos SLS": a clique
-        found.update(w for w in given if len(w) >= 3 and w not in _NAME_STOP)
-    for m in _SURNAME_FIRST.finditer(text):
-        _add_surname(m.group(1), respondent, found)
-    return frozenset(found)
+        given_found.update(w for w in given if len(w) >= 3 and w not in _NAME_STOP)
+        _add_surname(m.group(2), respondent, surnames)
+    for m in _SURNAME_FIRST.finditer(text):  # "VELASQUEZ, Kevin A.": then "Velasquez is"
+        _add_surname(m.group(1), respondent, given_found)
+        _add_surname(m.group(1), respondent, surnames)
+    return frozenset(given_found), frozenset(surnames)
 
 
 _GANG_WORDS = frozenset(
     "locos salvatrucha street barrio gang mara clique clica kings crew boys trece".split()
 )
+_INTRODUCED = re.compile(
+    r"\b([a-z][a-z-]+),?\s+(?:(?:named|called|llamad[oa]|de\s+nombre)\s+)?([A-Z][a-z]{2,})\b"
+)
+NOT_NAMES = frozenset(
+    "the his her their mrs don dona sra srta and but who whose officer subject respondent "
+    "applicant agent detective los las del que quien este esta".split()
+)
+"""Capitalised words after a kin or companion word that are not a name ("his brother, The")."""
 
 
-def surnames_of_others(text: str, respondent: frozenset[str]) -> frozenset[str]:
-    """The surnames of the people a page names in full who are not the respondent ("Marco
-    Tulio BANEGAS-FLORES"), for a narrative that names one by a role word and the surname ("el
-    imputado BANEGAS-FLORES", "the subject PAREDES"): that role word is theirs. A surname the
-    respondent shares (a brother's) is not taken."""
-    if not respondent:
-        return frozenset()
-    found: set[str] = set()
-    for m in _FULL_NAME.finditer(text):
-        given = [w.lower() for w in m.group(1).split()]
-        if given[0] in _NAME_STOP or any(w in respondent for w in given):
-            continue
-        _add_surname(m.group(2), respondent, found)
-    for m in _SURNAME_FIRST.finditer(text):
-        _add_surname(m.group(1), respondent, found)
+def introduced_names(text: str, people: frozenset[str]) -> frozenset[str]:
+    """Given names a kin or companion word introduces ("a boyfriend named Oscar", "Mi exnovio,
+    Brandon", "su primo Kevin"), in lower case."""
+    found = set()
+    for m in _INTRODUCED.finditer(text):
+        if m.group(1) in people:
+            word = m.group(2).lower()
+            if word not in NOT_NAMES:
+                found.add(word)
     return frozenset(found)
 
 

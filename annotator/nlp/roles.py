@@ -26,12 +26,12 @@ from annotator.nlp.role_cues import TOKEN, RoleCues
 from annotator.nlp.role_names import (
     Relation,
     clitic_holders,
-    given_names_of_others,
+    introduced_names,
     learn_names,
     learn_relation,
     listed_sections,
     other_names,
-    surnames_of_others,
+    others_named,
     titled_others,
 )
 from annotator.nlp.role_rules import decide, labels_someone
@@ -40,12 +40,6 @@ from annotator.nlp.role_sentence import Sentence
 DECIDED_KEPT = 512
 """Roles kept for references read in the same words on an earlier page."""
 _DECIDED: dict[tuple[object, ...], Role] = {}
-
-NOT_NAMES = frozenset(
-    "the his her their mrs don dona sra srta and but who whose officer subject respondent "
-    "applicant agent detective los las del que quien este esta".split()
-)
-"""Capitalised words after a kin or companion word that are not a name ("his brother, The")."""
 
 NAME_REACH = 3000
 """Characters at the head of a page read for the respondent's name (forms give it at the top)."""
@@ -60,12 +54,18 @@ class RoleReader:
     detector sets). The rules' own bookkeeping keeps their role."""
 
     def __init__(
-        self, cues: RoleCues, text: str, page_text: str = "", carried: frozenset[str] = frozenset()
+        self,
+        cues: RoleCues,
+        text: str,
+        page_text: str = "",
+        carried: frozenset[str] = frozenset(),
+        own: frozenset[str] | None = None,
     ) -> None:
         """`text` is the folded page text the spans point into; `page_text`, the page as
         extracted, with its line breaks, is where the respondent's name is read; `carried`, the
         respondent's name words as another page of the document gave them, for a page that
-        gives none (page 2 of a declaration or a decision)."""
+        gives none (page 2 of a declaration or a decision); `own`, the page's own name words
+        if the caller has read them already (`page_names`)."""
         self.cues = cues
         self.carried = carried
         self.text = text
@@ -73,7 +73,7 @@ class RoleReader:
         self._sentences: dict[tuple[int, int], Sentence] = {}
         self._decided: dict[int, list[tuple[int, Role]]] = {}
         """Per sentence, where each reference decided so far ends and its role."""
-        self._names: frozenset[str] | None = None
+        self._names: frozenset[str] | None = (own or carried) if own is not None else None
         self._accused: bool | None = None
         self._relation: Relation | bool | None = False
         self._others: frozenset[str] | None = None
@@ -103,21 +103,18 @@ class RoleReader:
     def others(self) -> frozenset[str]:
         """The given names of the people other than the respondent the page names in full."""
         if self._others is None:
-            others = set(given_names_of_others(self.text, self.names))
-            if self.names and self.cues.introduced is not None:
-                for m in self.cues.introduced.finditer(self.text):
-                    word = m.group(1).lower()
-                    if word not in self.names and word not in NOT_NAMES:
-                        others.add(word)  # "a boyfriend named Oscar" ... "Oscar was a member"
-            self._others = frozenset(others)
+            given, surnames = others_named(self.text, self.names)
+            introduced = introduced_names(self.text, self.cues.people) if self.names else ()
+            self._others = given | {w for w in introduced if w not in self.names}
+            self._other_surnames = surnames
         return self._others
 
     @property
     def other_surnames(self) -> frozenset[str]:
         """The surnames of the people other than the respondent the page names in full."""
         if self._other_surnames is None:
-            self._other_surnames = surnames_of_others(self.text, self.names)
-        return self._other_surnames
+            self.others  # noqa: B018 - computes both
+        return self._other_surnames or frozenset()
 
     @property
     def accused(self) -> bool:
