@@ -143,10 +143,6 @@ def _api(lib: ctypes.CDLL, library: str, tessdata: str, language: str) -> int:
             raise TesseractError(f"Tesseract cannot load its {language} data from {tessdata}")
         # Tesseract's diagnostics ("Image too small to scale!!") go nowhere, not to the terminal.
         lib.TessBaseAPISetVariable(api, b"debug_file", os.devnull.encode())
-        # A text line read badly is not read a second time inverted, as white on black: case
-        # files are dark on light, and on degraded scans that second reading took 5% of the
-        # OCR time for no word of text gained (bench/bench_ocr.py's scan).
-        lib.TessBaseAPISetVariable(api, b"tessedit_do_invert", b"0")
         _APIS[key] = api
     return _APIS[key]
 
