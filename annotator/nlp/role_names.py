@@ -430,6 +430,43 @@ _NEXT_HEADER = re.compile(
 OBSERVACIONES", "--- DISSEMINATION LOG ---", "Disclaimer:"."""
 
 
+_KIN_ENTRY = re.compile(
+    r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-*])?\s*([A-Za-z][A-Za-z-]+(?: [a-z]+)?)\s*:\s*\S"
+)
+"""A list entry opened by a relative's or a companion's label ("3. Hermano: BONILLA ZUNIGA,
+KEVIN ALEXANDER. Perfilado como ...", "- Cousin: ...")."""
+KIN_ENTRY_LINES = 3
+
+
+def kin_entries(page_text: str, text: str, people: frozenset[str]) -> list[tuple[int, int]]:
+    """Where a form lists someone by kin or company ("2. Madre: NAME ...", "Brother: NAME -
+    gang member"): from that line to the next entry, a blank line or a header (three lines at
+    most), as offsets into `text`, the folded page. A label there is that person's."""
+    lines = page_text.splitlines()
+    found: list[tuple[int, int]] = []
+    cursor = 0
+    for k, line in enumerate(lines):
+        m = _KIN_ENTRY.match(fold_phrase(line))
+        if not m or m.group(1).lower() not in people:
+            continue
+        last = k
+        for j in range(k + 1, min(len(lines), k + KIN_ENTRY_LINES)):
+            nxt = fold_phrase(lines[j].strip())
+            if not nxt or _KIN_ENTRY.match(nxt) or _NEXT_HEADER.match(nxt) or _ITEM.match(nxt):
+                break
+            last = j
+        start = text.find(fold_phrase(line.strip()), cursor)
+        tail = fold_phrase(lines[last].strip())
+        end = text.find(tail, max(start, 0)) if start >= 0 else -1
+        if start >= 0 and end >= 0:
+            found.append((start, end + len(tail)))
+            cursor = end + len(tail)
+    return found
+
+
+_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-z][.)])\s")
+
+
 def _entry(line: str, fields: frozenset[str]) -> bool:
     """A field of a listed person's entry ("Status: GANG MEMBER - VALIDATED Gang: BARRIO 18"),
     not a header: a form field with something after its colon."""

@@ -27,6 +27,7 @@ from annotator.nlp.role_names import (
     Relation,
     clitic_holders,
     introduced_names,
+    kin_entries,
     learn_names,
     learn_relation,
     listed_sections,
@@ -163,11 +164,21 @@ class RoleReader:
 
     def _in_list_of_others(self, start: int) -> bool:
         """The reference stands in a form's list of associated persons ("--- ASSOCIATED
-        PERSONS --- 1. (b)(6) - Gang Member - ...")."""
+        PERSONS --- 1. (b)(6) - Gang Member - ..."), or in an entry a kin or companion label
+        opens ("3. Hermano: NAME. Perfilado como colaborador de la MS-13")."""
         if self._listed is None:
             headers = self.cues.associate_headers
             self._listed = listed_sections(self.page_text, self.text, headers, self.cues.fields)
+            self._listed += kin_entries(self.page_text, self.text, self._kin_words)
         return any(s <= start < e for s, e in self._listed)
+
+    @property
+    def _kin_words(self) -> frozenset[str]:
+        """Kin and companion words that may open a list entry, but the respondent's own kin in
+        a relative's declaration ("Mi hijo: ...")."""
+        if self.relation is not None:
+            return self.cues.people - {"son", "hijo", "daughter", "hija"}
+        return self.cues.people
 
     def _same_persecutor(
         self, start: int, end: int, s_start: int, s_end: int, subtype: str, role: Role

@@ -4,7 +4,7 @@ a label that ends its line, a name stated in prose ("La víctima y denunciante e
 a list entry marked as the one the request is about, a brother who shares the respondent's
 hyphenated surname, a person a kin or companion word introduces ("a boyfriend named Oscar"),
 someone else's surname opening a sentence ("DUBON is known to this officer as"), a list of
-associates, and a co-defendant named by role and surname ("el imputado BANEGAS-FLORES").
+associates, an entry a kin label opens ("3. Hermano: NAME. Perfilado como ..."), and a co-defendant named by role and surname ("el imputado BANEGAS-FLORES").
 On real PDFs by the real pipeline where a role is asked; every name is fictional."""
 
 from __future__ import annotations
@@ -157,6 +157,19 @@ CASES = [
             "la MS-13 con rango de palabrero.",
         ],
         "miembro activo de la MS-13",
+        Role.THIRD_PARTY,
+    ),
+    # an entry a kin label opens in a police report's list of relatives
+    (
+        [
+            "INFORME DE INVESTIGACION (documento ficticio)",
+            "Nombre: BONILLA ZUNIGA, Erick Josue     Nacionalidad: hondureña",
+            "FAMILIARES:",
+            "2. Madre: ZUNIGA PAZ, Gloria Esperanza. Sin antecedentes.",
+            "3. Hermano: BONILLA ZUNIGA, Kevin Alexander. Perfilado como colaborador de la MS-13;",
+            "detenido en 2023 por portación ilegal de arma.",
+        ],
+        "colaborador de la MS-13",
         Role.THIRD_PARTY,
     ),
     # a co-defendant named by his role and surname, on a page that names the claimant
