@@ -255,8 +255,7 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
     if not respondent:
         return
     raw = sent.raw
-    letters = [t for t in raw if t[0].isalpha()]
-    if not letters or sum(t.isupper() for t in letters) > 0.6 * len(letters):
+    if not any(t[0].isalpha() for t in raw) or in_capitals(raw):
         return
     k, found = 0, []
     while k < len(raw):
@@ -273,7 +272,7 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         # nor "Co-Respondent DHS" (an agency), nor a heading ("ANALYST NOTE:", "HELD-OUT TEST
         # DOCUMENT": a given name is not in capitals)
         capitals = any(w.isupper() and (len(w) >= 4 or "-" in w) for w in words[1:])
-        shared = sum(_shared(w.lower(), respondent) for w in words)
+        shared = sum(shared_name(w.lower(), respondent) for w in words)
         heading = (end < len(raw) and raw[end] == ":") or (bool(words) and words[0].isupper())
         if len(words) >= 2 and capitals and not heading and shared <= len(words) / 2:
             found.append((k, end))
@@ -285,7 +284,16 @@ def other_names(sent: Sentence, respondent: frozenset[str]) -> None:
         sent.hits.setdefault("others", []).extend(found)
 
 
-def _shared(word: str, respondent: frozenset[str]) -> bool:
+def in_capitals(raw: list[str]) -> bool:
+    """A sentence typed in capitals, as many I-213 narratives are: no name stands out in it."""
+    letters = [t for t in raw if t[:1].isalpha()]
+    return bool(letters) and sum(t.isupper() for t in letters) > CAPITALS_SHARE * len(letters)
+
+
+CAPITALS_SHARE = 0.6
+
+
+def shared_name(word: str, respondent: frozenset[str]) -> bool:
     """A name word that is the respondent's, whole, or broken at a line end ("ALVAR-ADO")."""
     return (
         word in respondent
@@ -455,12 +463,7 @@ def kin_entries(page_text: str, text: str, people: frozenset[str]) -> list[tuple
             if not nxt or _KIN_ENTRY.match(nxt) or _NEXT_HEADER.match(nxt) or _ITEM.match(nxt):
                 break
             last = j
-        start = text.find(fold_phrase(line.strip()), cursor)
-        tail = fold_phrase(lines[last].strip())
-        end = text.find(tail, max(start, 0)) if start >= 0 else -1
-        if start >= 0 and end >= 0:
-            found.append((start, end + len(tail)))
-            cursor = end + len(tail)
+        cursor = _locate(lines, k, last, text, cursor, found)
     return found
 
 
@@ -504,11 +507,20 @@ def listed_sections(
                 break
             last = j
             j += 1
-        start = text.find(fold_phrase(lines[k].strip()), cursor)
-        tail = fold_phrase(lines[last].strip())
-        end = text.find(tail, max(start, 0)) if start >= 0 else -1
-        if start >= 0 and end >= 0:
-            found.append((start, end + len(tail)))
-            cursor = end + len(tail)
+        cursor = _locate(lines, k, last, text, cursor, found)
         k = j
     return found
+
+
+def _locate(
+    lines: list[str], first: int, last: int, text: str, cursor: int, found: list[tuple[int, int]]
+) -> int:
+    """Add to `found` where lines first..last of the extracted page stand in `text`, the folded
+    page, looking from `cursor`; the cursor to look from next."""
+    start = text.find(fold_phrase(lines[first].strip()), cursor)
+    tail = fold_phrase(lines[last].strip())
+    end = text.find(tail, max(start, 0)) if start >= 0 else -1
+    if start < 0 or end < 0:
+        return cursor
+    found.append((start, end + len(tail)))
+    return end + len(tail)

@@ -26,6 +26,7 @@ from annotator.nlp.role_cues import TOKEN, RoleCues
 from annotator.nlp.role_names import (
     Relation,
     clitic_holders,
+    in_capitals,
     introduced_names,
     kin_entries,
     learn_names,
@@ -33,6 +34,7 @@ from annotator.nlp.role_names import (
     listed_sections,
     other_names,
     others_named,
+    shared_name,
     titled_others,
 )
 from annotator.nlp.role_rules import decide, labels_someone
@@ -345,7 +347,7 @@ class RoleReader:
         respondent = sent.hits.get("respondent")
         if not respondent:
             return
-        in_capitals = _in_capitals(sent)
+        capitals = in_capitals(sent.raw)
         named = [
             (h, h[1])
             for h in respondent
@@ -354,7 +356,7 @@ class RoleReader:
             and sent.raw[h[1]].isupper()
             and (
                 sent.tokens[h[1]] in surnames
-                or (not in_capitals and _surname_in_capitals(sent.raw[h[1]], self.names))
+                or (not capitals and _surname_in_capitals(sent.raw[h[1]], self.names))
             )  # "el imputado ARGUETA MEZA"
         ]
         if named:
@@ -372,24 +374,12 @@ def _surname_in_capitals(raw: str, names: frozenset[str]) -> bool:
     """A surname in capitals after a role word that is not one of the respondent's names (nor
     one of them broken at a line end: "ALVAR-ADO")."""
     word = raw.lower()
-    joined = word.replace("-", "")
     return (
         len(word) >= _SURNAME_MIN
-        and joined.isalpha()
-        and word not in names
-        and joined not in names
-        and not any(part in names for part in word.split("-"))
+        and word.replace("-", "").isalpha()
+        and not shared_name(word, names)
         and word not in _NOT_SURNAMES
     )
-
-
-def _in_capitals(sent: Sentence) -> bool:
-    """A sentence typed in capitals, where no surname stands out ("SUBJECT DENIED ANY ...")."""
-    letters = [t for t in sent.raw if t[:1].isalpha()]
-    return bool(letters) and sum(t.isupper() for t in letters) > _CAPITALS_SHARE * len(letters)
-
-
-_CAPITALS_SHARE = 0.6
 
 
 _SURNAME_MIN = 4
